@@ -1,0 +1,1 @@
+"""Bundled resources: example maps, the JSON Schema, icons."""

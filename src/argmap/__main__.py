@@ -1,0 +1,5 @@
+"""Allow ``python -m argmap``."""
+
+from argmap.cli import main
+
+raise SystemExit(main())

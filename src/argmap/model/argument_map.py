@@ -1,0 +1,456 @@
+"""The argument map: statements, inferences and conflicts, kept consistent.
+
+Every mutation checks the invariants of SPEC §1 first (so a refused change
+leaves the map as it was), applies the change, then sends exactly one
+:class:`~argmap.model.events.Change` to each observer. Mutations that remove
+or replace elements return what is needed to undo them exactly, including
+the original order of the elements.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from argmap.model.elements import (
+    CONFLICT_FIELDS,
+    INFERENCE_FIELDS,
+    KINDS,
+    STATEMENT_FIELDS,
+    Conflict,
+    Element,
+    Inference,
+    Position,
+    SourceInfo,
+    Statement,
+)
+from argmap.model.errors import ModelError
+from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
+
+Observer = Callable[[Change], None]
+
+
+@dataclass
+class Removal:
+    """What :meth:`ArgumentMap.remove` took out, enough to put it back.
+
+    ``elements`` holds ``(index, element)`` pairs per list, index being the
+    element's place in its list before the removal; ``edited`` holds the
+    inferences and conflicts that only lost a premise or an attacker, as
+    they were before.
+    """
+
+    statements: list[tuple[int, Statement]] = field(default_factory=list)
+    inferences: list[tuple[int, Inference]] = field(default_factory=list)
+    conflicts: list[tuple[int, Conflict]] = field(default_factory=list)
+    edited: list[Inference | Conflict] = field(default_factory=list)
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(e.id for _, e in itertools.chain(self.statements, self.inferences, self.conflicts))
+
+
+class ArgumentMap:
+    """A whole argument map with its metadata.
+
+    Parameters
+    ----------
+    title : str
+        The map's title.
+    source : SourceInfo, optional
+        The text the map analyses.
+    extra : dict, optional
+        Unknown top-level keys of the file, kept so that saving loses nothing.
+    """
+
+    def __init__(self, title: str = "", source: SourceInfo | None = None, extra: dict | None = None):
+        self.title = title
+        self.source = source or SourceInfo()
+        self.extra = dict(extra or {})
+        self._statements: dict[str, Statement] = {}
+        self._inferences: dict[str, Inference] = {}
+        self._conflicts: dict[str, Conflict] = {}
+        self._observers: list[Observer] = []
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def statements(self) -> Mapping[str, Statement]:
+        """Statements by id, in document order (read-only view)."""
+        return _ReadOnly(self._statements)
+
+    @property
+    def inferences(self) -> Mapping[str, Inference]:
+        return _ReadOnly(self._inferences)
+
+    @property
+    def conflicts(self) -> Mapping[str, Conflict]:
+        return _ReadOnly(self._conflicts)
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self._statements or element_id in self._inferences or element_id in self._conflicts
+
+    def get(self, element_id: str) -> Element | None:
+        return (self._statements.get(element_id) or self._inferences.get(element_id)
+                or self._conflicts.get(element_id))
+
+    def __len__(self) -> int:
+        return len(self._statements)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return self.content() == other.content()
+
+    __hash__ = None  # mutable
+
+    def content(self) -> tuple:
+        """Everything that defines the map, in order: for comparisons."""
+        return (self.title, self.source, self.extra, list(self._statements.values()),
+                list(self._inferences.values()), list(self._conflicts.values()))
+
+    def copy(self) -> ArgumentMap:
+        """A deep copy without observers."""
+        other = ArgumentMap(self.title, _copy_source(self.source), _deep(self.extra))
+        other._statements = {k: v.copy() for k, v in self._statements.items()}
+        other._inferences = {k: v.copy() for k, v in self._inferences.items()}
+        other._conflicts = {k: v.copy() for k, v in self._conflicts.items()}
+        return other
+
+    def inferences_into(self, statement_id: str) -> list[Inference]:
+        return [i for i in self._inferences.values() if i.conclusion == statement_id]
+
+    def conflicts_on(self, target_id: str) -> list[Conflict]:
+        return [c for c in self._conflicts.values() if c.target == target_id]
+
+    def uses_of(self, statement_id: str) -> list[Inference | Conflict]:
+        """Inferences and conflicts that name ``statement_id`` in any role."""
+        out: list[Inference | Conflict] = []
+        for inf in self._inferences.values():
+            if statement_id in inf.premises or inf.conclusion == statement_id:
+                out.append(inf)
+        for con in self._conflicts.values():
+            if statement_id in con.attackers or con.target == statement_id:
+                out.append(con)
+        return out
+
+    def new_id(self, prefix: str = "s") -> str:
+        """An id not used yet: ``prefix`` followed by the smallest free number above the others."""
+        pattern = re.compile(re.escape(prefix) + r"(\d+)$")
+        top = 0
+        for key in itertools.chain(self._statements, self._inferences, self._conflicts):
+            m = pattern.match(key)
+            if m:
+                top = max(top, int(m.group(1)))
+        return f"{prefix}{top + 1}"
+
+    # ------------------------------------------------------------ observers
+    def subscribe(self, observer: Observer) -> None:
+        """Call ``observer(change)`` after every change."""
+        self._observers.append(observer)
+
+    def unsubscribe(self, observer: Observer) -> None:
+        if observer in self._observers:
+            self._observers.remove(observer)
+
+    def _emit(self, change: Change) -> None:
+        for observer in list(self._observers):
+            observer(change)
+
+    # ------------------------------------------------------------ adding
+    def add(self, element: Element, index: int | None = None) -> None:
+        """Add one statement, inference or conflict (at ``index`` in its list)."""
+        self.add_all([element], {element.id: index} if index is not None else None)
+
+    def add_all(self, elements: Iterable[Element], indexes: Mapping[str, int] | None = None) -> None:
+        """Add several elements as one change; they may refer to each other.
+
+        Statements are added before inferences, inferences before conflicts,
+        so the order within ``elements`` does not matter.
+        """
+        elements = list(elements)
+        self._check_new(elements)
+        indexes = indexes or {}
+        for element in sorted(elements, key=_rank):
+            table = self._table(element)
+            _insert(table, element, indexes.get(element.id))
+        self._emit(Change(ADDED, tuple(e.id for e in elements)))
+
+    def _check_new(self, elements: list[Element]) -> None:
+        seen: set[str] = set()
+        for element in elements:
+            if not isinstance(element, (Statement, Inference, Conflict)):
+                raise ModelError("", f"not a map element: {element!r}")
+            if not isinstance(element.id, str) or not element.id:
+                raise ModelError(repr(element.id), "an id must be a non-empty string")
+            if element.id in self or element.id in seen:
+                raise ModelError(element.id, "duplicate id: ids must be unique across statements, inferences and conflicts")
+            seen.add(element.id)
+        new_statements = {e.id for e in elements if isinstance(e, Statement)}
+        new_inferences = {e.id for e in elements if isinstance(e, Inference)}
+        for element in elements:
+            if isinstance(element, Statement):
+                check_statement(element)
+            elif isinstance(element, Inference):
+                check_inference(element, lambda s: s in self._statements or s in new_statements)
+            else:
+                check_conflict(element, lambda s: s in self._statements or s in new_statements,
+                               lambda t: t in self._inferences or t in new_inferences)
+
+    # ------------------------------------------------------------ changing
+    def update(self, element_id: str, **fields) -> dict:
+        """Change fields of one element; returns the old values (for undo).
+
+        Raises
+        ------
+        ModelError
+            When the element does not exist, a field is unknown, or the new
+            values break an invariant. The map is then unchanged.
+        """
+        element = self.get(element_id)
+        if element is None:
+            raise ModelError(element_id, "no such element")
+        allowed = _fields_of(element)
+        unknown = set(fields) - set(allowed)
+        if unknown:
+            raise ModelError(element_id, f"unknown field(s): {', '.join(sorted(unknown))}")
+        fields = {k: _normalise(k, v) for k, v in fields.items()}
+        candidate = element.copy(**fields)
+        if isinstance(candidate, Statement):
+            check_statement(candidate)
+        elif isinstance(candidate, Inference):
+            check_inference(candidate, self._statements.__contains__)
+        else:
+            check_conflict(candidate, self._statements.__contains__, self._inferences.__contains__)
+        old = {k: getattr(element, k) for k in fields}
+        changed = tuple(k for k in fields if old[k] != fields[k])
+        if not changed:
+            return old
+        self._table(element)[element_id] = candidate
+        self._emit(Change(CHANGED, (element_id,), changed))
+        return old
+
+    def move(self, positions: Mapping[str, Position | None]) -> dict[str, Position | None]:
+        """Set the positions of several statements as one change; returns the old ones."""
+        for sid in positions:
+            if sid not in self._statements:
+                raise ModelError(sid, "no such statement")
+        old = {sid: self._statements[sid].position for sid in positions}
+        for sid, pos in positions.items():
+            self._statements[sid] = self._statements[sid].copy(position=pos)
+        self._emit(Change(MOVED, tuple(positions)))
+        return old
+
+    def set_meta(self, *, title: str | None = None, source: SourceInfo | None = None,
+                 extra: dict | None = None) -> dict:
+        """Change the title, source or extra keys; returns the old values."""
+        old = {}
+        if title is not None:
+            old["title"], self.title = self.title, title
+        if source is not None:
+            old["source"], self.source = self.source, source
+        if extra is not None:
+            old["extra"], self.extra = self.extra, dict(extra)
+        self._emit(Change(META, (), tuple(old)))
+        return old
+
+    # ------------------------------------------------------------ removing
+    def remove(self, ids: Iterable[str]) -> Removal:
+        """Remove elements with everything that depends on them, as one change.
+
+        Removing a statement also removes the inferences into it, the
+        conflicts on it, and the inferences and conflicts whose last premise
+        or attacker it was; an inference or conflict that keeps other
+        premises or attackers only loses it. Removing an inference removes
+        the conflicts on it (undercuts). Returns a :class:`Removal` for
+        :meth:`restore`.
+        """
+        ids = set(ids)
+        for eid in ids:
+            if eid not in self:
+                raise ModelError(eid, "no such element")
+        gone_s = {s for s in ids if s in self._statements}
+        gone_i = {i for i in ids if i in self._inferences}
+        gone_c = {c for c in ids if c in self._conflicts}
+        edits: dict[str, Inference | Conflict] = {}
+        for inf in self._inferences.values():
+            if inf.id in gone_i:
+                continue
+            if inf.conclusion in gone_s:
+                gone_i.add(inf.id)
+            elif gone_s.intersection(inf.premises):
+                kept = tuple(p for p in inf.premises if p not in gone_s)
+                if kept:
+                    edits[inf.id] = inf.copy(premises=kept)
+                else:
+                    gone_i.add(inf.id)
+        for con in self._conflicts.values():
+            if con.id in gone_c:
+                continue
+            if con.target in gone_s or con.target in gone_i:
+                gone_c.add(con.id)
+            elif gone_s.intersection(con.attackers):
+                kept = tuple(a for a in con.attackers if a not in gone_s)
+                if kept:
+                    edits[con.id] = con.copy(attackers=kept)
+                else:
+                    gone_c.add(con.id)
+        removal = Removal(
+            statements=_take(self._statements, gone_s),
+            inferences=_take(self._inferences, gone_i),
+            conflicts=_take(self._conflicts, gone_c),
+        )
+        for eid, new in edits.items():
+            table = self._table(new)
+            removal.edited.append(table[eid])
+            table[eid] = new
+        self._emit(Change(REMOVED, removal.ids() + tuple(edits)))
+        return removal
+
+    def restore(self, removal: Removal) -> None:
+        """Undo :meth:`remove` exactly, order of elements included."""
+        for old in removal.edited:
+            self._table(old)[old.id] = old
+        for table, items in ((self._statements, removal.statements), (self._inferences, removal.inferences),
+                             (self._conflicts, removal.conflicts)):
+            _put_back(table, items)
+        self._emit(Change(ADDED, removal.ids() + tuple(e.id for e in removal.edited)))
+
+    # ------------------------------------------------------------ whole map
+    def replace_with(self, other: ArgumentMap) -> None:
+        """Take over the content of ``other`` (keeping our observers)."""
+        self.title, self.source, self.extra = other.title, other.source, other.extra
+        self._statements = dict(other._statements)
+        self._inferences = dict(other._inferences)
+        self._conflicts = dict(other._conflicts)
+        self._emit(Change(RESET))
+
+    def _table(self, element: Element) -> dict:
+        if isinstance(element, Statement):
+            return self._statements
+        if isinstance(element, Inference):
+            return self._inferences
+        return self._conflicts
+
+
+# ---------------------------------------------------------------- invariants
+def check_statement(s: Statement) -> None:
+    """Raise :class:`ModelError` when ``s`` breaks a rule of SPEC §1/§2."""
+    if s.kind not in KINDS:
+        raise ModelError(s.id, f"unknown kind {s.kind!r}: must be one of {', '.join(KINDS)}")
+    if not isinstance(s.text, str):
+        raise ModelError(s.id, "text must be a string")
+
+
+def check_inference(inf: Inference, is_statement: Callable[[str], bool]) -> None:
+    if not inf.premises:
+        raise ModelError(inf.id, "an inference needs at least one premise")
+    if len(set(inf.premises)) != len(inf.premises):
+        raise ModelError(inf.id, "a premise is listed twice")
+    for p in inf.premises:
+        if not is_statement(p):
+            raise ModelError(inf.id, f"premise {p!r} is not a statement of this map")
+    if not is_statement(inf.conclusion):
+        raise ModelError(inf.id, f"conclusion {inf.conclusion!r} is not a statement of this map")
+    if inf.conclusion in inf.premises:
+        raise ModelError(inf.id, f"conclusion {inf.conclusion!r} is also one of its own premises")
+
+
+def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_inference: Callable[[str], bool]) -> None:
+    if not con.attackers:
+        raise ModelError(con.id, "a conflict needs at least one attacker")
+    if len(set(con.attackers)) != len(con.attackers):
+        raise ModelError(con.id, "an attacker is listed twice")
+    for a in con.attackers:
+        if not is_statement(a):
+            raise ModelError(con.id, f"attacker {a!r} is not a statement of this map")
+    if not (is_statement(con.target) or is_inference(con.target)):
+        raise ModelError(con.id, f"target {con.target!r} is neither a statement nor an inference of this map")
+    if con.target in con.attackers:
+        raise ModelError(con.id, f"attacker {con.target!r} is its own target")
+
+
+# ---------------------------------------------------------------- helpers
+class _ReadOnly(Mapping):
+    __slots__ = ("_d",)
+
+    def __init__(self, d: dict):
+        self._d = d
+
+    def __getitem__(self, key):
+        return self._d[key]
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self):
+        return len(self._d)
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def keys(self):
+        return self._d.keys()
+
+
+def _rank(element: Element) -> int:
+    return 0 if isinstance(element, Statement) else 1 if isinstance(element, Inference) else 2
+
+
+def _fields_of(element: Element) -> tuple[str, ...]:
+    if isinstance(element, Statement):
+        return STATEMENT_FIELDS
+    if isinstance(element, Inference):
+        return INFERENCE_FIELDS
+    return CONFLICT_FIELDS
+
+
+def _normalise(name: str, value):
+    if name in ("premises", "attackers", "tags", "anchors") and isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _insert(table: dict, element: Element, index: int | None) -> None:
+    if index is None or index >= len(table):
+        table[element.id] = element
+        return
+    items = list(table.items())
+    items.insert(max(index, 0), (element.id, element))
+    table.clear()
+    table.update(items)
+
+
+def _take(table: dict, ids: set[str]) -> list[tuple[int, Element]]:
+    if not ids:
+        return []
+    taken = [(i, e) for i, (k, e) in enumerate(table.items()) if k in ids]
+    for _, e in taken:
+        del table[e.id]
+    return taken
+
+
+def _put_back(table: dict, items: list[tuple[int, Element]]) -> None:
+    if not items:
+        return
+    rows = list(table.items())
+    for index, element in sorted(items, key=lambda pair: pair[0]):
+        rows.insert(index, (element.id, element))
+    table.clear()
+    table.update(rows)
+
+
+def _deep(value):
+    import copy
+
+    return copy.deepcopy(value)
+
+
+def _copy_source(source: SourceInfo) -> SourceInfo:
+    return SourceInfo(**{**source.__dict__, "extra": _deep(source.extra)})
