@@ -68,6 +68,8 @@ def format_for(path: str | os.PathLike, name: str | None = None, *, reading: boo
             raise FormatError(str(path), f"unknown format {name!r}: known formats are {', '.join(FORMATS)}")
     else:
         ext = Path(path).suffix.lower()
+        if ext == ".bak":  # a backup reads as the file it backs up
+            ext = Path(Path(path).stem).suffix.lower()
         matches = [f for f in FORMATS.values() if ext in f.extensions]
         if not matches:
             known = ", ".join(e for f in FORMATS.values() for e in f.extensions)

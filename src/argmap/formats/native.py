@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 
+from argmap.limits import LIMITS
 from argmap.model import (
     KINDS,
     Anchor,
@@ -164,6 +165,9 @@ class _Reader:
             self.fail("$.version", f"unknown version {version}: this argmap reads version {VERSION}")
         title = self.string(doc, "title", "$.title")
         source = self.source(doc.get("source"))
+        if len(self.array(doc, "statements", True)) > LIMITS.max_statements:
+            self.fail("$.statements", f"more than {LIMITS.max_statements:,} statements: above the limit "
+                                      "(ARGMAP_MAX_STATEMENTS raises it)")
         statements = [self.statement(x, f"$.statements[{n}]") for n, x in enumerate(self.array(doc, "statements", True))]
         inferences = [self.inference(x, f"$.inferences[{n}]") for n, x in enumerate(self.array(doc, "inferences"))]
         conflicts = [self.conflict(x, f"$.conflicts[{n}]") for n, x in enumerate(self.array(doc, "conflicts"))]
@@ -216,7 +220,10 @@ class _Reader:
             if key not in obj:
                 self.fail(at, f"missing required field \"{key}\"")
         kind = obj["kind"]
-        if kind not in KINDS:
+        if isinstance(obj["text"], str) and len(obj["text"]) > LIMITS.max_text_chars:
+            self.fail(at + ".text", f"text of {len(obj['text']):,} characters is above the limit of "
+                                    f"{LIMITS.max_text_chars:,} (ARGMAP_MAX_TEXT_CHARS raises it)")
+        if not isinstance(kind, str) or kind not in KINDS:
             self.fail(at, f"unknown kind {_show(kind)}: must be one of {', '.join(KINDS)}")
         return Statement(
             id=sid, kind=kind, text=self.string(obj, "text", at + ".text"),
@@ -256,6 +263,9 @@ class _Reader:
         value = obj[key]
         if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
             self.fail(f"{at}.{key}", "must be an array of statement ids (strings)")
+        if len(value) > LIMITS.max_premises:
+            self.fail(f"{at}.{key}", f"{len(value):,} {key}: above the limit of {LIMITS.max_premises:,} "
+                                     "(ARGMAP_MAX_PREMISES raises it)")
         return tuple(value)
 
     def position(self, value: object, at: str) -> Position | None:

@@ -1,0 +1,91 @@
+"""The document: one map, its undo stack, its file, and its latest check report.
+
+Like orange-canvas-core's split of scheme, canvas and document, the
+:class:`Document` is what the window and the canvas share: the model
+(:class:`~argmap.model.ArgumentMap`, which owns the data), the
+``QUndoStack`` every edit goes through, and the analysis that is re-run
+after each change (debounced, so a burst of edits is checked once).
+"Modified" is ``not undo_stack.isClean()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from argmap.analysis import Report, check_map
+from argmap.model import ArgumentMap, Change
+
+
+class Document(QObject):
+    """A map being edited.
+
+    Signals
+    -------
+    changed(Change)
+        Re-sent for every model change, after the model applied it.
+    report_changed(Report)
+        A fresh check report is ready (debounced after edits).
+    path_changed(str)
+        The file the document is saved to changed.
+    modified_changed(bool)
+        The undo stack became clean or dirty.
+    """
+
+    changed = Signal(object)
+    report_changed = Signal(object)
+    path_changed = Signal(str)
+    modified_changed = Signal(bool)
+
+    CHECK_DELAY_MS = 30
+
+    def __init__(self, amap: ArgumentMap | None = None, path: str | Path | None = None, parent=None):
+        super().__init__(parent)
+        self.amap = amap if amap is not None else ArgumentMap(title="Untitled map")
+        self.path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.report: Report = check_map(self.amap)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.recheck)
+        self.amap.subscribe(self._on_change)
+
+    # ------------------------------------------------------------ state
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def set_path(self, path: str | Path | None) -> None:
+        self.path = Path(path) if path else None
+        self.path_changed.emit(str(self.path or ""))
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    # ------------------------------------------------------------ checks
+    def _on_change(self, change: Change) -> None:
+        self.changed.emit(change)
+        self._timer.start()
+
+    def recheck(self) -> Report:
+        """Run the checks now and announce the report."""
+        self._timer.stop()
+        self.report = check_map(self.amap)
+        self.report_changed.emit(self.report)
+        return self.report
+
+    def flush(self) -> None:
+        """Run a pending check at once (tests, saving, exporting)."""
+        if self._timer.isActive():
+            self.recheck()
+
+    def close(self) -> None:
+        self._timer.stop()
+        self.amap.unsubscribe(self._on_change)
