@@ -136,28 +136,38 @@ def run_check(files: list[str], fmt: str, fail_on: str) -> int:
     """Check each file; print a report per file; return the exit status."""
     from argmap.analysis import check_map
     from argmap.formats import read_file
+    from argmap.gcpause import paused_gc
     from argmap.model import FormatError
 
     status = EXIT_OK
     for name in files:
         warnings: list[str] = []
-        try:
-            amap = read_file(name, warnings=warnings)
-        except FormatError as exc:
-            print(f"argmap check: {exc}", file=sys.stderr)
-            status = EXIT_BAD
-            continue
-        for line in warnings:
-            print(f"argmap check: {name}: warning: {line}", file=sys.stderr)
-        report = check_map(amap)
-        if fmt == "json":
-            sys.stdout.write(json.dumps(report.to_json(name), ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(format_text_report(name, amap, report))
+        with paused_gc():
+            try:
+                amap = read_file(name, warnings=warnings)
+            except FormatError as exc:
+                print(f"argmap check: {exc}", file=sys.stderr)
+                status = EXIT_BAD
+                continue
+            for line in warnings:
+                print(f"argmap check: {name}: warning: {line}", file=sys.stderr)
+            report = check_map(amap)
+            if fmt == "json":
+                sys.stdout.write(_json_line(report.to_json(name)))
+            else:
+                sys.stdout.write(format_text_report(name, amap, report))
         if status != EXIT_BAD and _fails(report, fail_on):
             status = EXIT_FOUND
     sys.stdout.flush()
     return status
+
+
+def _json_line(obj: dict) -> str:
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson is an optional accelerator
+        return json.dumps(obj, ensure_ascii=False) + "\n"
+    return orjson.dumps(obj).decode("utf-8") + "\n"
 
 
 def _fails(report, fail_on: str) -> bool:

@@ -182,3 +182,16 @@ def test_random_maps_round_trip(seed, n, title, note):
     amap.update(first, note=note, tags=(note,))
     again = native.loads(native.dumps(amap))
     assert again == amap
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 80))
+def test_fast_and_precise_readers_agree(seed, n):
+    amap = argument_like(n, seed=seed)
+    text = native.dumps(amap)
+    assert native._fast_build(json.loads(text)) == native.from_document(json.loads(text)) == amap
+
+
+def test_lone_surrogates_that_orjson_refuses_still_load():
+    amap = native.loads(doc(title="\\ud800 odd"))
+    assert amap.title == "\ud800 odd"

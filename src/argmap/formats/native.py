@@ -11,6 +11,12 @@ from __future__ import annotations
 import json
 import math
 
+try:  # an optional accelerator; the standard library is the reference
+    import orjson
+except ImportError:  # pragma: no cover - exercised where orjson is absent
+    orjson = None
+
+from argmap.gcpause import paused_gc
 from argmap.limits import LIMITS
 from argmap.model import (
     KINDS,
@@ -57,15 +63,33 @@ def loads(text: str | bytes, name: str = "<string>", warnings: list[str] | None 
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise FormatError(name, "the file is empty")
+    with paused_gc():
+        doc = _parse_json(text, name)
+        amap = _fast_build(doc)
+        if amap is not None:
+            return amap
+        return from_document(doc, name)
+
+
+def _parse_json(text: str, name: str) -> object:
+    """Parse JSON with orjson when it is installed (several times faster), else the standard library.
+
+    Whatever orjson refuses goes through :mod:`json` again, for its line and
+    column numbers, or because it accepts a little more (lone surrogates).
+    """
+    if orjson is not None:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
     try:
-        doc = json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise FormatError(name, f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except ValueError as exc:
         raise FormatError(name, f"not valid JSON: {exc}") from None
     except RecursionError:
         raise FormatError(name, "not valid JSON: nested too deeply") from None
-    return from_document(doc, name)
 
 
 def from_document(doc: object, name: str = "<string>") -> ArgumentMap:
@@ -144,6 +168,100 @@ def _refuse_constant(token: str):
 
 
 # ---------------------------------------------------------------- reading
+_STATEMENT_KEYS = frozenset(("id", "kind", "text", "basis", "source", "anchors", "note", "tags", "position", "pinned"))
+_KIND_SET = frozenset(KINDS)
+
+
+class _Slow(Exception):
+    """The fast path met something unusual: the precise reader takes over."""
+
+
+def _fast_build(doc: object) -> ArgumentMap | None:
+    """Build the map of a well-formed document quickly, or return None.
+
+    It checks the same rules as :class:`_Reader` but only to decide whether
+    the document is plainly fine; at the first doubt it gives up and the
+    precise reader, which names the element and the rule, reads it again.
+    """
+    try:
+        if type(doc) is not dict or doc.get("format") != FORMAT or type(doc.get("version")) is not int \
+                or doc["version"] != VERSION or type(doc.get("title", "")) is not str:
+            return None
+        rows = doc.get("statements")
+        if type(rows) is not list or len(rows) > LIMITS.max_statements:
+            return None
+        statements = [_fast_statement(row) for row in rows]
+        inferences = [_fast_link(row, "premises", "conclusion", Inference) for row in doc.get("inferences", [])]
+        conflicts = [_fast_link(row, "attackers", "target", Conflict) for row in doc.get("conflicts", [])]
+        source = doc.get("source")
+        if source is not None and (type(source) is not dict
+                                   or any(type(source.get(k, "")) is not str for k in SOURCE_KEYS)):
+            return None
+        src = SourceInfo() if source is None else SourceInfo(
+            **{k: source.get(k, "") for k in SOURCE_KEYS},
+            extra={k: v for k, v in source.items() if k not in SOURCE_KEYS})
+        amap = ArgumentMap(doc.get("title", ""), src, {k: v for k, v in doc.items() if k not in KNOWN_TOP})
+        amap.add_all([*statements, *inferences, *conflicts])
+        return amap
+    except (_Slow, ModelError, TypeError, KeyError, AttributeError, ValueError):
+        return None
+
+
+def _fast_statement(row: object) -> Statement:
+    if type(row) is not dict or not _STATEMENT_KEYS.issuperset(row):
+        raise _Slow
+    sid, kind, text = row["id"], row["kind"], row["text"]
+    if type(sid) is not str or not sid or kind not in _KIND_SET or type(text) is not str \
+            or len(text) > LIMITS.max_text_chars:
+        raise _Slow
+    basis, source, note = row.get("basis", ""), row.get("source", ""), row.get("note", "")
+    if type(basis) is not str or type(source) is not str or type(note) is not str:
+        raise _Slow
+    anchors, tags, position, pinned = row.get("anchors"), row.get("tags"), row.get("position"), row.get("pinned", False)
+    if anchors:
+        anchors = tuple(_fast_anchor(a) for a in anchors)
+    elif anchors is None or anchors == []:
+        anchors = ()
+    else:
+        raise _Slow
+    if tags is None:
+        tags = ()
+    elif type(tags) is list and all(type(t) is str for t in tags):
+        tags = tuple(tags)
+    else:
+        raise _Slow
+    if position is not None:
+        x, y = position["x"], position["y"]
+        if type(x) not in (int, float) or type(y) not in (int, float) or not (abs(x) <= 1e9 and abs(y) <= 1e9):
+            raise _Slow
+        position = Position(float(x), float(y))
+    if type(pinned) is not bool:
+        raise _Slow
+    return Statement(sid, kind, text, basis, source, anchors, note, tags, position, pinned)
+
+
+def _fast_anchor(a: object) -> Anchor:
+    if type(a) is not dict:
+        raise _Slow
+    start, end, quote = a["start"], a["end"], a.get("quote", "")
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end or type(quote) is not str:
+        raise _Slow
+    return Anchor(start, end, quote)
+
+
+def _fast_link(row: object, many: str, one: str, cls):
+    if type(row) is not dict:
+        raise _Slow
+    eid, ids, end, note = row["id"], row[many], row[one], row.get("note", "")
+    if type(eid) is not str or not eid or type(ids) is not list or type(end) is not str or type(note) is not str \
+            or len(ids) > LIMITS.max_premises:
+        raise _Slow
+    for x in ids:
+        if type(x) is not str:
+            raise _Slow
+    return cls(eid, tuple(ids), end, note)
+
+
 class _Reader:
     """Validates a parsed document element by element, naming each by id or JSON path."""
 

@@ -170,32 +170,54 @@ class ArgumentMap:
         """
         elements = list(elements)
         self._check_new(elements)
-        indexes = indexes or {}
-        for element in sorted(elements, key=_rank):
-            table = self._table(element)
-            _insert(table, element, indexes.get(element.id))
+        if indexes:
+            for element in sorted(elements, key=_rank):
+                _insert(self._table(element), element, indexes.get(element.id))
+        else:
+            for cls, table in ((Statement, self._statements), (Inference, self._inferences),
+                               (Conflict, self._conflicts)):
+                table.update((e.id, e) for e in elements if type(e) is cls)
         self._emit(Change(ADDED, tuple(e.id for e in elements)))
 
     def _check_new(self, elements: list[Element]) -> None:
+        """Refuse the whole batch at the first element that breaks a rule.
+
+        The common case is checked with set operations; an element that fails
+        them is checked again by the precise ``check_*`` function, which says
+        which rule it breaks.
+        """
         seen: set[str] = set()
+        statement_ids: set[str] = set(self._statements)
+        inference_ids: set[str] = set(self._inferences)
         for element in elements:
-            if not isinstance(element, (Statement, Inference, Conflict)):
+            cls = type(element)
+            if cls not in (Statement, Inference, Conflict):
                 raise ModelError("", f"not a map element: {element!r}")
-            if not isinstance(element.id, str) or not element.id:
-                raise ModelError(repr(element.id), "an id must be a non-empty string")
-            if element.id in self or element.id in seen:
-                raise ModelError(element.id, "duplicate id: ids must be unique across statements, inferences and conflicts")
-            seen.add(element.id)
-        new_statements = {e.id for e in elements if isinstance(e, Statement)}
-        new_inferences = {e.id for e in elements if isinstance(e, Inference)}
+            eid = element.id
+            if type(eid) is not str or not eid:
+                raise ModelError(repr(eid), "an id must be a non-empty string")
+            if eid in seen or eid in self:
+                raise ModelError(eid, "duplicate id: ids must be unique across statements, inferences and conflicts")
+            seen.add(eid)
+            if cls is Statement:
+                statement_ids.add(eid)
+                if element.kind not in _KIND_SET or type(element.text) is not str:
+                    check_statement(element)
+            elif cls is Inference:
+                inference_ids.add(eid)
         for element in elements:
-            if isinstance(element, Statement):
-                check_statement(element)
-            elif isinstance(element, Inference):
-                check_inference(element, lambda s: s in self._statements or s in new_statements)
-            else:
-                check_conflict(element, lambda s: s in self._statements or s in new_statements,
-                               lambda t: t in self._inferences or t in new_inferences)
+            cls = type(element)
+            if cls is Inference:
+                ok = _links_ok(element.premises, element.conclusion, statement_ids)
+                if not ok:
+                    check_inference(element, statement_ids.__contains__)
+            elif cls is Conflict:
+                attackers, target = element.attackers, element.target
+                ok = (bool(attackers) and (target in statement_ids or target in inference_ids)
+                      and target not in attackers and len(set(attackers)) == len(attackers)
+                      and statement_ids.issuperset(attackers))
+                if not ok:
+                    check_conflict(element, statement_ids.__contains__, inference_ids.__contains__)
 
     # ------------------------------------------------------------ changing
     def update(self, element_id: str, **fields) -> dict:
@@ -371,6 +393,15 @@ def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_infere
 
 
 # ---------------------------------------------------------------- helpers
+_KIND_SET = frozenset(KINDS)
+
+
+def _links_ok(members: tuple, end: str, known: set[str]) -> bool:
+    """True when ``members`` is non-empty, without repeats, all known, and ``end`` is known and not a member."""
+    return (bool(members) and end in known and end not in members and len(set(members)) == len(members)
+            and known.issuperset(members))
+
+
 class _ReadOnly(Mapping):
     __slots__ = ("_d",)
 
