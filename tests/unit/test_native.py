@@ -23,7 +23,8 @@ GOOD = {
         {"id": "e", "kind": "evidence", "text": "Data", "source": "src",
          "anchors": [{"start": 1, "end": 4, "quote": "abc"}], "position": {"x": 1.5, "y": -2}, "pinned": True},
     ],
-    "inferences": [{"id": "i1", "premises": ["c"], "conclusion": "r"}, {"id": "i2", "premises": ["e"], "conclusion": "c"}],
+    "inferences": [{"id": "i1", "premises": ["c"], "conclusion": "r"},
+                   {"id": "i2", "premises": ["e"], "conclusion": "c"}],
     "conflicts": [],
 }
 

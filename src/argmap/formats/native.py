@@ -286,9 +286,11 @@ class _Reader:
         if len(self.array(doc, "statements", True)) > LIMITS.max_statements:
             self.fail("$.statements", f"more than {LIMITS.max_statements:,} statements: above the limit "
                                       "(ARGMAP_MAX_STATEMENTS raises it)")
-        statements = [self.statement(x, f"$.statements[{n}]") for n, x in enumerate(self.array(doc, "statements", True))]
+        statements = [self.statement(x, f"$.statements[{n}]")
+                      for n, x in enumerate(self.array(doc, "statements", True))]
         inferences = [self.inference(x, f"$.inferences[{n}]") for n, x in enumerate(self.array(doc, "inferences"))]
-        conflicts = [self.conflict(x, f"$.conflicts[{n}]") for n, x in enumerate(self.array(doc, "conflicts"))]
+        conflicts = [self.conflict(x, f"$.conflicts[{n}]")
+                     for n, x in enumerate(self.array(doc, "conflicts"))]
         extra = {k: v for k, v in doc.items() if k not in KNOWN_TOP}
         amap = ArgumentMap(title, source, extra)
         try:
