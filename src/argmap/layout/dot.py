@@ -1,0 +1,97 @@
+"""The quality engine: Graphviz ``dot`` through pygraphviz.
+
+The layout graph goes to ``dot`` top-down (edges from conclusion to premise,
+so cycles are broken by ``dot`` itself), each box as a fixed-size node whose
+inches are its pixels / 72, so that one point of ``dot``'s output is one
+pixel. Co-premises of an inference share a rank. ``dot`` puts the connected
+pieces side by side in one long row; they are cut apart and packed into
+shelves like the fast engine's trees.
+"""
+
+from __future__ import annotations
+
+import pygraphviz
+
+from argmap.layout.graph import H_GAP, RANK_GAP, LayoutGraph
+from argmap.layout.tidy import pack
+
+
+def dot_layout(graph: LayoutGraph) -> dict[str, tuple[float, float]]:
+    """Centres of every node of ``graph`` as laid out by Graphviz ``dot``.
+
+    Parameters
+    ----------
+    graph : LayoutGraph
+        The graph to lay out.
+
+    Returns
+    -------
+    dict
+        Node id -> (x, y) centre in px, y growing downwards, top-left of the drawing at (0, 0).
+    """
+    if not graph.size:
+        return {}
+    agraph, name = _to_agraph(graph)
+    agraph.layout(prog="dot")
+    raw = {}
+    for node in graph.size:
+        x, y = agraph.get_node(name[node]).attr["pos"].split(",")
+        raw[node] = (float(x), -float(y))
+    return pack([_normalised(graph, part, raw) for part in _components(graph)])
+
+
+def _to_agraph(graph: LayoutGraph) -> tuple[pygraphviz.AGraph, dict[str, str]]:
+    """The graph as DOT text read by pygraphviz (much faster than adding nodes one by one).
+
+    Nodes are named ``n0``, ``n1``... so that no id ever needs quoting; the names are returned.
+    """
+    name = {node: f"n{i}" for i, node in enumerate(graph.size)}
+    lines = ["digraph {",
+             f"graph [rankdir=TB, nodesep={H_GAP / 72:.4f}, ranksep={RANK_GAP / 72:.4f}, "
+             "splines=false, ordering=out];",
+             'node [shape=box, fixedsize=true, label="", margin=0];']
+    for node, (w, h) in graph.size.items():
+        if graph.is_junction(node):
+            lines.append(f"{name[node]} [shape=point, width={w / 72:.4f}, height={w / 72:.4f}];")
+        else:
+            lines.append(f"{name[node]} [width={w / 72:.4f}, height={h / 72:.4f}];")
+    lines.extend(f"{name[u]} -> {name[v]};" for u, v in graph.edges())
+    grouped: set[str] = set()
+    for node in graph.size:
+        if not graph.is_junction(node):
+            continue
+        row = [c for c in graph.children[node] if c not in grouped and not graph.is_junction(c)]
+        if len(row) > 1:
+            grouped.update(row)
+            lines.append("{rank=same; " + " ".join(name[c] for c in row) + "}")
+    lines.append("}")
+    return pygraphviz.AGraph(string="\n".join(lines)), name
+
+
+def _components(graph: LayoutGraph) -> list[list[str]]:
+    """Weakly connected pieces, in the document order of their first statement."""
+    seen: set[str] = set()
+    parts = []
+    for start in graph.statements:
+        if start in seen:
+            continue
+        part, stack = [], [start]
+        seen.add(start)
+        while stack:
+            node = stack.pop()
+            part.append(node)
+            for other in graph.children[node] + graph.parents[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        parts.append(part)
+    return parts
+
+
+def _normalised(graph: LayoutGraph, part: list[str], raw: dict) -> tuple[float, float, dict]:
+    """(width, height, centres) of one piece moved so that its top-left is at (0, 0)."""
+    left = min(raw[n][0] - graph.size[n][0] / 2 for n in part)
+    top = min(raw[n][1] - graph.size[n][1] / 2 for n in part)
+    right = max(raw[n][0] + graph.size[n][0] / 2 for n in part)
+    bottom = max(raw[n][1] + graph.size[n][1] / 2 for n in part)
+    return right - left, bottom - top, {n: (raw[n][0] - left, raw[n][1] - top) for n in part}
