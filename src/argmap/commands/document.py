@@ -46,7 +46,7 @@ class Document(QObject):
         self.amap = amap if amap is not None else ArgumentMap(title="Untitled map")
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.report: Report = check_map(self.amap)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -68,6 +68,9 @@ class Document(QObject):
 
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     # ------------------------------------------------------------ checks
     def _on_change(self, change: Change) -> None:

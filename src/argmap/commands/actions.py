@@ -1,0 +1,164 @@
+"""Builders of the editing commands: what each user action means for the model.
+
+Each function checks that the action makes sense, creates the new elements
+with fresh ids and returns one :class:`~argmap.commands.edits.MapCommand`
+(not yet applied: run it with :func:`~argmap.commands.edits.execute`).
+They raise :class:`~argmap.model.ModelError` for an action that cannot be
+done (for example linking a statement to itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from argmap.commands.edits import AddElements, MoveStatements, RemoveElements, SetMeta, UpdateFields
+from argmap.model import KINDS, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
+
+
+def fresh_ids(amap: ArgumentMap, prefix: str, count: int) -> list[str]:
+    """``count`` ids starting with ``prefix`` that the map does not use yet."""
+    first = int(amap.new_id(prefix)[len(prefix):])
+    return [f"{prefix}{first + k}" for k in range(count)]
+
+
+def add_statement(amap: ArgumentMap, kind: str = "claim", text: str = "",
+                  position: Position | None = None) -> AddElements:
+    """A new, unlinked statement."""
+    _check_kind(kind)
+    sid = amap.new_id("s")
+    return AddElements(amap, [Statement(sid, kind, text, position=position)], f"Add {kind}")
+
+
+def add_premise(amap: ArgumentMap, conclusion: str, position: Position | None = None,
+                kind: str = "claim", text: str = "") -> AddElements:
+    """A new statement supporting ``conclusion`` through a new inference, in one step."""
+    _check_statement(amap, conclusion)
+    _check_kind(kind)
+    sid, iid = amap.new_id("s"), amap.new_id("i")
+    new = Statement(sid, kind, text, position=position)
+    return AddElements(amap, [new, Inference(iid, (sid,), conclusion)], "Add premise")
+
+
+def add_objection(amap: ArgumentMap, target: str, position: Position | None = None, text: str = "") -> AddElements:
+    """A new claim attacking ``target`` (a statement, or an inference: an undercut), in one step."""
+    if target not in amap.statements and target not in amap.inferences:
+        raise ModelError(target, "an objection needs a statement or an inference to attack")
+    sid, cid = amap.new_id("s"), amap.new_id("c")
+    new = Statement(sid, "claim", text, position=position)
+    return AddElements(amap, [new, Conflict(cid, (sid,), target)], "Add objection")
+
+
+def add_co_premise(amap: ArgumentMap, inference: str, position: Position | None = None,
+                   text: str = "") -> AddElements:
+    """A new claim added to the premises of an existing inference (a linked premise)."""
+    inf = amap.inferences.get(inference)
+    if inf is None:
+        raise ModelError(inference, "no such inference")
+    sid = amap.new_id("s")
+    return AddElements(amap, [Statement(sid, "claim", text, position=position)], "Add co-premise",
+                       updates={inference: {"premises": inf.premises + (sid,)}})
+
+
+def link_support(amap: ArgumentMap, premises: Iterable[str], conclusion: str) -> AddElements:
+    """A new inference: ``premises`` jointly support ``conclusion``."""
+    premises = tuple(dict.fromkeys(premises))
+    for sid in (*premises, conclusion):
+        _check_statement(amap, sid)
+    if conclusion in premises:
+        raise ModelError(conclusion, "a statement cannot support itself")
+    for inf in amap.inferences_into(conclusion):
+        if set(inf.premises) == set(premises):
+            raise ModelError(inf.id, "this support already exists")
+    return AddElements(amap, [Inference(amap.new_id("i"), premises, conclusion)], "Link support")
+
+
+def link_attack(amap: ArgumentMap, attackers: Iterable[str], target: str) -> AddElements:
+    """A new conflict: ``attackers`` attack ``target`` (statement: rebuttal; inference: undercut)."""
+    attackers = tuple(dict.fromkeys(attackers))
+    for sid in attackers:
+        _check_statement(amap, sid)
+    if target not in amap.statements and target not in amap.inferences:
+        raise ModelError(target, "an attack needs a statement or an inference as its target")
+    if target in attackers:
+        raise ModelError(target, "a statement cannot attack itself")
+    for con in amap.conflicts_on(target):
+        if set(con.attackers) == set(attackers):
+            raise ModelError(con.id, "this attack already exists")
+    text = "Link undercut" if target in amap.inferences else "Link attack"
+    return AddElements(amap, [Conflict(amap.new_id("c"), attackers, target)], text)
+
+
+def join_inference(amap: ArgumentMap, inference: str, statement: str) -> UpdateFields:
+    """Make an existing statement a co-premise of ``inference`` (drop onto a junction)."""
+    inf = amap.inferences.get(inference)
+    if inf is None:
+        raise ModelError(inference, "no such inference")
+    _check_statement(amap, statement)
+    if statement in inf.premises:
+        raise ModelError(inference, "this statement is already one of its premises")
+    if statement == inf.conclusion:
+        raise ModelError(inference, "a conclusion cannot be its own premise")
+    return UpdateFields(amap, {inference: {"premises": inf.premises + (statement,)}}, "Add co-premise")
+
+
+def edit_text(amap: ArgumentMap, sid: str, text: str, merge: bool = False) -> UpdateFields:
+    """New text for a statement; with ``merge``, consecutive edits of it are one undo step."""
+    _check_statement(amap, sid)
+    return UpdateFields(amap, {sid: {"text": text}}, "Edit text", merge=merge)
+
+
+def edit_fields(amap: ArgumentMap, eid: str, **fields) -> UpdateFields:
+    """Change any fields of one element (statement details, inference or conflict note)."""
+    if eid not in amap:
+        raise ModelError(eid, "no such element")
+    name = "Edit note" if set(fields) == {"note"} else "Edit " + ", ".join(sorted(fields))
+    return UpdateFields(amap, {eid: fields}, name)
+
+
+def set_kind(amap: ArgumentMap, ids: Iterable[str], kind: str) -> UpdateFields:
+    """Change the kind of the given statements (other ids are ignored)."""
+    _check_kind(kind)
+    changes = {sid: {"kind": kind} for sid in ids if sid in amap.statements and amap.statements[sid].kind != kind}
+    if not changes:
+        raise ModelError("", f"nothing to change: the selected statements are already {kind}")
+    return UpdateFields(amap, changes, f"Make {kind}")
+
+
+def delete(amap: ArgumentMap, ids: Iterable[str]) -> RemoveElements:
+    """Delete elements and everything that depends on them, as one step."""
+    ids = [eid for eid in dict.fromkeys(ids) if eid in amap]
+    if not ids:
+        raise ModelError("", "nothing to delete")
+    return RemoveElements(amap, ids)
+
+
+def move(amap: ArgumentMap, positions: Mapping[str, Position], merge: bool = False,
+         text: str = "Move") -> MoveStatements:
+    """Move statements (only those whose position changes)."""
+    changed = {sid: p for sid, p in positions.items()
+               if sid in amap.statements and amap.statements[sid].position != p}
+    if not changed:
+        raise ModelError("", "nothing moved")
+    return MoveStatements(amap, changed, text, merge=merge)
+
+
+def apply_layout(amap: ArgumentMap, positions: Mapping[str, Position]) -> MoveStatements:
+    """Positions from an automatic layout, as one undoable move (pinned statements stay)."""
+    keep = {sid: p for sid, p in positions.items()
+            if sid in amap.statements and not amap.statements[sid].pinned}
+    return move(amap, keep, text="Lay out")
+
+
+def set_meta(amap: ArgumentMap, **meta) -> SetMeta:
+    """Change the map's ``title``, ``source`` or ``extra``."""
+    return SetMeta(amap, **meta)
+
+
+def _check_statement(amap: ArgumentMap, sid: str) -> None:
+    if sid not in amap.statements:
+        raise ModelError(sid, "no such statement")
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ModelError("", f"unknown kind {kind!r}: must be one of {', '.join(KINDS)}")

@@ -1,0 +1,191 @@
+"""Keyboard and mouse on the canvas: shortcuts, in-place editing, drag-to-move, drag-to-link.
+
+:data:`SHORTCUTS` lists every key the canvas understands (the window shows
+it as the shortcut reference). Mixed into :class:`~argmap.ui.canvas.scene.MapScene`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QKeyCombination, QLineF, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QPen
+from PySide6.QtWidgets import QGraphicsLineItem
+
+from argmap.commands import actions
+from argmap.ui.canvas.editor import TextEditor
+from argmap.ui.canvas.items import JunctionItem, LinkItem, StatementItem
+
+STEP, BIG_STEP = 10.0, 50.0
+"""Arrow-key move distances in scene pixels (plain, with Shift)."""
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """One canvas shortcut: its name, keys (QKeySequence strings), the scene slot and what it does."""
+
+    name: str
+    keys: tuple[str, ...]
+    slot: str
+    description: str
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("Add premise", ("Ins", "Ctrl+Shift+Down"), "add_premise",
+             "New premise supporting the selected statement"),
+    Shortcut("Add objection", ("Ctrl+Shift+O",), "add_objection",
+             "New objection attacking the selected statement or support"),
+    Shortcut("Add co-premise", ("Ctrl+Shift+Right",), "add_co_premise",
+             "New premise linked with the selected one (both needed)"),
+    Shortcut("Edit text", ("F2", "Return"), "edit_selected", "Edit the text in place: Enter keeps, "
+             "Shift+Enter new line, Escape cancels (double-click works too)"),
+    Shortcut("Delete", ("Del", "Backspace"), "delete_selection", "Delete the selection and what depends on it"),
+    Shortcut("Copy", ("Ctrl+C",), "copy_selection", "Copy the selection"),
+    Shortcut("Cut", ("Ctrl+X",), "cut_selection", "Cut the selection"),
+    Shortcut("Paste", ("Ctrl+V",), "paste", "Paste as new statements with new ids"),
+    Shortcut("Select all", ("Ctrl+A",), "select_all", "Select every visible statement"),
+    Shortcut("Collapse / expand", ("Ctrl+Shift+C",), "toggle_collapse",
+             "Hide or show the branch under the selected statement"),
+    Shortcut("Move", ("Left", "Right", "Up", "Down"), "move_selection",
+             "Move the selection 10 px (Shift: 50 px); repeated moves are one undo step"),
+    Shortcut("Link", ("Drag the + handle",), "begin_link", "Onto a statement: support it (Alt or Shift: attack "
+             "it); onto a junction: join as co-premise; onto a support arrow: undercut it"),
+    Shortcut("Pan", ("Space+drag", "Middle-drag", "Right-drag"), "", "Pan the view"),
+    Shortcut("Zoom", ("Wheel",), "", "Zoom around the pointer"),
+)
+
+_ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+
+
+class InteractionMixin:
+    """Key handling, the in-place editor and link dragging of the scene."""
+
+    def _init_interactions(self) -> None:
+        self._editor: TextEditor | None = None
+        self._link_from: str | None = None
+        self._link_line: QGraphicsLineItem | None = None
+        self._key_table = [(QKeySequence(k), s.slot) for s in SHORTCUTS for k in s.keys
+                           if s.slot and s.slot != "move_selection" and not k.startswith("Drag")]
+
+    # ------------------------------------------------------------ keys
+    def keyPressEvent(self, event) -> None:
+        if self._editor is not None or (self.focusItem() is not None and self.focusItem() is self._editor):
+            super().keyPressEvent(event)
+            return
+        if self.handle_key(event.key(), event.modifiers()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def handle_key(self, key: int, modifiers) -> bool:
+        """Run the action bound to ``key`` with ``modifiers``; True when one ran."""
+        mods = modifiers & ~Qt.KeyboardModifier.KeypadModifier
+        if key in _ARROWS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            step = BIG_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP
+            dx, dy = _ARROWS[key]
+            self.move_selection(dx * step, dy * step)
+            return True
+        pressed = QKeySequence(QKeyCombination(mods, Qt.Key(key)))
+        for sequence, slot in self._key_table:
+            if sequence.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                getattr(self, slot)()
+                return True
+        return False
+
+    def select_all(self) -> None:
+        self.select_ids([s for s, item in self._boxes.items() if item.isVisible()])
+
+    def edit_selected(self) -> None:
+        ids = [i for i in self.selected_ids() if i in self._boxes]
+        if ids:
+            self.edit_text(ids[0])
+
+    # ------------------------------------------------------------ in-place editing
+    def edit_text(self, sid: str) -> TextEditor | None:
+        """Open the in-place editor on statement ``sid`` (plain text)."""
+        item = self._boxes.get(sid)
+        if item is None:
+            return None
+        self._close_editor()
+        self._editor = TextEditor(sid, self.amap.statements[sid].text, item.scene_box(), self.theme,
+                                  self._finish_edit)
+        self.addItem(self._editor)
+        self._handle.setVisible(False)
+        self._editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self._editor
+
+    def editor(self) -> TextEditor | None:
+        """The open in-place editor, if any."""
+        return self._editor
+
+    def _finish_edit(self, sid: str, text: str, commit: bool) -> None:
+        editor, self._editor = self._editor, None
+        if editor is not None and editor.scene() is self:
+            self.removeItem(editor)
+        if commit and sid in self.amap.statements and self.amap.statements[sid].text != text:
+            self.run(actions.edit_text(self.amap, sid, text))
+        item = self._boxes.get(sid)
+        if item is not None:
+            item.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._place_handle()
+
+    def _close_editor(self) -> None:
+        editor = getattr(self, "_editor", None)
+        if editor is not None:
+            editor.finish(True)
+
+    # ------------------------------------------------------------ mouse
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        self.flush_edges()
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        self.flush_edges()
+        if self._dragged:
+            self.commit_drag()
+
+    # ------------------------------------------------------------ linking
+    def begin_link(self, sid: str, pos: QPointF) -> None:
+        """Start dragging a new link from statement ``sid``."""
+        self._link_from = sid
+        self._link_line = QGraphicsLineItem(QLineF(pos, pos))
+        pen = QPen(self.theme.edge_pen("support"))
+        pen.setStyle(Qt.PenStyle.DotLine)
+        self._link_line.setPen(pen)
+        self._link_line.setZValue(20)
+        self.addItem(self._link_line)
+
+    def drag_link(self, pos: QPointF) -> None:
+        if self._link_line is not None:
+            line = self._link_line.line()
+            self._link_line.setLine(QLineF(line.p1(), pos))
+
+    def end_link(self, pos: QPointF, modifiers) -> bool:
+        """Finish a link drag at ``pos``; Alt or Shift makes an attack. True when a link was made."""
+        source, self._link_from = self._link_from, None
+        if self._link_line is not None:
+            self.removeItem(self._link_line)
+            self._link_line = None
+        if source is None:
+            return False
+        attack = bool(modifiers & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier))
+        command = self._link_command(source, pos, attack)
+        return command is not None and self.run(command)
+
+    def _link_command(self, source: str, pos: QPointF, attack: bool):
+        for item in self.items(pos):
+            try:
+                if isinstance(item, JunctionItem) and item.eid in self.amap.inferences:
+                    if attack:
+                        return actions.link_attack(self.amap, [source], item.eid)
+                    return actions.join_inference(self.amap, item.eid, source)
+                if isinstance(item, StatementItem) and item.sid != source and item.isVisible():
+                    make = actions.link_attack if attack else actions.link_support
+                    return make(self.amap, [source], item.sid)
+                if isinstance(item, LinkItem) and item.eid in self.amap.inferences:
+                    return actions.link_attack(self.amap, [source], item.eid)
+            except ValueError as exc:
+                self.message.emit(str(exc))
+                return None
+        return None

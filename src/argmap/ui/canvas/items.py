@@ -1,0 +1,264 @@
+"""Graphics items of the canvas: statement boxes, support/attack links and junctions.
+
+Items hold no data of their own: each is keyed by the id of a model element
+and shows what the scene hands it. Painting goes through the render
+primitives (:mod:`argmap.render`), the same code the exporter uses, and
+draws less when zoomed far out.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from argmap.model import Statement
+from argmap.ui.canvas._render import paint_box, paint_edge, paint_junction
+
+LOW_DETAIL = 0.35
+"""Below this zoom factor boxes are drawn as plain filled rectangles (no text)."""
+
+Z_LINK, Z_BOX, Z_JUNCTION, Z_EDITOR = 0.0, 2.0, 3.0, 10.0
+
+
+def _lod(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
+    return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+class StatementItem(QGraphicsItem):
+    """One statement's box, centred on its position.
+
+    Parameters
+    ----------
+    sid : str
+        The statement id.
+    statement : Statement
+        What to show.
+    size : (float, float)
+        Box width and height (measured by the render module).
+    theme : Theme
+        Colours and fonts.
+    """
+
+    def __init__(self, sid: str, statement: Statement, size: tuple[float, float], theme,
+                 pos: QPointF | None = None):
+        super().__init__()
+        if pos is not None:
+            self.setPos(pos)
+        self.sid = sid
+        self.statement = statement
+        self.theme = theme
+        self.label: str | None = None
+        self.severity: str | None = None
+        self.badge_text = ""
+        self.hovered = False
+        self.collapsed = False
+        self.diagnostics: tuple = ()
+        self._rect = QRectF()
+        self.set_size(size)
+        flags = QGraphicsItem.GraphicsItemFlag
+        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemIsFocusable
+                      | flags.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(Z_BOX)
+
+    # ------------------------------------------------------------ state
+    def set_size(self, size: tuple[float, float]) -> None:
+        """Resize the box (keeping its centre)."""
+        w, h = size
+        self.prepareGeometryChange()
+        self._rect = QRectF(-w / 2, -h / 2, w, h)
+
+    def set_statement(self, statement: Statement, size: tuple[float, float]) -> None:
+        """Show new content."""
+        self.statement = statement
+        self.set_size(size)
+        self.update()
+
+    def set_status(self, label: str | None, severity: str | None, badge_text: str = "") -> None:
+        """Badges from the latest check report."""
+        if (label, severity, badge_text) != (self.label, self.severity, self.badge_text):
+            self.label, self.severity, self.badge_text = label, severity, badge_text
+            self.update()
+
+    def set_theme(self, theme, size: tuple[float, float]) -> None:
+        self.theme = theme
+        self.set_size(size)
+        self.update()
+
+    def box_rect(self) -> QRectF:
+        """The box in item coordinates (centred on 0, 0)."""
+        return QRectF(self._rect)
+
+    def scene_box(self) -> QRectF:
+        """The box in scene coordinates."""
+        return self._rect.translated(self.pos())
+
+    # ------------------------------------------------------------ QGraphicsItem
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-5, -5, 5, 5)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if _lod(painter, option) < LOW_DETAIL:
+            painter.setPen(QPen(self.theme.border(self.statement.kind), 0))
+            colour = QColor(self.theme.selected) if self.isSelected() else self.theme.fill(self.statement.kind)
+            painter.setBrush(colour)
+            painter.drawRect(self._rect)
+            return
+        if self.collapsed:  # a stack of cards: the branch under this box is hidden
+            painter.setPen(QPen(self.theme.border(self.statement.kind), 1.0))
+            painter.setBrush(self.theme.fill(self.statement.kind))
+            painter.drawRoundedRect(self._rect.translated(4, 4), 6, 6)
+        paint_box(painter, self._rect, self.statement, self.theme, label=self.label, severity=self.severity,
+                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
+            self.scene().item_moved(self.sid)
+        return super().itemChange(change, value)
+
+    def tooltip(self) -> str:
+        """The tooltip: text, label and diagnostic messages, escaped so that Qt shows them literally."""
+        lines = [self.statement.text[:600] + ("…" if len(self.statement.text) > 600 else "")]
+        if self.label:
+            lines.append(f"Label: {self.label}")
+        lines += [f"{d.code} {d.severity}: {d.message}" for d in self.diagnostics]
+        return "<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines) + "</qt>"
+
+    def hoverEnterEvent(self, event) -> None:
+        self.setToolTip(self.tooltip())
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self.scene() is not None:
+            self.scene().edit_text(self.sid)
+            event.accept()
+
+
+class LinkItem(QGraphicsItem):
+    """The drawn lines of one inference (legs, junction, arrow) or one conflict (dashed)."""
+
+    def __init__(self, eid: str, kind: str, theme):
+        super().__init__()
+        self.eid = eid
+        self.kind = kind
+        self.theme = theme
+        self.edges: list = []
+        self._bounds = QRectF()
+        self._shape = QPainterPath()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(Z_LINK)
+
+    def set_edges(self, edges: list) -> None:
+        """New geometry (render ``Edge`` objects of this element)."""
+        self.prepareGeometryChange()
+        self.edges = list(edges)
+        path = QPainterPath()
+        for edge in self.edges:
+            if edge.points:
+                path.moveTo(edge.points[0])
+                for p in edge.points[1:]:
+                    path.lineTo(p)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10.0)
+        self._shape = stroker.createStroke(path)
+        pad = self.theme.marker_radius + self.theme.arrow_size + 2
+        self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if _lod(painter, option) < LOW_DETAIL / 2:
+            pen = self.theme.edge_pen(self.kind)
+            pen.setWidthF(0)
+            painter.setPen(pen)
+            for edge in self.edges:
+                painter.drawPolyline(QPolygonF(edge.points))
+            return
+        if self.isSelected():
+            painter.save()
+            painter.setPen(QPen(QColor(self.theme.hovered), 6.0))
+            painter.drawPath(self._shape.simplified())
+            painter.restore()
+        for edge in self.edges:
+            paint_edge(painter, edge, self.theme)
+
+
+class JunctionItem(QGraphicsItem):
+    """The dot where linked premises meet (a drop target for a new co-premise)."""
+
+    RADIUS = 7.0
+
+    def __init__(self, eid: str, kind: str, theme):
+        super().__init__()
+        self.eid = eid
+        self.kind = kind
+        self.theme = theme
+        self.setZValue(Z_JUNCTION)
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        paint_junction(painter, QPointF(0, 0), self.theme, self.kind)
+
+
+class HandleItem(QGraphicsItem):
+    """The link handle under the selected statement: drag it onto another element to link."""
+
+    RADIUS = 6.0
+
+    def __init__(self, theme):
+        super().__init__()
+        self.theme = theme
+        self.sid: str | None = None
+        self.setZValue(Z_EDITOR - 1)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip("Drag onto a statement to support it (Alt or Shift: attack it), "
+                        "onto a junction to join as co-premise, onto a support arrow to undercut it")
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 1
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(self.theme.selected), 1.5))
+        painter.setBrush(QColor(self.theme.background))
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+        painter.drawLine(QPointF(0, -3), QPointF(0, 3))
+        painter.drawLine(QPointF(-3, 0), QPointF(3, 0))
+
+    def mousePressEvent(self, event) -> None:
+        if self.scene() is not None and self.sid is not None:
+            self.scene().begin_link(self.sid, event.scenePos())
+            event.accept()
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.scene() is not None:
+            self.scene().drag_link(event.scenePos())
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.scene() is not None:
+            self.scene().end_link(event.scenePos(), event.modifiers())

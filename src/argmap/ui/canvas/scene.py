@@ -1,0 +1,355 @@
+"""The map canvas: a QGraphicsScene that shows a Document and edits it through commands.
+
+The scene never owns data. Items are keyed by element id and updated from
+the model's change events (only the items concerned; edges are re-routed
+around the statements that changed, through a statement → link index);
+badges and tooltips follow the document's check report. Every edit is an
+undoable command on the document's stack (see :mod:`argmap.ui.canvas.editing`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from argmap.model import Position
+from argmap.ui.canvas._render import edge_geometry, statement_size, theme_named
+from argmap.ui.canvas.editing import EditingMixin
+from argmap.ui.canvas.index import LinkIndex
+from argmap.ui.canvas.interactions import InteractionMixin
+from argmap.ui.canvas.items import HandleItem, JunctionItem, LinkItem, StatementItem
+
+FULL_REROUTE = 400
+"""Above this many changed statements, all edges are re-routed at once."""
+
+SEVERITIES = ("error", "warning")
+
+
+class _Subset:
+    """The few inferences and conflicts handed to ``edge_geometry`` when re-routing locally."""
+
+    def __init__(self, amap, links: set[str]):
+        self.inferences = {i: amap.inferences[i] for i in links if i in amap.inferences}
+        self.conflicts = {c: amap.conflicts[c] for c in links if c in amap.conflicts}
+
+
+class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
+    """The canvas of one document.
+
+    Parameters
+    ----------
+    document : Document
+        The map, its undo stack and its check report.
+    theme : Theme, optional
+        How to draw (default: the light theme).
+
+    Signals
+    -------
+    selection_ids_changed(list)
+        Ids of the selected statements and links, after each selection change.
+    message(str)
+        A one-line notice for the status bar (e.g. why a link was refused).
+    """
+
+    selection_ids_changed = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, document, theme=None, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.theme = theme or theme_named("light")
+        self.edit_new = True
+        self._boxes: dict[str, StatementItem] = {}
+        self._links: dict[str, LinkItem] = {}
+        self._junctions: dict[str, JunctionItem] = {}
+        self._index = LinkIndex()
+        self._dirty: set[str] = set()
+        self._dragged: set[str] = set()
+        self._syncing = False
+        self._collapsed: set[str] = set()
+        self._highlight: set[str] = set()
+        self._init_interactions()
+        self.setBackgroundBrush(QColor(self.theme.background))
+        self.rebuild()
+        document.changed.connect(self._on_change)
+        document.report_changed.connect(self._on_report)
+        self.selectionChanged.connect(self._on_selection)
+
+    @property
+    def amap(self):
+        return self.document.amap
+
+    # ------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        """Drop every item and create them again from the model, in bulk."""
+        self._close_editor()
+        self.clear()
+        self._boxes.clear()
+        self._links.clear()
+        self._junctions.clear()
+        self._handle = HandleItem(self.theme)
+        self._handle.setVisible(False)
+        self.addItem(self._handle)
+        amap = self.amap
+        sizes = {sid: statement_size(s, self.theme) for sid, s in amap.statements.items()}
+        centres = self._centres(sizes)
+        self._syncing = True
+        for sid, st in amap.statements.items():
+            item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
+            self.addItem(item)
+            self._boxes[sid] = item
+        self._syncing = False
+        self._index.build(amap)
+        for lid in (*amap.inferences, *amap.conflicts):
+            self._new_link(lid)
+        self._route(None)
+        self._dirty.clear()
+        self._collapsed &= set(self._boxes)
+        self._apply_collapse()
+        self._on_report(self.document.report)
+
+    def _centres(self, sizes: dict) -> dict[str, Position]:
+        """Saved positions; statements without one get a display position (not saved)."""
+        placed = {sid: self.amap.statements[sid].position for sid in sizes}
+        if all(p is not None for p in placed.values()):
+            return placed
+        try:
+            from argmap.render.placement import resolve_positions
+        except ImportError:
+            resolve_positions = None
+        if resolve_positions is not None:
+            return resolve_positions(self.amap, sizes, "keep")
+        missing = [sid for sid, p in placed.items() if p is None]
+        for n, sid in enumerate(missing):
+            placed[sid] = Position(260.0 * (n % 20), 140.0 * (n // 20))
+        return placed
+
+    def _new_link(self, lid: str) -> None:
+        kind = "support" if lid in self.amap.inferences else "attack"
+        item = LinkItem(lid, kind, self.theme)
+        self.addItem(item)
+        self._links[lid] = item
+
+    # ------------------------------------------------------------ edges
+    def _rects(self, sids) -> dict[str, QRectF]:
+        return {sid: self._boxes[sid].scene_box() for sid in sids if sid in self._boxes}
+
+    def _route(self, statements: set[str] | None) -> None:
+        """Re-route the edges around ``statements`` (all edges when None)."""
+        if statements is None or len(statements) > FULL_REROUTE:
+            edges, junctions = edge_geometry(self.amap, self._rects(self._boxes))
+            self._apply_geometry(edges, junctions, set(self._links))
+            return
+        update = self._index.around(statements)
+        near = set().union(*(self._index.statements_of(lid) for lid in update)) if update else set()
+        update |= self._index.around(near)
+        context_statements = set().union(*(self._index.statements_of(lid) for lid in update)) if update else set()
+        context = update | self._index.around(context_statements)
+        boxes = self._rects(set().union(*(self._index.statements_of(lid) for lid in context)) if context else ())
+        edges, junctions = edge_geometry(_Subset(self.amap, context), boxes)
+        self._apply_geometry(edges, junctions, update)
+
+    def _apply_geometry(self, edges: list, junctions: dict, which: set[str]) -> None:
+        grouped: dict[str, list] = defaultdict(list)
+        for edge in edges:
+            if edge.id in which:
+                grouped[edge.id].append(edge)
+        for lid in which:
+            item = self._links.get(lid)
+            if item is None:
+                continue
+            item.set_edges(grouped.get(lid, []))
+            self._set_junction(lid, junctions.get(lid), item.kind)
+
+    def _set_junction(self, lid: str, point: QPointF | None, kind: str) -> None:
+        item = self._junctions.get(lid)
+        if point is None:
+            if item is not None:
+                self.removeItem(item)
+                del self._junctions[lid]
+            return
+        if item is None:
+            item = JunctionItem(lid, kind, self.theme)
+            self.addItem(item)
+            self._junctions[lid] = item
+        item.setPos(point)
+        item.setVisible(self._links[lid].isVisible())
+
+    def item_moved(self, sid: str) -> None:
+        """Called by a statement item whenever it moves (drag, keys, model)."""
+        self._dirty.add(sid)
+        if not self._syncing:
+            self._dragged.add(sid)
+
+    def flush_edges(self) -> None:
+        """Re-route the edges of the statements moved since the last call."""
+        if self._dirty:
+            dirty, self._dirty = self._dirty, set()
+            self._route({s for s in dirty if s in self._boxes})
+            self._place_handle()
+
+    # ------------------------------------------------------------ model changes
+    def _on_change(self, change) -> None:
+        if change.op == "reset":
+            self.rebuild()
+            return
+        if change.op == "meta":
+            return
+        self._syncing = True
+        try:
+            if change.op == "moved":
+                for sid in change.ids:
+                    self._sync_position(sid)
+            else:
+                for eid in change.ids:
+                    self._sync(eid)
+        finally:
+            self._syncing = False
+        self.flush_edges()
+        if self._collapsed:
+            self._apply_collapse()
+
+    def _sync_position(self, sid: str) -> None:
+        item = self._boxes.get(sid)
+        pos = self.amap.statements[sid].position if sid in self.amap.statements else None
+        if item is not None and pos is not None and item.pos() != QPointF(pos.x, pos.y):
+            item.setPos(pos.x, pos.y)
+        self._dirty.add(sid)
+
+    def _sync(self, eid: str) -> None:
+        amap = self.amap
+        if eid in amap.statements:
+            st = amap.statements[eid]
+            size = statement_size(st, self.theme)
+            item = self._boxes.get(eid)
+            if item is None:
+                item = StatementItem(eid, st, size, self.theme)
+                self.addItem(item)
+                self._boxes[eid] = item
+            elif item.statement != st:
+                item.set_statement(st, size)
+            if st.position is not None:
+                item.setPos(st.position.x, st.position.y)
+            self._dirty.add(eid)
+        elif eid in amap.inferences or eid in amap.conflicts:
+            self._dirty.update(self._index.statements_of(eid))
+            self._index.put(amap, eid)
+            if eid not in self._links:
+                self._new_link(eid)
+            self._dirty.update(self._index.statements_of(eid))
+        else:
+            self._forget(eid)
+
+    def _forget(self, eid: str) -> None:
+        self._dirty.update(self._index.statements_of(eid))
+        self._index.drop(eid)
+        self._collapsed.discard(eid)
+        for table in (self._boxes, self._links, self._junctions):
+            item = table.pop(eid, None)
+            if item is not None:
+                self.removeItem(item)
+        if self._editor is not None and self._editor.sid == eid:
+            self._close_editor()
+
+    # ------------------------------------------------------------ report
+    def _on_report(self, report) -> None:
+        if report is None:
+            return
+        by_target: dict[str, list] = defaultdict(list)
+        for diag in getattr(report, "diagnostics", ()):
+            by_target[diag.target].append(diag)
+        labels = getattr(report, "labels", {})
+        for sid, item in self._boxes.items():
+            found = sorted((d for d in by_target.get(sid, ()) if d.severity in SEVERITIES),
+                           key=lambda d: SEVERITIES.index(d.severity))
+            badge = (found[0].code + (f" +{len(found) - 1}" if len(found) > 1 else "")) if found else ""
+            item.set_status(labels.get(sid), found[0].severity if found else None, badge)
+            item.diagnostics = tuple(by_target.get(sid, ()))
+
+    # ------------------------------------------------------------ selection
+    def selected_ids(self) -> list[str]:
+        """Selected statements (document order), then selected inferences and conflicts."""
+        chosen = {getattr(i, "sid", None) or getattr(i, "eid", None) for i in self.selectedItems()}
+        amap = self.amap
+        return [e for e in (*amap.statements, *amap.inferences, *amap.conflicts) if e in chosen]
+
+    def select_ids(self, ids) -> None:
+        """Select exactly the items of ``ids`` (one selection_ids_changed)."""
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for eid in wanted:
+                item = self._boxes.get(eid) or self._links.get(eid)
+                if item is not None and item.isVisible():
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self._on_selection()
+
+    def _on_selection(self) -> None:
+        self._place_handle()
+        self.selection_ids_changed.emit(self.selected_ids())
+
+    def _place_handle(self) -> None:
+        ids = [i for i in self.selected_ids() if i in self._boxes]
+        if len(ids) != 1 or self._editor is not None:
+            self._handle.setVisible(False)
+            return
+        box = self._boxes[ids[0]].scene_box()
+        self._handle.sid = ids[0]
+        self._handle.setPos(box.center().x(), box.top())
+        self._handle.setVisible(True)
+
+    def set_highlight(self, ids) -> None:
+        """Mark ``ids`` (e.g. the statements of a diagnostic) with the hover ring."""
+        new = set(ids)
+        for sid in self._highlight | new:
+            item = self._boxes.get(sid)
+            if item is not None:
+                item.hovered = sid in new
+                item.update()
+        self._highlight = new
+
+    def set_theme(self, theme) -> None:
+        """Draw with ``theme`` from now on (boxes are measured again)."""
+        self.theme = theme
+        self.setBackgroundBrush(QColor(theme.background))
+        self.rebuild()
+
+    def statement_item(self, sid: str) -> StatementItem | None:
+        return self._boxes.get(sid)
+
+    def link_item(self, lid: str) -> LinkItem | None:
+        return self._links.get(lid)
+
+    def junction_item(self, lid: str) -> JunctionItem | None:
+        return self._junctions.get(lid)
+
+    # ------------------------------------------------------------ collapse
+    def collapsed(self) -> set[str]:
+        return set(self._collapsed)
+
+    def _apply_collapse(self) -> None:
+        hidden: set[str] = set()
+        todo = [c for sid in self._collapsed for c in self._index.children(self.amap, sid)]
+        while todo:
+            sid = todo.pop()
+            if sid in hidden:
+                continue
+            hidden.add(sid)
+            todo.extend(self._index.children(self.amap, sid) - hidden)
+        for sid, item in self._boxes.items():
+            item.setVisible(sid not in hidden)
+            if item.collapsed != (sid in self._collapsed):
+                item.collapsed = sid in self._collapsed
+                item.update()
+        for lid, link in self._links.items():
+            visible = not (self._index.statements_of(lid) & hidden)
+            link.setVisible(visible)
+            if lid in self._junctions:
+                self._junctions[lid].setVisible(visible)
+
