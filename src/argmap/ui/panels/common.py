@@ -1,0 +1,31 @@
+"""Small helpers shared by the panels."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle, QWidget
+
+SEVERITIES = ("error", "warning", "info")
+
+_ICONS = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def severity_icon(widget: QWidget, severity: str) -> QIcon:
+    """The standard style icon of a severity (error, warning, info)."""
+    return widget.style().standardIcon(_ICONS.get(severity, _ICONS["info"]))
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def counts_text(summary: dict) -> str:
+    """``"2 errors · 1 warning · 0 info"`` from a report summary."""
+    e, w, i = (int(summary.get(k, 0)) for k in SEVERITIES)
+    return f"{e} error{'s' * (e != 1)} · {w} warning{'s' * (w != 1)} · {i} info"

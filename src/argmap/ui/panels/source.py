@@ -1,0 +1,270 @@
+"""The Source panel: the text the map analyses, with every anchored span highlighted.
+
+The text file is ``source.path``, relative to the map file; it is checked
+against ``source.sha256`` and a difference is shown as a warning. Anchors
+whose offsets no longer match are found again by their quote
+(:mod:`argmap.model.anchors`); those not found are listed, never dropped.
+Selecting text and choosing "Add as evidence" or "Add as claim" creates an
+anchored statement (one undoable command). Offsets in the model count code
+points; Qt counts UTF-16 units, so every offset is converted at the border.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.commands.edits import AddElements, execute
+from argmap.model import ModelError, Position, Statement
+from argmap.model.anchors import (
+    anchors_of,
+    code_point_index,
+    make_anchor,
+    normalise_text,
+    resolve,
+    text_sha256,
+    utf16_index,
+)
+from argmap.ui.panels.common import short
+
+SPAN_COLOUR = "#fff1a8"
+CURRENT_COLOUR = "#ffc940"
+
+
+def free_position(amap) -> Position:
+    """A spot to the right of everything already placed."""
+    placed = [s.position for s in amap.statements.values() if s.position is not None]
+    if not placed:
+        return Position(0.0, 0.0)
+    return Position(max(p.x for p in placed) + 280.0, min(p.y for p in placed))
+
+
+class SourcePanel(QWidget):
+    """Shows the source text of the map and links it with the statements.
+
+    Signals
+    -------
+    statement_clicked(str)
+        The user clicked inside the span of a statement.
+    statement_added(str)
+        A statement was created from the selected text.
+    """
+
+    statement_clicked = Signal(str)
+    statement_added = Signal(str)
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("panel.source")
+        self.document = document
+        self.base: Path | None = None
+        self.text = ""
+        self.spans: list[tuple[int, int, str]] = []  # UTF-16 start, end, statement id
+        self.missing: list = []
+        self.current: str | None = None
+        self._moving = False
+        self._astral = False
+        self.header = QLabel("No source text attached to this map.")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b35c00;")
+        self.warning.hide()
+        self.view = QPlainTextEdit()
+        self.view.setReadOnly(True)
+        self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.view.cursorPositionChanged.connect(self._cursor_moved)
+        self.view.selectionChanged.connect(self._selection_changed)
+        self.add_evidence_button = QPushButton("Add as evidence")
+        self.add_claim_button = QPushButton("Add as claim")
+        self.add_evidence_button.clicked.connect(lambda: self.add_from_selection("evidence"))
+        self.add_claim_button.clicked.connect(lambda: self.add_from_selection("claim"))
+        self.missing_list = QListWidget()
+        self.missing_list.setMaximumHeight(90)
+        self.missing_list.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_evidence_button)
+        buttons.addWidget(self.add_claim_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for w in (self.header, self.warning, self.view):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        layout.addWidget(self.missing_list)
+        self._selection_changed()
+        document.changed.connect(self._on_change)
+
+    # ------------------------------------------------------------ loading
+    def set_base(self, folder: Path | None) -> None:
+        """The folder that ``source.path`` is relative to (the map file's folder)."""
+        self.base = folder
+        self.reload()
+
+    def source_file(self) -> Path | None:
+        """The source text file of the map, or ``None`` when it has none."""
+        rel = self.document.amap.source.path
+        if not rel:
+            return None
+        path = Path(rel)
+        if not path.is_absolute():
+            base = self.document.path.parent if self.document.path else self.base
+            path = (base or Path.cwd()) / path
+        return path
+
+    def reload(self) -> None:
+        """Read the source text file again and re-anchor everything."""
+        path = self.source_file()
+        if path is None:
+            self.set_text("", "No source text attached to this map.")
+            return
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.set_text("", f"The source text {path} cannot be read: {getattr(exc, 'strerror', None) or exc}")
+            return
+        info = self.document.amap.source
+        self.set_text(raw, f"{info.title or path.name} — {path}")
+        if info.sha256 and text_sha256(raw) != info.sha256.lower():
+            self.warning.setText("This text differs from the one the map was made from (checksum mismatch). "
+                                 "Anchors are found again by their quotes; those not found are listed below.")
+            self.warning.show()
+
+    def set_text(self, text: str, header: str) -> None:
+        """Show ``text`` (line ends normalised) and anchor the statements in it."""
+        self.text = normalise_text(text)
+        self._astral = any(ord(c) > 0xFFFF for c in self.text)
+        self.header.setText(header)
+        self.warning.hide()
+        self.view.setPlainText(self.text)
+        self.refresh_anchors()
+
+    # ------------------------------------------------------------ anchors
+    def refresh_anchors(self) -> None:
+        """Find every anchor in the text again, highlight the found ones, list the lost ones."""
+        self.spans, self.missing = [], []
+        if self.text:
+            for r in resolve(self.text, anchors_of(self.document.amap.statements.values())):
+                if r.span is None:
+                    self.missing.append(r)
+                else:
+                    self.spans.append((self._u16(r.span[0]), self._u16(r.span[1]), r.statement_id))
+        self.missing_list.clear()
+        for r in self.missing:
+            self.missing_list.addItem(f"Not found: {r.statement_id} “{short(r.anchor.quote, 70)}”")
+        self.missing_list.setVisible(bool(self.missing))
+        self._paint()
+
+    def _paint(self) -> None:
+        selections = []
+        for start, end, sid in self.spans:
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(CURRENT_COLOUR if sid == self.current else SPAN_COLOUR))
+            fmt.setForeground(QColor("#000000"))
+            if sid == self.current:
+                fmt.setFontUnderline(True)
+            sel.format = fmt
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        self.view.setExtraSelections(selections)
+
+    def spans_of(self, sid: str) -> list[tuple[int, int]]:
+        """The highlighted spans of statement ``sid`` (code points)."""
+        return [(self._cp(s), self._cp(e)) for s, e, x in self.spans if x == sid]
+
+    def show_statement(self, sid: str | None) -> None:
+        """Mark the spans of ``sid`` and scroll to the first one."""
+        self.current = sid
+        self._paint()
+        first = next(((s, e) for s, e, x in self.spans if x == sid), None)
+        if first is None:
+            return
+        self._moving = True
+        try:
+            cursor = self.view.textCursor()
+            cursor.setPosition(first[0])
+            self.view.setTextCursor(cursor)
+            self.view.centerCursor()
+        finally:
+            self._moving = False
+
+    def _cursor_moved(self) -> None:
+        cursor = self.view.textCursor()
+        if self._moving or cursor.hasSelection():
+            return
+        pos = cursor.position()
+        for start, end, sid in self.spans:
+            if start <= pos < end:
+                self.current = sid
+                self._paint()
+                self.statement_clicked.emit(sid)
+                return
+
+    # ------------------------------------------------------------ new statements
+    def _selection_changed(self) -> None:
+        has = self.view.textCursor().hasSelection()
+        self.add_evidence_button.setEnabled(has)
+        self.add_claim_button.setEnabled(has)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as code-point offsets, or ``None``."""
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._cp(cursor.selectionStart()), self._cp(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``text[start:end]`` (code points), as a user would with the mouse."""
+        cursor = self.view.textCursor()
+        cursor.setPosition(self._u16(start))
+        cursor.setPosition(self._u16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+
+    def add_from_selection(self, kind: str = "evidence") -> str | None:
+        """Create a statement of ``kind`` anchored on the selected text; returns its id."""
+        span = self.selected_span()
+        if span is None or span[0] == span[1]:
+            return None
+        amap = self.document.amap
+        anchor = make_anchor(self.text, *span)
+        sid = amap.new_id("s")
+        statement = Statement(sid, kind, " ".join(anchor.quote.split()), anchors=(anchor,),
+                              position=free_position(amap))
+        try:
+            execute(self.document.undo_stack, AddElements(amap, [statement], f"Add {kind} from source"))
+        except ModelError:
+            return None
+        self.statement_added.emit(sid)
+        return sid
+
+    # ------------------------------------------------------------ model
+    def _on_change(self, change) -> None:
+        if change.op in ("reset", "meta"):
+            self.reload()
+        elif change.op in ("added", "removed") or "anchors" in change.fields:
+            self.refresh_anchors()
+
+    def _u16(self, index: int) -> int:
+        return utf16_index(self.text, index) if self._astral else index
+
+    def _cp(self, position: int) -> int:
+        return code_point_index(self.text, position) if self._astral else position

@@ -1,0 +1,151 @@
+"""The main window on the bundled map: panels follow edits, clicks select, find, actions, help."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from argmap.app import create_window
+from argmap.commands import actions as edit
+from argmap.commands.edits import execute
+from argmap.formats import read_file
+from argmap.resources_path import example_map
+from argmap.ui import files
+from argmap.ui.actions import ACTIONS, resolve
+from argmap.ui.help import canvas_shortcuts, rules_html, shortcut_rows
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
+    errors = []
+    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = create_window(settings=settings, offer_recovery=False)
+    w.errors = errors
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _report_after(qtbot, window, command):
+    with qtbot.waitSignal(window.document.report_changed, timeout=3000):
+        execute(window.document.undo_stack, command)
+
+
+def test_window_opens_the_bundled_map_as_untitled_copy(window):
+    bundled = read_file(example_map())
+    doc = window.document
+    assert doc.amap == bundled
+    assert doc.path is None and not doc.modified
+    assert bundled.title in window.windowTitle()
+    assert len(window.diagnostics.visible_diagnostics()) == len(doc.report.diagnostics) > 0
+    summary = doc.report.summary()
+    assert window.counts.text().startswith(f"{summary['error']} error")
+    assert window.outline.model.rowCount() >= 1
+    assert window.errors == []
+
+
+def test_diagnostics_follow_an_edit(qtbot, window):
+    amap = window.document.amap
+    _report_after(qtbot, window, edit.add_statement(amap, "claim", "A loose thought"))
+    new = list(amap.statements)[-1]
+    shown = window.diagnostics.visible_diagnostics()
+    assert any(d.code == "AM006" and d.target == new for d in shown)
+    assert window.isWindowModified()
+    with qtbot.waitSignal(window.document.report_changed, timeout=3000):
+        window.document.undo_stack.undo()
+    assert not any(d.target == new for d in window.diagnostics.visible_diagnostics())
+    assert not window.isWindowModified()
+
+
+def test_clicking_a_diagnostic_selects_and_highlights_its_statement(qtbot, window):
+    tree = window.diagnostics.tree
+    row = next(n for n, d in enumerate(window.diagnostics.visible_diagnostics()) if d.code == "AM001")
+    diag = window.diagnostics.visible_diagnostics()[row]
+    index = window.diagnostics.row_of(row)
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+    assert window.scene.selected_ids() == [diag.target]
+    assert window.inspector.element_id == diag.target
+    assert window.inspector.text_edit.toPlainText() == window.document.amap.statements[diag.target].text
+
+
+def test_inspector_edit_is_one_undoable_command(qtbot, window):
+    doc = window.document
+    before = doc.amap.copy()
+    sid = next(iter(doc.amap.statements))
+    window.select_and_center(sid)
+    assert window.inspector.element_id == sid
+    editor = window.inspector.text_edit
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Rewritten")
+    assert doc.amap.statements[sid].text == "Rewritten"
+    assert doc.undo_stack.count() == 1
+    window.actions["edit.undo"].trigger()
+    assert doc.amap == before
+
+
+def test_markup_is_shown_literally_in_the_panels(qtbot, window):
+    amap = window.document.amap
+    sid = window.diagnostics.visible_diagnostics()[0].target
+    _report_after(qtbot, window, edit.edit_text(amap, sid, "<b>x</b>"))
+    window.select_and_center(sid)
+    assert window.inspector.text_edit.toPlainText() == "<b>x</b>"
+    assert "<b>x</b>" in window.outline._items[sid].text()
+    row = next(n for n, d in enumerate(window.diagnostics.visible_diagnostics()) if d.target == sid)
+    assert "<b>x</b>" in window.diagnostics.model.data(window.diagnostics.model.index(row, 2))
+
+
+def test_find_next_and_previous(qtbot, window):
+    amap = window.document.amap
+    word = "Iran"
+    expected = [s.id for s in amap.statements.values() if word.casefold() in (s.text + s.note).casefold()]
+    assert len(expected) >= 3
+    window.actions["edit.find"].trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.edit.setText(word)
+    assert window.find_bar.find_next() == expected[0]
+    assert window.scene.selected_ids() == [expected[0]]
+    assert window.find_bar.find_next() == expected[1]
+    assert window.find_bar.count.text() == f"2 of {len(expected)}"
+    assert window.find_bar.find_previous() == expected[0]
+    assert window.find_bar.find_previous() == expected[-1]
+    window.find_bar.edit.setText("no such words anywhere")
+    assert window.find_bar.find_next() is None
+    assert window.find_bar.count.text() == "no match"
+
+
+def test_every_action_reaches_a_slot_and_shortcuts_do_not_clash(window):
+    for spec in ACTIONS:
+        assert callable(resolve(window, spec.slot)), spec.id
+    keys = [a.shortcut().toString() for a in window.actions.values() if not a.shortcut().isEmpty()]
+    assert len(keys) == len(set(keys))
+    canvas_keys = {k for s in canvas_shortcuts() for k in getattr(s, "keys", ())}
+    clashes = {k for k in keys if k in canvas_keys} - {"Del", "Ctrl+C", "Ctrl+X", "Ctrl+V", "F2"}
+    assert clashes == set()  # where keys overlap, the action and the canvas do the same thing
+
+
+def test_help_pages_list_every_rule_and_shortcut(window):
+    html = rules_html()
+    for code in [f"AM00{n}" for n in range(1, 9)]:
+        assert code in html
+    rows = shortcut_rows(canvas_shortcuts())
+    assert any(k == "Ctrl+L" and "Layout" in w for k, w in rows)
+    assert any("Add premise" in w for _, w in rows)
+
+
+def test_dark_theme_and_window_state_are_remembered(qtbot, window, tmp_path):
+    window.actions["view.dark"].trigger()
+    assert window.prefs.theme == "dark" and window.theme.name == "dark"
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert settings.value("prefs/theme") == "dark"
+    assert settings.value("window/state") is not None
+    again = create_window(settings=settings, offer_recovery=False)
+    qtbot.addWidget(again)
+    assert again.actions["view.dark"].isChecked()
+    again.actions["view.dark"].trigger()
+    assert again.theme.name == "light"
