@@ -1,0 +1,116 @@
+"""How `argmap check` scales: maps of 1,000 to 100,000 statements, end to end.
+
+For each size: build a map with ``argument_like``, write it as .argmap to a
+temporary folder, then time ``json.load``, ``read_file``, ``check_map`` and
+the whole ``python -m argmap check FILE --format json`` in a fresh process
+(best of ``--repeat``), with the peak memory (max RSS) of that process.
+Prints a table; asserts nothing.
+
+    python benchmarks/check_scale.py [--sizes 1000,10000,100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from argmap.analysis import check_map
+from argmap.formats import native, read_file
+from argmap.model.synth import argument_like
+
+PEAK = ("import resource, sys\nfrom argmap.cli import main\nrc = main(sys.argv[1:])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+
+
+def best(func, repeat: int) -> tuple[float, object]:
+    """Smallest wall time of ``repeat`` calls, and the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def best_cpu(func, repeat: int) -> float:
+    """Smallest CPU time (this process) of ``repeat`` calls: less sensitive to a busy machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        func()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli_times(path: Path, repeat: int) -> tuple[float, float]:
+    """Best wall time and best CPU time of ``python -m argmap check PATH --format json`` in a new process."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        cpu0, start = children_cpu(), time.perf_counter()
+        subprocess.run([sys.executable, "-m", "argmap", "check", str(path), "--format", "json"],
+                       stdout=subprocess.DEVNULL, check=False)
+        walls.append(time.perf_counter() - start)
+        cpus.append(children_cpu() - cpu0)
+    return min(walls), min(cpus)
+
+
+def cli_peak_mb(path: Path) -> float:
+    """Max RSS of a process running the same check, in MB."""
+    done = subprocess.run([sys.executable, "-c", PEAK, "check", str(path), "--format", "json"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def measure(n: int, folder: Path, repeat: int) -> dict:
+    amap = argument_like(n, seed=1)
+    path = folder / f"map{n}.argmap"
+    path.write_text(native.dumps(amap), encoding="utf-8")
+    json_s, _ = best(lambda: json.loads(path.read_text(encoding="utf-8")), repeat)
+    load_s, loaded = best(lambda: read_file(path), repeat)
+    check_s, report = best(lambda: check_map(loaded), repeat)
+    check_cpu = best_cpu(lambda: check_map(loaded), repeat)
+    cli_s, cli_cpu = cli_times(path, repeat)
+    return {"statements": n, "MB": path.stat().st_size / 1e6, "json.load": json_s, "read_file": load_s,
+            "check_map": check_s, "check_map cpu": check_cpu, "findings": len(report.diagnostics),
+            "cli": cli_s, "cli cpu": cli_cpu,
+            "cli peak MB": cli_peak_mb(path), "cli/json": cli_s / json_s}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated statement counts")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (the best is kept)")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')}  {platform.node()}  {platform.processor() or platform.machine()}  "
+          f"{os.cpu_count()} cores  Python {platform.python_version()}  load average {os.getloadavg()[0]:.1f}")
+    head = ("statements", "file MB", "json.load s", "read_file s", "check_map s", "check_map CPU s", "findings",
+            "CLI wall s", "CLI CPU s", "CLI peak MB", "CLI/json.load")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---:|" * len(head))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            row = measure(n, Path(tmp), args.repeat)
+            cells = (f"{n:,}", f"{row['MB']:.1f}", f"{row['json.load']:.3f}", f"{row['read_file']:.3f}",
+                     f"{row['check_map']:.3f}", f"{row['check_map cpu']:.3f}", f"{row['findings']:,}",
+                     f"{row['cli']:.3f}", f"{row['cli cpu']:.3f}",
+                     f"{row['cli peak MB']:.0f}", f"{row['cli/json']:.1f}")
+            print("| " + " | ".join(cells) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,212 @@
+"""Single points of failure (AM008): the landmarks of each supported recommendation.
+
+A statement D is critical for a recommendation R in S when removing D (with
+every inference and conflict naming it) takes R out of S. In the AND/OR
+support graph these are the landmarks of R, the greatest fixpoint of::
+
+    crit(s) = {s}                                          if s is evidence
+    crit(s) = {s} | meet over usable inferences i into s
+                    of (union over premises p of i of crit(p))   otherwise
+
+where an inference is usable when all its premises are in S. Only the
+statements below some supported recommendation are visited. They are
+processed in topological order of the condensation: one pass where the
+graph is acyclic, a few rounds only inside strongly connected components
+(starting from "everything", the top of the lattice). Sets are reused in
+place when their last reader takes them (trees cost linear time), unions
+grow the largest set, and a meet filters the smallest alternative instead
+of building the others.
+"""
+
+from __future__ import annotations
+
+from argmap.analysis.graph import EVIDENCE, RECOMMENDATION, MapGraph
+
+TOP = None  # "every statement": the start of the greatest fixpoint inside a component
+
+
+def critical_statements(graph: MapGraph, supported: list[bool], components: list[list[int]],
+                        usable: list[bool] | None = None) -> dict[int, list[int]]:
+    """For each recommendation R in S, the statements D != R whose removal takes R out of S.
+
+    Parameters
+    ----------
+    graph : MapGraph
+        The numbered map.
+    supported : list of bool
+        Membership in S by statement index (see :func:`supported_flags`).
+    components : list of list of int
+        The cyclic strongly connected components of the support graph.
+    usable : list of bool, optional
+        By inference: all premises in S (computed when not given).
+
+    Returns
+    -------
+    dict
+        Recommendation index -> critical statement indices (any order).
+    """
+    return _Landmarks(graph, supported, components, usable).run()
+
+
+class _Landmarks:
+    def __init__(self, graph: MapGraph, supported: list[bool], components: list[list[int]],
+                 usable: list[bool] | None):
+        self.g = graph
+        if usable is None:
+            usable = [all(supported[p] for p in ps) for ps in graph.premises]
+        self.usable = usable
+        self.roots = [s for s, k in enumerate(graph.kinds) if k == RECOMMENDATION and supported[s]]
+        self.relevant = self._below(self.roots)
+        self.unit = {}  # statement -> component number, for statements of cyclic components
+        self.inputs: dict[int, list[int]] = {}
+        self.members: list[list[int]] = []
+        for comp in components:
+            inside = [s for s in comp if s in self.relevant]
+            if inside:
+                for s in inside:
+                    self.unit[s] = len(self.members)
+                self.members.append(inside)
+        self.crit: dict[int, set | None] = {}
+        self.readers: dict[int, int] = {}
+        self.found: dict[int, list[int]] = {}
+
+    def _below(self, roots: list[int]) -> set[int]:
+        """Statements reachable from ``roots`` downward through usable inferences."""
+        into, premises, usable = self.g.into, self.g.premises, self.usable
+        seen = set(roots)
+        stack = list(roots)
+        while stack:
+            s = stack.pop()
+            if self.g.kinds[s] == EVIDENCE:
+                continue
+            for j in into[s]:
+                if usable[j]:
+                    for p in premises[j]:
+                        if p not in seen:
+                            seen.add(p)
+                            stack.append(p)
+        return seen
+
+    def _inputs(self, s: int) -> list[int]:
+        """Usable inferences into ``s`` that its landmark set depends on (none for evidence)."""
+        found = self.inputs.get(s)
+        if found is None:
+            usable = self.usable
+            found = [] if self.g.kinds[s] == EVIDENCE else [j for j in self.g.into[s] if usable[j]]
+            self.inputs[s] = found
+        return found
+
+    def run(self) -> dict[int, list[int]]:
+        premises, conclusion, premise_of = self.g.premises, self.g.conclusion, self.g.premise_of
+        relevant, usable, readers = self.relevant, self.usable, self.readers
+        unit_key = {s: ~u for s, u in self.unit.items()}  # negative keys: cyclic components
+        waiting: dict[int, int] = {}
+        for s in relevant:
+            ks = unit_key.get(s, s)
+            for j in self._inputs(s):
+                for p in premises[j]:
+                    readers[p] = readers.get(p, 0) + 1
+                    if unit_key.get(p, p) != ks:
+                        waiting[ks] = waiting.get(ks, 0) + 1
+        ready = [k for k in {unit_key.get(s, s) for s in relevant} if k not in waiting]
+        inputs = self.inputs
+        while ready:
+            k = ready.pop()
+            if k < 0:
+                done = self.members[~k]
+                self._solve_component(done)
+            else:
+                done = (k,)
+                self._solve_single(k)
+            for s in done:
+                for j in premise_of[s]:
+                    c = conclusion[j]
+                    if usable[j] and c in relevant and inputs[c]:
+                        kc = unit_key.get(c, c)
+                        if kc != k:
+                            waiting[kc] -= 1
+                            if waiting[kc] == 0:
+                                ready.append(kc)
+        return self.found
+
+    # -------------------------------------------------------------- one unit
+    def _solve_single(self, s: int) -> None:
+        self._store(s, self._formula(s, steal=True))
+
+    def _solve_component(self, members: list[int]) -> None:
+        crit = self.crit
+        for s in members:
+            crit[s] = TOP
+        changed = True
+        while changed:
+            changed = False
+            for s in members:
+                new = self._formula(s, steal=False, count=False)
+                if new != crit[s]:
+                    crit[s] = new
+                    changed = True
+        for s in members:
+            for j in self._inputs(s):
+                for p in self.g.premises[j]:
+                    self._release(p)
+            self._store(s, crit[s])
+
+    def _store(self, s: int, value: set) -> None:
+        self.crit[s] = value
+        if self.g.kinds[s] == RECOMMENDATION:
+            self.found[s] = [d for d in value if d != s]
+        if self.readers.get(s, 0) == 0:
+            del self.crit[s]
+
+    def _release(self, p: int) -> None:
+        self.readers[p] -= 1
+        if self.readers[p] == 0 and p not in self.unit:
+            self.crit.pop(p, None)
+
+    # -------------------------------------------------------------- formula
+    def _formula(self, s: int, steal: bool, count: bool = True) -> set | None:
+        """``{s} | meet_i union_p crit(p)``; ``TOP`` stands for the full set."""
+        inputs = self._inputs(s)
+        if not inputs:
+            return {s}
+        crit, premises = self.crit, self.g.premises
+        alts = []
+        for j in inputs:
+            sets = [crit[p] for p in premises[j]]
+            if any(x is TOP for x in sets):
+                if count:
+                    for p in premises[j]:
+                        self._release(p)
+                continue
+            alts.append((sum(len(x) for x in sets), j))
+        if not alts:
+            return TOP
+        alts.sort()
+        result = self._union(alts[0][1], steal, count)
+        for _, j in alts[1:]:
+            sets = [crit[p] for p in premises[j]]
+            if len(sets) == 1:
+                result &= sets[0]
+            else:
+                result = {x for x in result if any(x in y for y in sets)}
+            if count:
+                for p in premises[j]:
+                    self._release(p)
+        result.add(s)
+        return result
+
+    def _union(self, j: int, steal: bool, count: bool) -> set:
+        """The union of the premises' sets of inference ``j``, as a set we may change."""
+        crit = self.crit
+        ps = sorted(self.g.premises[j], key=lambda p: -len(crit[p]))
+        first = ps[0]
+        if steal and self.readers[first] == 1 and first not in self.unit:
+            result = crit[first]
+        else:
+            result = set(crit[first])
+        for p in ps[1:]:
+            result |= crit[p]
+        if count:
+            for p in ps:
+                self._release(p)
+        return result

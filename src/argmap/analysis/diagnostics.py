@@ -1,0 +1,146 @@
+"""The diagnostics AM001-AM008 (SPEC §3), one function per rule, from the computed facts.
+
+Each function returns its findings for one code; :func:`all_diagnostics`
+concatenates them in code order, which is also severity order, and sorts
+each code's findings by (target, related).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.analysis import messages as msg
+from argmap.analysis.explain import CIRCULAR, gap_leaves
+from argmap.analysis.graph import CLAIM, EVIDENCE, RECOMMENDATION, MapGraph
+from argmap.analysis.labels import OUT, UNDECIDED
+from argmap.analysis.rules import RULES, Diagnostic, LazyDiagnostic
+
+
+@dataclass
+class Facts:
+    """What the checks computed, by statement index."""
+
+    graph: MapGraph
+    supported: list[bool]
+    labels: list[int]
+    stands: list[bool]                 # by conflict index
+    components: list[list[int]]        # cyclic components of the support graph
+    critical: dict[int, list[int]]     # recommendation -> critical statements
+
+
+def all_diagnostics(facts: Facts) -> list[Diagnostic]:
+    """Every finding, sorted by (severity, code, target, related)."""
+    name = msg.Namer(facts.graph)
+    out: list[Diagnostic] = []
+    for rule in (unsupported_conclusions, circular_support, unsupported_premises, unanswered_objections,
+                 unsourced_evidence, disconnected, undecided, single_points_of_failure):
+        found = rule(facts, name)
+        found.sort(key=_order)
+        out.extend(found)
+    return out
+
+
+def _order(d: Diagnostic) -> tuple:
+    return d.target, d.related
+
+
+def _make(code: str):
+    rule = RULES[code]
+    severity, rule_name = rule.severity, rule.name
+    return lambda target, related, func, *args: LazyDiagnostic(code, severity, rule_name, target, related,
+                                                               None, (func, args))
+
+
+def unsupported_conclusions(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM001: a claim or recommendation not in S that is a recommendation, is concluded, or is top-level."""
+    g, flags = facts.graph, facts.supported
+    make, sids = _make("AM001"), g.sids
+    leaves = None
+    out = []
+    for s, kind in enumerate(g.kinds):
+        if kind == EVIDENCE or flags[s]:
+            continue
+        concluded = bool(g.into[s])
+        if kind == RECOMMENDATION or concluded or not (g.premise_of[s] or g.attacks[s]):
+            if concluded and leaves is None:
+                leaves = gap_leaves(g, flags)
+            leaf = leaves[s] if concluded else s
+            out.append(make(sids[s], (), msg.unsupported_conclusion, name, s,
+                            None if leaf == CIRCULAR else leaf, concluded))
+    return out
+
+
+def circular_support(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM002: one finding per cyclic strongly connected component; target = its first statement."""
+    make, sids = _make("AM002"), facts.graph.sids
+    return [make(sids[comp[0]], tuple(sids[s] for s in comp[1:]), msg.circular_support, name, comp)
+            for comp in facts.components]
+
+
+def unsupported_premises(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM003: a claim not in S, with no inference into it, used as a premise or an attacker."""
+    g, flags = facts.graph, facts.supported
+    make, sids = _make("AM003"), g.sids
+    return [make(sids[s], (), msg.unsupported_premise, name, s, bool(g.premise_of[s]))
+            for s, kind in enumerate(g.kinds)
+            if kind == CLAIM and not flags[s] and not g.into[s] and (g.premise_of[s] or g.attacks[s])]
+
+
+def unanswered_objections(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM004: a statement ``out`` while a conflict on it, or on an inference into it, stands.
+
+    Walks the standing conflicts (few) rather than the statements (many).
+    """
+    g, labels = facts.graph, facts.labels
+    make, sids = _make("AM004"), g.sids
+    by_statement: dict[int, list[tuple[int, str | None]]] = {}
+    for c, stands in enumerate(facts.stands):
+        if stands:
+            t = g.con_target[c]
+            if g.con_on_inference[c]:
+                by_statement.setdefault(g.conclusion[t], []).append((c, g.inf_ids[t]))
+            else:
+                by_statement.setdefault(t, []).append((c, None))
+    out = []
+    for s in sorted(by_statement):
+        if labels[s] != OUT or (g.attacks[s] and not g.premise_of[s]):
+            continue
+        seen = set()
+        for c, via in sorted(by_statement[s], key=lambda pair: pair[1] is not None):
+            related = tuple(sids[a] for a in g.attackers[c])
+            if related not in seen:
+                seen.add(related)
+                out.append(make(sids[s], related, msg.unanswered_objection, name, s, g.attackers[c], via))
+    return out
+
+
+def unsourced_evidence(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM005: evidence with no anchor and an empty source."""
+    make = _make("AM005")
+    g = facts.graph
+    return [make(st.id, (), msg.unsourced_evidence, name, g.index[st.id])
+            for st in g.amap.statements.values()
+            if st.kind == "evidence" and not st.anchors and not st.source.strip()]
+
+
+def disconnected(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM006: a statement no inference or conflict touches, in a map of two or more statements."""
+    g = facts.graph
+    if g.size < 2:
+        return []
+    make, sids = _make("AM006"), g.sids
+    return [make(sids[s], (), msg.disconnected, name, s) for s in range(g.size)
+            if not (g.into[s] or g.premise_of[s] or g.attacks[s] or g.on_statement[s])]
+
+
+def undecided(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM007: a statement labelled undecided."""
+    make, sids = _make("AM007"), facts.graph.sids
+    return [make(sids[s], (), msg.undecided, name, s) for s, label in enumerate(facts.labels) if label == UNDECIDED]
+
+
+def single_points_of_failure(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+    """AM008: for a recommendation R in S, each D != R whose removal takes R out of S."""
+    make, sids = _make("AM008"), facts.graph.sids
+    return [make(sids[d], (sids[r],), msg.single_point_of_failure, name, d, r)
+            for r, ds in facts.critical.items() for d in ds]

@@ -1,0 +1,124 @@
+"""Plain-English, one-line messages for each diagnostic.
+
+Statements are named by their shortened text and id, e.g. ``'Iran backs
+both sides…' (s12)``. Shortened texts are cached per check so that maps
+with 100,000 findings stay cheap to describe.
+"""
+
+from __future__ import annotations
+
+from argmap.analysis.graph import MapGraph
+
+WIDTH = 60
+
+
+def shorten(text: str, width: int = WIDTH) -> str:
+    """``text`` on one line, cut at a word boundary to about ``width`` characters, with an ellipsis.
+
+    Parameters
+    ----------
+    text : str
+        Statement text (plain text, any length).
+    width : int
+        Longest result, ellipsis included.
+    """
+    if len(text) <= width and text.isprintable() and "  " not in text:
+        return text.strip()
+    flat = " ".join(text[: width * 2].split())
+    if len(flat) <= width and len(text) <= width * 2:
+        return flat
+    cut = flat[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+class Namer:
+    """Names statements of one map as ``'short text…' (id)``, caching each name.
+
+    It keeps the ids and texts as they were at check time, so a lazy message
+    read after the map changed still describes the map that was checked.
+    """
+
+    def __init__(self, graph: MapGraph):
+        self.sids = graph.sids
+        self.texts = [s.text for s in graph.amap.statements.values()]
+        self._names: dict[int, str] = {}
+
+    def __call__(self, s: int) -> str:
+        name = self._names.get(s)
+        if name is None:
+            sid = self.sids[s]
+            text = shorten(self.texts[s])
+            name = f"'{text}' ({sid})" if text else f"{sid} (no text)"
+            self._names[s] = name
+        return name
+
+    def many(self, items: list[int], limit: int = 3) -> str:
+        """Up to ``limit`` names joined with commas and "and", then "and N more"."""
+        names = [self(s) for s in items[:limit]]
+        rest = len(items) - len(names)
+        if rest > 0:
+            return ", ".join(names) + f" and {rest} more"
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def unsupported_conclusion(name: Namer, s: int, leaf: int | None, has_reasons: bool) -> str:
+    """AM001; ``leaf`` is the premise without evidence under it (None when support only circles)."""
+    head = f"Unsupported conclusion: {name(s)} is not backed by evidence: "
+    sid = name.sids
+    if not has_reasons:
+        return head + "it has no reasons under it. Add a reason that rests on evidence."
+    if leaf is None:
+        return head + ("its reasons only go round in a circle. Add evidence or an independent reason "
+                       "under a statement of the circle.")
+    return head + (f"its reasons rest on {name(leaf)}, which has no evidence under it. Add evidence under "
+                   f"{sid[leaf]} or mark it as evidence if it is a ground.")
+
+
+def circular_support(name: Namer, members: list[int]) -> str:
+    """AM002."""
+    return (f"Circular support: {name.many(members)} support each other in a circle, so the circle adds no "
+            f"support of its own. Break the circle or give one of them evidence from outside it.")
+
+
+def unsupported_premise(name: Namer, s: int, as_premise: bool) -> str:
+    """AM003."""
+    role = "a premise" if as_premise else "an objection"
+    return (f"Bare assertion: {name(s)} is used as {role} but has nothing under it. Add evidence or a reason "
+            f"under it, or mark it as evidence if it is a ground.")
+
+
+def unanswered_objection(name: Namer, s: int, attackers: list[int], inference_id: str | None) -> str:
+    """AM004; ``inference_id`` is set when the objection undercuts an inference into ``s``."""
+    verb = "stands" if len(attackers) == 1 else "stand"
+    against = f"against the inference {inference_id} into it" if inference_id else "against it"
+    return (f"Unanswered objection: {name(s)} is out because {name.many(attackers)} {verb} {against}. "
+            f"Rebut the objection or add support that it does not touch.")
+
+
+def unsourced_evidence(name: Namer, s: int) -> str:
+    """AM005."""
+    return (f"Unsourced evidence: {name(s)} has no source and no anchor in the text. Add a citation or "
+            f"anchor it to the passage it comes from.")
+
+
+def disconnected(name: Namer, s: int) -> str:
+    """AM006."""
+    return (f"Disconnected: {name(s)} is not linked to any other statement. Connect it as a reason, an "
+            f"objection or a conclusion, or delete it.")
+
+
+def undecided(name: Namer, s: int) -> str:
+    """AM007."""
+    return (f"Undecided: {name(s)} can be neither accepted nor rejected, because it depends on a circle of "
+            f"support or of attacks. Add evidence or a rebuttal that settles it.")
+
+
+def single_point_of_failure(name: Namer, d: int, r: int) -> str:
+    """AM008."""
+    return (f"Single point of failure: the recommendation {name(r)} loses its support without {name(d)}. "
+            f"Add an independent reason for {name.sids[r]} that does not rest on {name.sids[d]}.")

@@ -1,0 +1,116 @@
+"""``check_map``: every check of SPEC §3 on one map, gathered in a :class:`Report`."""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+
+from argmap.analysis.critical import critical_statements
+from argmap.analysis.diagnostics import Facts, all_diagnostics
+from argmap.analysis.graph import build_graph, cyclic_components
+from argmap.analysis.labels import LABEL_NAMES, label_run
+from argmap.analysis.rules import SEVERITIES, Diagnostic
+from argmap.analysis.support import supported_run
+from argmap.model import ArgumentMap
+
+
+class Report:
+    """The result of :func:`check_map`.
+
+    Attributes
+    ----------
+    supported : tuple of str
+        Statement ids in the supported set S, in document order.
+    labels : dict
+        Statement id -> ``"in"``, ``"out"`` or ``"undecided"``, for every statement.
+    diagnostics : list of Diagnostic
+        Sorted by (severity, code, target, related).
+    """
+
+    def __init__(self, supported: tuple, labels: dict, diagnostics: list[Diagnostic]):
+        self.supported = supported
+        self.labels = labels
+        self.diagnostics = diagnostics
+        self._by_target: dict[str, list[Diagnostic]] | None = None
+        self._touching: dict[str, list[Diagnostic]] | None = None
+
+    def summary(self) -> dict[str, int]:
+        """Number of findings per severity: ``{"error": n, "warning": n, "info": n}``."""
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for d in self.diagnostics:
+            counts[d.severity] += 1
+        return counts
+
+    def for_target(self, sid: str) -> list[Diagnostic]:
+        """Findings whose target is ``sid``, in report order."""
+        if self._by_target is None:
+            index: dict[str, list[Diagnostic]] = {}
+            for d in self.diagnostics:
+                index.setdefault(d.target, []).append(d)
+            self._by_target = index
+        return list(self._by_target.get(sid, ()))
+
+    def touching(self, sid: str) -> list[Diagnostic]:
+        """Findings whose target or related ids include ``sid``, in report order."""
+        if self._touching is None:
+            index: dict[str, list[Diagnostic]] = {}
+            for d in self.diagnostics:
+                for x in dict.fromkeys((d.target, *d.related)):
+                    index.setdefault(x, []).append(d)
+            self._touching = index
+        return list(self._touching.get(sid, ()))
+
+    def to_json(self, file_name: str) -> dict:
+        """The object ``argmap check --format json`` prints for one file (SPEC §4)."""
+        return {"file": file_name, "summary": self.summary(), "supported": list(self.supported),
+                "labels": self.labels, "diagnostics": [d.to_json() for d in self.diagnostics]}
+
+    def __repr__(self) -> str:
+        return f"Report({len(self.labels)} statements, {self.summary()})"
+
+
+def check_map(amap: ArgumentMap) -> Report:
+    """Run every check of SPEC §3 on ``amap``.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map; it is only read.
+
+    Returns
+    -------
+    Report
+        Supported set, labels and diagnostics. A pure function of the map's
+        content: the same map gives an equal report.
+    """
+    with _gc_paused():
+        return _check(amap)
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector: the checks allocate many small lists but no cycles.
+
+    On a map of 100,000 statements the collector otherwise runs hundreds of
+    times over the whole heap and triples the time of a check.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(amap: ArgumentMap) -> Report:
+    graph = build_graph(amap)
+    flags, usable = supported_run(graph)
+    codes, stands = label_run(graph)
+    components = cyclic_components(graph)
+    critical = critical_statements(graph, flags, components, usable)
+    facts = Facts(graph, flags, codes, stands, components, critical)
+    sids = graph.sids
+    supported = tuple(sid for sid, ok in zip(sids, flags) if ok)
+    labels = dict(zip(sids, [LABEL_NAMES[c] for c in codes]))
+    return Report(supported, labels, all_diagnostics(facts))
