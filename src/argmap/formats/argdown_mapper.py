@@ -1,0 +1,389 @@
+"""Argdown syntax tree to :class:`~argmap.model.ArgumentMap`.
+
+Private helper of :mod:`argmap.formats.argdown`; the mapping rules are
+listed in that module's docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.formats import argdown_parser as ap
+from argmap.model import (
+    KINDS,
+    Anchor,
+    ArgumentMap,
+    Conflict,
+    FormatError,
+    Inference,
+    ModelError,
+    Position,
+    SourceInfo,
+    Statement,
+)
+
+STATEMENT_KEYS = {"id", "kind", "text", "tags", "note", "basis", "source", "anchors", "position", "pinned"}
+RELATION_KEYS = {"inference", "inference_note", "conflict", "conflict_note"}
+SUPPORT = {"+": "in", "<+": "in", "+>": "out"}
+ATTACK = {"-": "in", "<-": "in", "->": "out"}
+UNDERCUT = {"_": "in", "<_": "in", "_>": "out"}
+
+
+def slug(title: str) -> str:
+    """A plain id for a title: letters, digits, ``_ . -``; other runs become ``-``."""
+    text = re.sub(r"[^\w.\-]+", "-", title.strip()).strip("-")
+    return text or "x"
+
+
+@dataclass
+class _Item:
+    """A statement-to-be: an equivalence class or an unreconstructed argument."""
+
+    kind: str  # "ec" or "arg"
+    title: str
+    order: int
+    line: int
+    text: str = ""
+    has_text: bool = False
+    tags: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    section: str = ""
+    pcs: ap.Pcs | None = None
+    steps: list[str] = field(default_factory=list)
+
+
+class Mapper:
+    """Builds the map from a parsed document; use :func:`to_map`."""
+
+    def __init__(self, name: str, warnings: list[str]):
+        self.name = name
+        self.warnings = warnings
+        self.items: dict[tuple[str, str], _Item] = {}
+        self.events: list[tuple] = []
+        self.untitled = 0
+        self.anonymous = 0
+        self.section = ""
+        self.strict = False
+
+    def warn(self, line: int, text: str) -> None:
+        self.warnings.append(f"line {line}: {text}")
+
+    # -------------------------------------------------------------- collecting
+    def item(self, kind: str, title: str, line: int) -> _Item:
+        key = (kind, title)
+        if key not in self.items:
+            self.items[key] = _Item(kind, title, len(self.items), line, section=self.section)
+        return self.items[key]
+
+    def node(self, node: ap.Node) -> tuple[str, str]:
+        """Register an element; returns its key ("ec"|"arg", title)."""
+        c = node.content
+        if c.kind == "statement":
+            if c.title is None:
+                self.untitled += 1
+                title = f"Untitled {self.untitled}"
+                while ("ec", title) in self.items:
+                    title += "'"
+            else:
+                title = c.title
+            it = self.item("ec", title, c.line)
+        else:
+            it = self.item("arg", c.title, c.line)
+        relation_data = {k: c.data.pop(k) for k in list(c.data) if k in RELATION_KEYS}
+        if c.definition and c.text:
+            if not it.has_text:
+                it.text, it.has_text = c.text, True
+            elif it.kind == "ec" and it.text != c.text:
+                self.warn(c.line, f"[{it.title}] is defined again with another text; the first text is kept")
+        for t in c.tags:
+            if t not in it.tags:
+                it.tags.append(t)
+        it.data.update(c.data)
+        c.data = relation_data
+        return (it.kind, it.title)
+
+    def relations(self, parent: tuple, relations: list[ap.Relation]) -> None:
+        for rel in relations:
+            child = self.node(rel.child)
+            self.events.append(("relation", rel.symbol, parent, child, rel.line, rel.child.content.data))
+            self.relations(child, rel.child.relations)
+
+    def pcs(self, pcs: ap.Pcs) -> None:
+        if pcs.argument is not None:
+            it = self.item("arg", pcs.argument.title, pcs.line)
+        else:
+            self.anonymous += 1
+            it = self.item("arg", f"\x00Untitled {self.anonymous}", pcs.line)
+        if it.pcs is not None:
+            self.warn(pcs.line, f"argument <{it.title}> already has a premise-conclusion structure (line "
+                                f"{it.pcs.line}); this one is read as a separate argument")
+            self.anonymous += 1
+            it = self.item("arg", f"\x00Untitled {self.anonymous}", pcs.line)
+        it.pcs = pcs
+        keys: list[tuple[str, tuple]] = []
+        for step in pcs.steps:
+            if isinstance(step, ap.PcsStatement):
+                keys.append((str(step.number), self.node(step.node)))
+        self.events.append(("pcs", it, keys))
+        numbered = iter(keys)
+        for step in pcs.steps:
+            if isinstance(step, ap.PcsStatement):
+                _num, key = next(numbered)
+                self.relations(key, step.node.relations)
+            else:
+                self.relations(("inf", (it.title, id(step))), step.relations)
+
+    def collect(self, doc: ap.Document) -> None:
+        model = doc.front_matter.get("model")
+        self.strict = isinstance(model, dict) and model.get("mode") == "strict"
+        for entry in doc.items:
+            if isinstance(entry, ap.Heading):
+                self.section = entry.text
+            elif isinstance(entry, ap.Pcs):
+                self.pcs(entry)
+            else:
+                key = self.node(entry)
+                self.relations(key, entry.relations)
+
+    # -------------------------------------------------------------- building
+    def build(self, doc: ap.Document) -> ArgumentMap:
+        self.collect(doc)
+        amap = ArgumentMap(*self.meta(doc.front_matter))
+        self.used: set[str] = set()
+        self.counters: dict[str, int] = {}
+        for it in self.items.values():
+            wanted = it.data.get("id")
+            if isinstance(wanted, str) and wanted and wanted not in self.used:
+                self.used.add(wanted)
+        self.ids: dict[tuple[str, str], str] = {}
+        statements = [self.statement(it) for it in sorted(self.items.values(), key=lambda i: i.order)
+                      if it.kind == "ec" or it.pcs is None]
+        self.inferences: dict[str, Inference] = {}
+        self.conflicts: dict[str, Conflict] = {}
+        self.step_ids: dict[int, str] = {}
+        self.main: dict[str, str] = {}
+        self.rank: dict[str, tuple[int, int]] = {}
+        for seq, event in enumerate(self.events):
+            self.seq = seq
+            if event[0] == "pcs":
+                self.pcs_inferences(event[1], event[2])
+        for seq, event in enumerate(self.events):
+            self.seq = seq
+            if event[0] == "relation":
+                self.relation(*event[1:])
+        ordered = sorted(self.inferences, key=self.rank.__getitem__)
+        self.inferences = {iid: self.inferences[iid] for iid in ordered}
+        try:
+            amap.add_all([*statements, *self.inferences.values(), *self.conflicts.values()])
+        except ModelError as exc:
+            raise FormatError(self.name, exc.rule, element=exc.element) from None
+        return amap
+
+    def meta(self, front: dict) -> tuple[str, SourceInfo, dict]:
+        title = front.get("title", "")
+        extra_block = front.get("argmap", {})
+        if not isinstance(extra_block, dict):
+            extra_block = {}
+        src = extra_block.get("source", {})
+        source = SourceInfo()
+        if isinstance(src, dict):
+            known = {k: str(src[k]) for k in ("title", "author", "published", "url", "sha256", "path") if k in src}
+            source = SourceInfo(**known, extra={k: v for k, v in src.items() if k not in known})
+        extra = extra_block.get("extra", {})
+        return (title if isinstance(title, str) else str(title), source, extra if isinstance(extra, dict) else {})
+
+    def new_id(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.used.add(candidate)
+        return candidate
+
+    def numbered_id(self, prefix: str) -> str:
+        n = self.counters.get(prefix, 0) + 1
+        while f"{prefix}{n}" in self.used:
+            n += 1
+        self.counters[prefix] = n
+        self.used.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
+
+    def statement(self, it: _Item) -> Statement:
+        data = it.data
+        wanted = data.get("id")
+        sid = wanted if isinstance(wanted, str) and wanted else self.new_id(slug(it.title))
+        self.ids[(it.kind, it.title)] = sid
+        for key in sorted(set(data) - STATEMENT_KEYS):
+            self.warn(it.line, f"data key {key!r} of {_label(it)} is not kept (argmap has no such field)")
+        tags = list(it.tags)
+        kind = data.get("kind")
+        if kind not in KINDS:
+            kind = next((t for t in tags if t in ("evidence", "recommendation")), "claim")
+            if kind != "claim":
+                tags.remove(kind)
+        if isinstance(data.get("tags"), list):
+            tags = [str(t) for t in data["tags"]]
+        elif it.section and it.section not in tags:
+            tags.append(it.section)
+        text = data["text"] if isinstance(data.get("text"), str) else it.text if it.has_text else it.title
+        return Statement(sid, kind, text, basis=_str(data, "basis"), source=_str(data, "source"),
+                         anchors=self.anchors(data.get("anchors"), it), note=_str(data, "note"),
+                         tags=tuple(tags), position=self.position(data.get("position"), it),
+                         pinned=data.get("pinned") is True)
+
+    def anchors(self, value: object, it: _Item) -> tuple[Anchor, ...]:
+        if value is None:
+            return ()
+        try:
+            return tuple(Anchor(int(a["start"]), int(a["end"]), str(a.get("quote", ""))) for a in value)
+        except (TypeError, KeyError, ValueError):
+            self.warn(it.line, f"anchors of {_label(it)} are not a list of {{start, end, quote}} and were ignored")
+            return ()
+
+    def position(self, value: object, it: _Item) -> Position | None:
+        if value is None:
+            return None
+        try:
+            return Position(float(value["x"]), float(value["y"]))
+        except (TypeError, KeyError, ValueError):
+            self.warn(it.line, f"position of {_label(it)} is not {{x, y}} and was ignored")
+            return None
+
+    # -------------------------------------------------------------- inferences
+    def pcs_inferences(self, it: _Item, keys: list[tuple[str, tuple]]) -> None:
+        wanted = it.data.get("id")
+        base = wanted if isinstance(wanted, str) and wanted else slug(it.title.replace("\x00", "argument "))
+        if it.has_text or it.tags:
+            self.warn(it.line, f"the description and tags of the reconstructed argument <{it.title}> are not kept "
+                               "(argmap keeps its inferences)")
+        numbered = dict(keys)
+        conclusions = [n for n, s in enumerate(it.pcs.steps) if isinstance(s, ap.PcsStatement) and s.conclusion]
+        pool: list[str] = []
+        statements = iter(keys)
+        for n, step in enumerate(it.pcs.steps):
+            if isinstance(step, ap.PcsInference):
+                continue
+            _num, key = next(statements)
+            sid = self.ids[key]
+            if not step.conclusion:
+                pool.append(sid)
+                continue
+            inf_step = it.pcs.steps[n - 1]
+            premises = self.uses(inf_step, numbered) or pool
+            last = n == conclusions[-1]
+            step_base = base if last else f"{base}.{conclusions.index(n) + 1}"
+            iid = wanted if last and base == wanted else self.new_id(step_base)
+            if last:
+                self.main[it.title] = iid
+            self.add_inference(iid, premises, sid, str(inf_step.data.get("note", "")), inf_step.line,
+                               explicit=True)
+            self.step_ids[id(inf_step)] = iid
+            pool = [sid]
+        it.steps = pool
+
+    def uses(self, step: ap.PcsInference, numbered: dict[str, tuple]) -> list[str]:
+        uses = step.data.get("uses")
+        if not isinstance(uses, list):
+            return []
+        found = [self.ids[numbered[str(u)]] for u in uses if str(u) in numbered]
+        return list(dict.fromkeys(found))
+
+    def add_inference(self, iid: str, premises: list[str], conclusion: str, note: str, line: int,
+                      explicit: bool = False) -> None:
+        premises = [p for p in dict.fromkeys(premises) if p != conclusion]
+        if not premises:
+            self.warn(line, f"the inference to {conclusion!r} has no premise other than its conclusion; skipped")
+            return
+        if not explicit and any(inf.conclusion == conclusion and inf.premises == tuple(premises)
+                                for inf in self.inferences.values()):
+            return  # Argdown states the same relation in several places
+        self.inferences[iid] = Inference(iid, tuple(premises), conclusion, note)
+        self.rank[iid] = (self.seq, len(self.rank))
+
+    # -------------------------------------------------------------- relations
+    def endpoint(self, key: tuple, role: str) -> str | None:
+        """The model id standing for an element: a statement, or an inference for undercut targets."""
+        kind, title = key
+        if kind == "inf":
+            return self.step_ids.get(title[1])
+        if kind == "arg":
+            it = self.items[key]
+            if it.pcs is not None:
+                if role == "undercut":
+                    return self.main.get(title)
+                return it.steps[0] if it.steps else None
+        return self.ids.get(key)
+
+    def relation(self, symbol: str, parent: tuple, child: tuple, line: int, data: dict) -> None:
+        for table, what in ((SUPPORT, "support"), (ATTACK, "attack"), (UNDERCUT, "undercut")):
+            if symbol in table:
+                src, tgt = (child, parent) if table[symbol] == "in" else (parent, child)
+                self.directed(what, src, tgt, line, data)
+                return
+        self.mutual(parent, child, line, data)
+
+    def directed(self, what: str, src: tuple, tgt: tuple, line: int, data: dict) -> None:
+        source = self.endpoint(src, "source")
+        if src[0] == "inf" or source is None:
+            self.warn(line, f"an inference cannot be the source of a {what} relation; skipped")
+            return
+        if what == "undercut" and (tgt[0] == "ec" or (tgt[0] == "arg" and self.items[tgt].pcs is None)):
+            self.warn(line, f"undercut of the statement {self.endpoint(tgt, 'target')!r} read as an attack "
+                            "(argmap undercuts inferences only)")
+            what = "attack"
+        if what == "attack" and tgt[0] == "inf":
+            what = "undercut"
+        target = self.endpoint(tgt, "undercut" if what == "undercut" else "target")
+        if target is None or target == source:
+            self.warn(line, f"a {what} relation from {source!r} to itself or to nothing was skipped")
+            return
+        if what == "support":
+            if tgt[0] == "inf":
+                self.warn(line, "a support of an inference has no meaning in argmap; skipped")
+                return
+            wanted = data.get("inference")
+            iid = wanted if isinstance(wanted, str) and wanted and wanted not in self.used else None
+            self.used.add(iid or "")
+            note = str(data.get("inference_note", ""))
+            self.add_inference(iid or self.numbered_id("i"), [source], target, note, line, explicit=bool(iid))
+        elif self.strict and src[0] == "ec" and tgt[0] == "ec":
+            self.mutual(src, tgt, line, data)
+        else:
+            self.add_conflict(source, target, data)
+
+    def mutual(self, a: tuple, b: tuple, line: int, data: dict) -> None:
+        first, second = self.endpoint(a, "source"), self.endpoint(b, "source")
+        if first is None or second is None or first == second or "inf" in (a[0], b[0]):
+            self.warn(line, "a contradiction needs two different statements; skipped")
+            return
+        self.add_conflict(first, second, data)
+        self.add_conflict(second, first, {})
+
+    def add_conflict(self, attacker: str, target: str, data: dict) -> None:
+        wanted = data.get("conflict")
+        if isinstance(wanted, str) and wanted in self.conflicts:
+            old = self.conflicts[wanted]
+            if old.target == target and attacker not in old.attackers:
+                self.conflicts[wanted] = old.copy(attackers=old.attackers + (attacker,))
+                return
+        if not (isinstance(wanted, str) and wanted and wanted not in self.conflicts):
+            wanted = None
+        if not wanted and any(c.target == target and c.attackers == (attacker,) for c in self.conflicts.values()):
+            return
+        cid = self.new_id(wanted) if wanted else self.numbered_id("c")
+        self.conflicts[cid] = Conflict(cid, (attacker,), target, str(data.get("conflict_note", "")))
+
+
+def _label(it: _Item) -> str:
+    return f"[{it.title}]" if it.kind == "ec" else f"<{it.title}>"
+
+
+def _str(data: dict, key: str) -> str:
+    value = data.get(key, "")
+    return value if isinstance(value, str) else str(value)
+
+
+def to_map(doc: ap.Document, name: str, warnings: list[str]) -> ArgumentMap:
+    """Map a parsed Argdown document to an :class:`ArgumentMap` (raises ``FormatError``)."""
+    return Mapper(name, warnings).build(doc)
