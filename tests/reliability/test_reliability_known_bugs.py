@@ -1,0 +1,119 @@
+"""Minimal reproducers of what the fuzzer and the hostile-input tests found, one per bug.
+
+Each is marked ``xfail(strict=True)`` with the file that owns the fix: when
+the owner fixes it the test passes, strict xfail turns that into a failure,
+and the owner removes the marker (and the matching ``KNOWN`` entry in
+``test_reliability_fuzz.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from reliability_helpers import HANG_SECONDS, harness, loads_of
+
+from argmap.limits import LIMITS
+from argmap.model import FormatError
+
+_NATIVE_ONE = '{"format": "argmap", "version": 1, "statements": [%s]}'
+
+
+def _outcome(fmt: str, data, hang_seconds: float = HANG_SECONDS):
+    loads_of(fmt)
+    return harness.run_one(fmt, data, name=f"repro{harness.EXTENSION[fmt]}", hang_seconds=hang_seconds)
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/_xml.py: parse_xml encodes str with lone surrogates "
+                                       "and raises UnicodeEncodeError instead of FormatError")
+def test_graphml_lone_surrogate_is_a_format_error():
+    outcome = _outcome("graphml", '<graphml><graph><node id="a\ud800"/></graph></graphml>')
+    assert outcome.kind == "error", outcome.detail
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/_xml.py: an unknown encoding in the XML declaration "
+                                       "raises LookupError instead of FormatError")
+def test_graphml_unknown_xml_encoding_is_a_format_error():
+    outcome = _outcome("graphml", '<?xml version="1.0" encoding="UTF-9"?><graphml/>')
+    assert outcome.kind == "error", outcome.detail
+    assert outcome.detail.startswith("repro.graphml:1")
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/native.py (_Reader.position): an integer coordinate too "
+                                       "large for a float raises OverflowError in math.isfinite")
+def test_native_huge_integer_position_is_a_format_error():
+    row = '{"id": "a", "kind": "claim", "text": "t", "position": {"x": 1%s, "y": 0}}' % ("0" * 400)
+    outcome = _outcome("argmap", _NATIVE_ONE % row)
+    assert outcome.kind == "error", outcome.detail
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/model/errors.py (FormatError) and native.py (_show): a value with "
+                                       "U+2028 or a carriage return is quoted raw, so the message is not one line")
+@pytest.mark.parametrize("odd", ["\u2028", "\x85"])
+def test_native_message_is_one_line(odd):
+    row = '{"id": "a", "kind": "clai' + odd + 'm", "text": "t"}'
+    with pytest.raises(FormatError) as err:
+        loads_of("argmap")(_NATIVE_ONE % row, name="repro.argmap")
+    assert len(str(err.value).splitlines()) == 1, repr(str(err.value))
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/_aifgraph.py: the 'left out ... node(s)' warning quotes "
+                                       "node types raw, so a type with a line break makes a multi-line warning")
+def test_aif_warning_is_one_line():
+    doc = ('{"nodes": [{"nodeID": "1", "text": "a", "type": "I"}, {"nodeID": "2", "text": "x", '
+           '"type": "YA\\nnext line"}], "edges": []}')
+    warnings: list[str] = []
+    loads_of("aif")(doc, name="repro.json", warnings=warnings)
+    assert warnings and all(len(w.splitlines()) == 1 for w in warnings), warnings
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_lexer.py (data_end): an unclosed '{' rescans the "
+                                       "rest of the text from every brace; 20,000 braces run for minutes")
+def test_argdown_unclosed_braces_do_not_hang():
+    outcome = _outcome("argdown", "[a]: text " + "{" * 20_000 + "\n", hang_seconds=5)  # a linear scan takes ms
+    assert outcome.kind in ("map", "error"), outcome.detail
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_mapper.py: builds the map itself and does not "
+                                       "check LIMITS.max_text_chars")
+def test_argdown_enforces_max_text_chars(monkeypatch):
+    monkeypatch.setattr(LIMITS, "max_text_chars", 50)
+    with pytest.raises(FormatError, match="ARGMAP_MAX_TEXT_CHARS"):
+        loads_of("argdown")("[a]: " + "x" * 51 + "\n", name="repro.argdown")
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_mapper.py: builds the map itself and does not "
+                                       "check LIMITS.max_statements")
+def test_argdown_enforces_max_statements(monkeypatch):
+    monkeypatch.setattr(LIMITS, "max_statements", 10)
+    with pytest.raises(FormatError, match="ARGMAP_MAX_STATEMENTS"):
+        loads_of("argdown")("".join(f"[s{k}]: text {k}\n\n" for k in range(11)), name="repro.argdown")
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_mapper.py: builds the map itself and does not "
+                                       "check LIMITS.max_premises")
+def test_argdown_enforces_max_premises(monkeypatch):
+    monkeypatch.setattr(LIMITS, "max_premises", 3)
+    pcs = "<A>\n\n" + "".join(f"({k}) premise {k}\n" for k in range(1, 5)) + "----\n(5) conclusion\n"
+    with pytest.raises(FormatError, match="ARGMAP_MAX_PREMISES"):
+        loads_of("argdown")(pcs, name="repro.argdown")
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/dot.py (quote): a NUL character in a statement text is "
+                                       "written raw, and Graphviz refuses the file (syntax error)")
+def test_dot_export_of_nul_text_is_valid_dot():
+    pygraphviz = pytest.importorskip("pygraphviz")
+    from argmap.formats import dot
+    from argmap.model import ArgumentMap, Statement
+
+    amap = ArgumentMap()
+    amap.add(Statement("s1", "claim", "before\x00after"))
+    graph = pygraphviz.AGraph(string=dot.dumps(amap))
+    assert graph.has_node("s1")
+
+
+@pytest.mark.xfail(strict=True, reason="argmap/formats/aif.py (_finite): an OVA x or y integer too large for a "
+                                       "float raises OverflowError in math.isfinite")
+def test_aif_huge_integer_ova_position_is_a_format_error_or_ignored():
+    doc = ('{"AIF": {"nodes": [{"nodeID": "1", "text": "a", "type": "I"}], "edges": []}, '
+           '"OVA": {"nodes": [{"nodeID": "1", "x": 1%s, "y": 0}]}}' % ("0" * 400))
+    outcome = _outcome("aif", doc)
+    assert outcome.kind in ("map", "error"), outcome.detail
