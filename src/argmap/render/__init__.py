@@ -1,1 +1,30 @@
-"""argmap.render."""
+"""argmap.render: how a map looks, shared by the canvas, the exporters and printing.
+
+QtGui only (never QtWidgets). A QGuiApplication must exist before use
+(``argmap.app.ensure_gui_app(headless=True)`` makes one).
+"""
+
+from argmap.render.export import (
+    ExportError,
+    ExportOptions,
+    Prepared,
+    export_map,
+    paint_prepared,
+    prepare,
+    prepared_image,
+    render_image,
+    render_pdf,
+    render_png,
+    render_svg,
+)
+from argmap.render.geometry import Box, Drawing, Edge, build_drawing, edge_geometry
+from argmap.render.measure import measure_all, statement_size
+from argmap.render.paint import drawing_extent, paint_box, paint_drawing, paint_edge, paint_junction
+from argmap.render.theme import THEMES, Theme, theme_named
+
+__all__ = [
+    "THEMES", "Box", "Drawing", "Edge", "ExportError", "ExportOptions", "Prepared", "Theme", "build_drawing",
+    "drawing_extent", "edge_geometry", "export_map", "measure_all", "paint_box", "paint_drawing", "paint_edge",
+    "paint_junction", "paint_prepared", "prepare", "prepared_image", "render_image", "render_pdf", "render_png",
+    "render_svg", "statement_size", "theme_named",
+]

@@ -1,0 +1,135 @@
+"""Text measurement: how big each statement's box is, with the real fonts.
+
+Boxes are measured and painted with the same :class:`QTextLayout` calls, so
+what is measured is what is drawn, on screen and in every export. Text is
+always plain (never interpreted as HTML); QTextLayout handles bidirectional
+text (Arabic, Hebrew) and breaks overlong words when it must.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+from argmap.model import ArgumentMap, Statement
+from argmap.render.theme import BASIS_GLYPHS, KIND_LABELS, Theme
+
+BADGE_SLOTS = 2
+"""Badges in a box header: the label badge and the diagnostic badge."""
+
+
+def display_text(statement: Statement, theme: Theme) -> str:
+    """The statement text as drawn: plain, cut at ``theme.max_text_chars`` with an ellipsis."""
+    text = statement.text.strip() or "(empty)"
+    if len(text) > theme.max_text_chars:
+        text = text[: theme.max_text_chars].rstrip() + "…"
+    return text.replace("\r\n", "\n").replace("\n", "\u2028")
+
+
+def header_text(statement: Statement) -> str:
+    """The small kind label, e.g. ``EVIDENCE · ❝ quote``."""
+    label = KIND_LABELS.get(statement.kind, statement.kind.upper())
+    if statement.kind == "evidence" and statement.basis:
+        glyph = BASIS_GLYPHS.get(statement.basis, "•")
+        label = f"{label} · {glyph} {statement.basis}"
+    return label
+
+
+def _option() -> QTextOption:
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    return option
+
+
+def text_layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, float]:
+    """Lay ``text`` out in lines no wider than ``width``.
+
+    Returns
+    -------
+    layout : QTextLayout
+        Ready to draw at a top-left point.
+    height : float
+        Total height of the lines.
+    used_width : float
+        Width of the widest line.
+    """
+    layout = QTextLayout(text, font)
+    layout.setTextOption(_option())
+    layout.setCacheEnabled(True)
+    height = 0.0
+    used = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0.0, height))
+        height += line.height()
+        used = max(used, line.naturalTextWidth())
+    layout.endLayout()
+    return layout, height, used
+
+
+def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont) -> None:
+    """Draw plain ``text`` wrapped to ``rect.width()`` from the top-left of ``rect``."""
+    layout, _, _ = text_layout(text, font, rect.width())
+    layout.draw(painter, rect.topLeft())
+
+
+def badge_diameter(theme: Theme) -> float:
+    """Diameter of a round badge in a box header."""
+    return float(QFontMetricsF(theme.font(small=True)).height()) + 2.0
+
+
+def header_height(theme: Theme) -> float:
+    """Height of a box's header row (kind label and badges)."""
+    return max(float(QFontMetricsF(theme.font(small=True)).height()), badge_diameter(theme))
+
+
+def text_width(statement: Statement, theme: Theme) -> float:
+    """Width of the text column of a statement's box."""
+    _, _, used = text_layout(display_text(statement, theme), theme.font(), theme.max_text_width)
+    head = QFontMetricsF(theme.font(small=True)).horizontalAdvance(header_text(statement))
+    head += BADGE_SLOTS * (badge_diameter(theme) + 3)
+    return math.ceil(max(theme.min_text_width, min(theme.max_text_width, max(used, head))))
+
+
+def statement_size(statement: Statement, theme: Theme) -> tuple[float, float]:
+    """Width and height in pixels of the box of ``statement``, text wrapped.
+
+    Parameters
+    ----------
+    statement : Statement
+        The statement to measure.
+    theme : Theme
+        Fonts, paddings and maximum text width.
+
+    Returns
+    -------
+    (float, float)
+        Box width and height, paddings and header included.
+    """
+    width = text_width(statement, theme)
+    _, height, _ = text_layout(display_text(statement, theme), theme.font(), width)
+    box_h = theme.padding_y * 2 + header_height(theme) + theme.header_gap + height
+    return float(width + 2 * theme.padding_x), float(math.ceil(box_h))
+
+
+def measure_all(amap: ArgumentMap, theme: Theme) -> dict[str, tuple[float, float]]:
+    """Box sizes of every statement of ``amap``: id → (width, height)."""
+    return {sid: statement_size(st, theme) for sid, st in amap.statements.items()}
+
+
+def box_regions(rect: QRectF, theme: Theme) -> tuple[QRectF, QRectF]:
+    """The header row and the text area inside a box ``rect``."""
+    inner = rect.adjusted(theme.padding_x, theme.padding_y, -theme.padding_x, -theme.padding_y)
+    head_h = header_height(theme)
+    header = QRectF(inner.left(), inner.top(), inner.width(), head_h)
+    body = QRectF(inner.left(), inner.top() + head_h + theme.header_gap, inner.width(),
+                  max(0.0, inner.height() - head_h - theme.header_gap))
+    return header, body

@@ -1,0 +1,115 @@
+"""Copy the map to the clipboard as an image, and print it.
+
+Both go through the render module (:mod:`argmap.render`): the map is drawn
+fresh from the model, so the selection and hover highlights never show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRectF
+from PySide6.QtGui import QGuiApplication, QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from argmap.render import ExportError, ExportOptions, Prepared, paint_prepared, prepare, prepared_image, render_svg
+from argmap.render.export import painting
+
+SVG_MIME = "image/svg+xml"
+PNG_MIME = "image/png"
+COPY_OPTIONS = ExportOptions(fmt="png", dpi=144, background="white", badges=True)
+PRINT_OPTIONS = ExportOptions(fmt="pdf", theme="print", background="white", badges=True, margin=12)
+
+
+def _report(document):
+    document.flush()
+    return document.report
+
+
+def image_mime_data(document, options: ExportOptions = COPY_OPTIONS) -> QMimeData:
+    """Mime data holding the map as a PNG image (``image/png`` and Qt's image) and as SVG.
+
+    Raises
+    ------
+    ExportError
+        When the image would be too large.
+    """
+    report = _report(document)
+    prep = prepare(document.amap, options, report)
+    image = prepared_image(prep)
+    data = QMimeData()
+    data.setImageData(image)
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    data.setData(PNG_MIME, png)
+    data.setData(SVG_MIME, render_svg(document.amap, replace(options, fmt="svg"), report))
+    return data
+
+
+def copy_as_image(document, options: ExportOptions | None = None, parent=None) -> bool:
+    """Put the map on the clipboard as PNG and SVG.
+
+    Parameters
+    ----------
+    document : Document
+        The map to copy.
+    options : ExportOptions, optional
+        How to draw it (default: 144 dpi, white background, badges).
+    parent : QWidget, optional
+        Parent of the warning shown when the map is too large to copy.
+
+    Returns
+    -------
+    bool
+        False when the image could not be made (a warning was shown if ``parent``).
+    """
+    try:
+        data = image_mime_data(document, options or COPY_OPTIONS)
+    except ExportError as exc:
+        if parent is not None:
+            QMessageBox.warning(parent, "Copy as image", f"The map could not be copied: {exc}")
+        return False
+    QGuiApplication.clipboard().setMimeData(data)
+    return True
+
+
+def paint_on_printer(printer: QPrinter, prep: Prepared) -> None:
+    """Paint a prepared map on ``printer``'s page, scaled to fit the printable area."""
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    with painting(printer) as painter:
+        paint_prepared(painter, prep, QRectF(0, 0, page.width(), page.height()))
+
+
+def print_document(document, printer: QPrinter, options: ExportOptions = PRINT_OPTIONS) -> None:
+    """Print the document's map on ``printer`` (one page, fit to page)."""
+    prep = prepare(document.amap, options, _report(document))
+    w, h = prep.size()
+    orientation = QPageLayout.Orientation.Landscape if w > h else QPageLayout.Orientation.Portrait
+    printer.setPageOrientation(orientation)
+    paint_on_printer(printer, prep)
+
+
+def print_map(document, parent=None, preview: bool = True) -> bool:
+    """Print the map, with a preview first (or the print dialog only).
+
+    Returns
+    -------
+    bool
+        True when the user printed.
+    """
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(document.amap.title or document.display_name())
+    if preview:
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle("Print preview")
+        dialog.paintRequested.connect(lambda p: print_document(document, p))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    print_document(document, printer)
+    return True

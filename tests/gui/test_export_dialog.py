@@ -1,0 +1,112 @@
+"""The export dialog: live pixel size, refusal above the limit, settings, writing the file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QRectF, QSettings
+from PySide6.QtGui import QImage
+
+from argmap.commands.document import Document
+from argmap.model.synth import argument_like
+from argmap.render import ExportOptions, prepare
+from argmap.ui.export_dialog import ExportDialog
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialog(qtbot, settings):
+    doc = Document(argument_like(20, seed=5))
+    dlg = ExportDialog(doc, None, settings=settings, selection_ids=("s1", "s2"))
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _pixels(label: str) -> tuple[int, int]:
+    w, h = re.match(r"(\d+) × (\d+) px", label).groups()
+    return int(w), int(h)
+
+
+def test_pixel_size_label_follows_the_dpi(dialog):
+    dialog.dpi_radio.setChecked(True)
+    dialog.dpi_spin.setValue(96)
+    w96, h96 = _pixels(dialog.size_label.text())
+    base_w, base_h = prepare(dialog.document.amap, ExportOptions()).size()
+    assert abs(w96 - base_w) <= 1 and abs(h96 - base_h) <= 1
+    dialog.dpi_spin.setValue(288)
+    w288, h288 = _pixels(dialog.size_label.text())
+    assert abs(w288 - 3 * w96) <= 3 and abs(h288 - 3 * h96) <= 3
+    dialog.scale_radio.setChecked(True)
+    dialog.scale_spin.setValue(0.5)
+    assert abs(_pixels(dialog.size_label.text())[0] - w96 / 2) <= 1
+
+
+def test_refuses_above_the_pixel_limit(qtbot, settings):
+    doc = Document(argument_like(600, seed=2))
+    dlg = ExportDialog(doc, None, settings=settings)
+    qtbot.addWidget(dlg)
+    dlg.dpi_radio.setChecked(True)
+    dlg.dpi_spin.setValue(600)
+    assert dlg.size_label.text().startswith("Too large")
+    assert "megapixels" in dlg.size_label.text()
+    assert not dlg.export_button.isEnabled()
+    dlg.scale_radio.setChecked(True)
+    dlg.scale_spin.setValue(0.1)
+    assert dlg.export_button.isEnabled()
+    assert not dlg.size_label.text().startswith("Too large")
+
+
+def test_preview_is_rendered(dialog, qtbot):
+    dialog.update_preview()
+    pixmap = dialog.preview.pixmap()
+    assert pixmap is not None and not pixmap.isNull()
+    assert pixmap.width() <= 420 and pixmap.height() <= 300
+
+
+def test_export_writes_the_file_and_remembers_choices(dialog, tmp_path, settings):
+    dialog.dpi_spin.setValue(192)
+    _select_data(dialog.background_box, "transparent")
+    assert dialog.export_to(tmp_path / "out.png")
+    image = QImage(str(tmp_path / "out.png"))
+    assert image.pixelColor(0, 0).alpha() == 0
+    assert abs(image.width() - 2 * _pixels_at_96(dialog)) <= 2
+    settings.sync()
+    again = ExportDialog(dialog.document, None, settings=settings)
+    assert again.dpi_spin.value() == 192
+    assert again.background_box.currentData() == "transparent"
+    again.deleteLater()
+
+
+def test_selection_scope_exports_only_the_selection(dialog, tmp_path):
+    _select_data(dialog.scope_box, "selection")
+    assert dialog.options().scope_ids == ("s1", "s2")
+    _select_data(dialog.format_box, "svg")
+    assert dialog.export_to(tmp_path / "sel.svg")
+    text = (tmp_path / "sel.svg").read_text(encoding="utf-8")
+    amap = dialog.document.amap
+    assert amap.statements["s1"].text.split()[0] in text
+
+
+def test_visible_area_scope(qtbot, settings):
+    from argmap.model import Position
+
+    amap = argument_like(6, seed=1)
+    for n, sid in enumerate(amap.statements):
+        amap.move({sid: Position(n * 400.0, 0.0)})
+    dlg = ExportDialog(Document(amap), None, settings=settings, visible_rect=QRectF(-200, -100, 600, 200))
+    qtbot.addWidget(dlg)
+    _select_data(dlg.scope_box, "visible")
+    assert dlg.options().scope_ids == ("s1", "s2")
+
+
+def _select_data(box, value) -> None:
+    box.setCurrentIndex(box.findData(value))
+
+
+def _pixels_at_96(dialog) -> int:
+    return round(prepare(dialog.document.amap, ExportOptions()).size()[0])
