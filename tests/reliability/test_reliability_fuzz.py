@@ -24,7 +24,6 @@ KNOWN = {
     # signature prefix -> reproducer in test_reliability_known_bugs.py
     "graphml:crash:UnicodeEncodeError:_xml.py": "test_graphml_lone_surrogate_is_a_format_error",
     "graphml:crash:LookupError:_xml.py": "test_graphml_unknown_xml_encoding_is_a_format_error",
-    "argmap:crash:OverflowError:native.py": "test_native_huge_integer_position_is_a_format_error",
     "aif:crash:OverflowError:aif.py": "test_aif_huge_integer_ova_position_is_a_format_error_or_ignored",
     "argdown:hang": "test_argdown_unclosed_braces_do_not_hang",
 }

@@ -37,16 +37,12 @@ def test_graphml_unknown_xml_encoding_is_a_format_error():
     assert outcome.detail.startswith("repro.graphml:1")
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/native.py (_Reader.position): an integer coordinate too "
-                                       "large for a float raises OverflowError in math.isfinite")
 def test_native_huge_integer_position_is_a_format_error():
     row = '{"id": "a", "kind": "claim", "text": "t", "position": {"x": 1%s, "y": 0}}' % ("0" * 400)
     outcome = _outcome("argmap", _NATIVE_ONE % row)
     assert outcome.kind == "error", outcome.detail
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/model/errors.py (FormatError) and native.py (_show): a value with "
-                                       "U+2028 or a carriage return is quoted raw, so the message is not one line")
 @pytest.mark.parametrize("odd", ["\u2028", "\x85"])
 def test_native_message_is_one_line(odd):
     row = '{"id": "a", "kind": "clai' + odd + 'm", "text": "t"}'

@@ -9,7 +9,6 @@ fixed key order, two-space indent, ``\\n`` line ends, a final newline.
 from __future__ import annotations
 
 import json
-import math
 
 try:  # an optional accelerator; the standard library is the reference
     import orjson
@@ -395,7 +394,7 @@ class _Reader:
             self.fail(at + ".position", f"must be an object with x and y (found {_type(value)})")
         x, y = value.get("x"), value.get("y")
         for coord, v in (("x", x), ("y", y)):
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or abs(v) > 1e9:
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not abs(v) <= 1e9:
                 self.fail(f"{at}.position.{coord}", f"must be a finite number of at most 1e9 (found {_show(v)})")
         return Position(float(x), float(y))
 

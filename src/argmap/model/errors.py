@@ -42,4 +42,9 @@ class FormatError(ValueError):
         if self.element:
             parts.append(self.element)
         parts.append(self.rule)
-        return ": ".join(parts).replace("\n", " ")
+        return one_line(": ".join(parts))
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break Python knows (``\\n``, ``\\r``, U+2028, U+0085, ...) made a space."""
+    return " ".join(text.splitlines()) if len(text.splitlines()) > 1 else text
