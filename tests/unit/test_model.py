@@ -162,3 +162,10 @@ def test_synthetic_maps_are_valid_and_deterministic():
     assert a == b
     assert any(len(i.premises) > 1 for i in a.inferences.values())
     assert a.conflicts
+
+
+@pytest.mark.parametrize("bad_id", [["x"], 5, None])
+def test_ids_of_the_wrong_type_are_refused(bad_id):
+    amap = small_map()
+    with pytest.raises(ModelError, match="non-empty string"):
+        amap.add(Statement(bad_id, "claim", "x"))

@@ -35,7 +35,7 @@ class Position:
     y: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """A claim, a piece of evidence or a recommendation."""
 
@@ -54,7 +54,7 @@ class Statement:
         return replace(self, **changes)
 
 
-@dataclass
+@dataclass(slots=True)
 class Inference:
     """Support: ``premises`` jointly (linked) support ``conclusion``."""
 
@@ -67,7 +67,7 @@ class Inference:
         return replace(self, **changes)
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     """Attack: ``attackers`` jointly attack ``target`` (a statement or an inference)."""
 
