@@ -20,9 +20,10 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from argmap.formats import FORMATS, read_file, write_file
+from argmap.formats import FORMATS, read_file, write_file, write_text_atomic
 from argmap.formats.native import dumps
 from argmap.model import ArgumentMap, FormatError
+from argmap.ui.errors import failure_reason, open_failure_text, save_failure_text
 
 MAX_RECENT = 10
 
@@ -127,7 +128,7 @@ def save_map(amap: ArgumentMap, path: str | os.PathLike) -> str:
     except FormatError as exc:
         return str(exc)
     except OSError as exc:
-        return f"{path}: {exc.strerror or exc}"
+        return f"{path}: {failure_reason(path, exc)}"
     return ""
 
 
@@ -180,6 +181,16 @@ class Recovery:
         for p in (self.path, self.path.with_suffix(".json")):
             p.unlink(missing_ok=True)
 
+    def set_aside(self) -> Path:
+        """Rename an unreadable recovery file so it is not offered again (nor deleted); returns its new path."""
+        kept = self.path.with_name(self.path.name + ".unreadable")
+        try:
+            os.replace(self.path, kept)
+        except OSError:
+            return self.path
+        self.path.with_suffix(".json").unlink(missing_ok=True)
+        return kept
+
 
 def find_recoveries(folder: Path | None = None) -> list[Recovery]:
     """Recovery files that no running window holds (newest first)."""
@@ -220,8 +231,11 @@ class Autosave(QObject):
         self.set_interval(minutes)
 
     def set_interval(self, minutes: float) -> None:
-        """Write every ``minutes`` (0 turns autosave off)."""
-        if minutes and minutes > 0:
+        """Write every ``minutes`` (0 turns autosave off; ``ARGMAP_AUTOSAVE_MS`` overrides, for tests)."""
+        override = os.environ.get("ARGMAP_AUTOSAVE_MS", "")
+        if override.isdigit() and int(override) > 0:
+            self.timer.start(int(override))
+        elif minutes and minutes > 0:
             self.timer.start(int(minutes * 60_000))
         else:
             self.timer.stop()
@@ -236,10 +250,10 @@ class Autosave(QObject):
             if self._lock is None:
                 self._lock = QLockFile(str(self.path) + ".lock")
                 self._lock.tryLock(0)
-            self.path.write_text(dumps(self.document.amap), encoding="utf-8")
+            write_text_atomic(self.path, dumps(self.document.amap), backup=False)
             original = str(self.document.path) if self.document.path else ""
             meta = {"original": original, "saved_at": time.time(), "pid": os.getpid()}
-            self.path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+            write_text_atomic(self.path.with_suffix(".json"), json.dumps(meta), backup=False)
         except OSError:
             return False
         return True
@@ -299,7 +313,7 @@ class FileController(QObject):
         try:
             amap, warnings = load_map(path)
         except FormatError as exc:
-            show_error(self.window, "Could not open the map", str(exc))
+            show_error(self.window, "Could not open the map", open_failure_text(exc))
             return False
         native = is_native(path) and not as_copy
         self.suggested_name = "" if native else str(Path(path).with_suffix(".argmap"))
@@ -340,10 +354,12 @@ class FileController(QObject):
 
     def write(self, path: Path) -> bool:
         """Save to ``path``; on failure show why and keep the edits (the document stays modified)."""
-        error = save_map(self.document.amap, path)
-        if error:
-            show_error(self.window, "Could not save the map",
-                       f"{error}\n\nYour edits are kept in this window. Use Save As to choose another place.")
+        try:
+            write_file(self.document.amap, path)
+        except (FormatError, OSError) as exc:
+            reason = failure_reason(path, exc) if isinstance(exc, OSError) else exc.rule
+            code = exc.errno if isinstance(exc, OSError) else None
+            show_error(self.window, "Could not save the map", save_failure_text(path, reason, code))
             return False
         self.document.set_path(path)
         self.document.mark_saved()
@@ -361,8 +377,14 @@ class FileController(QObject):
         warnings: list[str] = []
         try:
             write_file(self.document.amap, path, warnings=warnings)
-        except (FormatError, OSError) as exc:
-            show_error(self.window, "Could not export the map", str(exc))
+        except FormatError as exc:
+            show_error(self.window, "Could not export the map",
+                       f"{exc}\n\nNothing was written. The map in this window is unchanged.")
+            return False
+        except OSError as exc:
+            show_error(self.window, "Could not export the map",
+                       f"{Path(path).name} was not written: {failure_reason(path, exc)}.\n\nFile: {path}\n\n"
+                       "The map in this window is unchanged. What to do: export to another folder or disk.")
             return False
         if warnings:
             show_warnings(self.window, Path(path).name, warnings)
@@ -388,8 +410,10 @@ class FileController(QObject):
             try:
                 amap, _ = load_map(recovery.path)
             except FormatError as exc:
-                show_error(self.window, "Could not restore", str(exc))
-                recovery.discard()
+                kept = recovery.set_aside()
+                show_error(self.window, "Could not restore the unsaved changes",
+                           f"{exc}\n\nThe recovery file could not be read, so nothing was restored. It was "
+                           f"kept as {kept} in case you want to look at it in a text editor.")
                 continue
             original = Path(recovery.original) if recovery.original else None
             self.window.load(amap, original, modified=True)
