@@ -131,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     _patch_dialogs_for_tests()
     window = create_window(files[0] if files else None)
     errors.install(window)
+    if os.environ.get("ARGMAP_EXIT_AFTER_SHOW") == "1":
+        _exit_after_first_paint(app, window)
     window.show()
     script = os.environ.get("ARGMAP_TEST_SCRIPT")
     if script:
@@ -141,6 +143,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # ---------------------------------------------------------------- test hooks (inert unless set)
+def _exit_after_first_paint(app, window) -> None:
+    """``ARGMAP_EXIT_AFTER_SHOW=1``: print ``shown in N ms`` at the first paint, then quit (start-up benchmark)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    import argmap
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                print(f"shown in {(time.perf_counter() - argmap.STARTED) * 1000:.0f} ms", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
+
+
 def _say(text: str) -> None:
     print(f"argmap-test: {text}", file=sys.stderr, flush=True)
 

@@ -176,8 +176,24 @@ def write_text_atomic(path: Path, text: str, *, backup: bool = True) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         if backup and path.is_file():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            _backup(path)
         os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _backup(path: Path) -> None:
+    """Replace ``path.bak`` with a copy of ``path``, atomically: a failed copy leaves the old backup whole."""
+    bak = path.with_name(path.name + ".bak")
+    fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(path, tmp)
+        os.replace(tmp, bak)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -310,8 +310,12 @@ class ExportDialog(QDialog):
         """Write the export to ``path``; show a warning and return False on failure."""
         try:
             export_map(self.document.amap, path, self.options(), report=self.document.report)
-        except ExportError as exc:
-            QMessageBox.warning(self, "Export image", str(exc))
+        except (ExportError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            _plain_warning(self, "Export image",
+                           f"The image could not be written to {path}: {reason}.\n\nNothing was written and the "
+                           "map is unchanged. Choose another folder, or a lower DPI or scale if the image is over "
+                           "the pixel limit.")
             return False
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.save_settings()
@@ -336,3 +340,10 @@ def _wrap(layout) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     widget.setLayout(layout)
     return widget
+
+
+def _plain_warning(parent, title: str, text: str) -> None:
+    """A warning whose text is always shown as plain text (never as HTML)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRectF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -71,7 +71,12 @@ def copy_as_image(document, options: ExportOptions | None = None, parent=None) -
         data = image_mime_data(document, options or COPY_OPTIONS)
     except ExportError as exc:
         if parent is not None:
-            QMessageBox.warning(parent, "Copy as image", f"The map could not be copied: {exc}")
+            box = QMessageBox(QMessageBox.Icon.Warning, "Copy as image",
+                              f"The map could not be copied to the clipboard: {exc}.\n\nTry a lower scale, "
+                              "or export it to a file with File > Export Image.",
+                              QMessageBox.StandardButton.Ok, parent)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
         return False
     QGuiApplication.clipboard().setMimeData(data)
     return True
