@@ -20,18 +20,12 @@ from fuzz import mutate
 from reliability_helpers import HANG_SECONDS, assert_keeps_contract, harness, loads_of
 
 MUTANTS = {"argmap": 1000, "aif": 500, "graphml": 300, "argdown": 80}
-KNOWN = {
-    # signature prefix -> reproducer in test_reliability_known_bugs.py
-    "graphml:crash:UnicodeEncodeError:_xml.py": "test_graphml_lone_surrogate_is_a_format_error",
-    "graphml:crash:LookupError:_xml.py": "test_graphml_unknown_xml_encoding_is_a_format_error",
-    "aif:crash:OverflowError:aif.py": "test_aif_huge_integer_ova_position_is_a_format_error_or_ignored",
-    "argdown:hang": "test_argdown_unclosed_braces_do_not_hang",
+KNOWN: dict[str, str] = {
+    # signature prefix -> reproducer in test_reliability_known_bugs.py (none open: every finding so far is fixed)
 }
 
 
 def _known(outcome) -> bool:
-    if outcome.kind == "message" and "not one line" in outcome.detail:
-        return True  # test_*_message_is_one_line and test_graphml_warning_is_one_line
     return any(outcome.signature.startswith(prefix) for prefix in KNOWN)
 
 

@@ -1,9 +1,10 @@
 """Minimal reproducers of what the fuzzer and the hostile-input tests found, one per bug.
 
-Each is marked ``xfail(strict=True)`` with the file that owns the fix: when
-the owner fixes it the test passes, strict xfail turns that into a failure,
-and the owner removes the marker (and the matching ``KNOWN`` entry in
-``test_reliability_fuzz.py``).
+A reproducer of a bug not fixed yet is marked ``xfail(strict=True)`` with the
+file that owns the fix: when the owner fixes it the test passes, strict xfail
+turns that into a failure, and the owner removes the marker (and the matching
+``KNOWN`` entry in ``test_reliability_fuzz.py``). All the bugs below are fixed,
+so each test now guards against its return.
 """
 
 from __future__ import annotations
@@ -22,15 +23,11 @@ def _outcome(fmt: str, data, hang_seconds: float = HANG_SECONDS):
     return harness.run_one(fmt, data, name=f"repro{harness.EXTENSION[fmt]}", hang_seconds=hang_seconds)
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/_xml.py: parse_xml encodes str with lone surrogates "
-                                       "and raises UnicodeEncodeError instead of FormatError")
 def test_graphml_lone_surrogate_is_a_format_error():
     outcome = _outcome("graphml", '<graphml><graph><node id="a\ud800"/></graph></graphml>')
     assert outcome.kind == "error", outcome.detail
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/_xml.py: an unknown encoding in the XML declaration "
-                                       "raises LookupError instead of FormatError")
 def test_graphml_unknown_xml_encoding_is_a_format_error():
     outcome = _outcome("graphml", '<?xml version="1.0" encoding="UTF-9"?><graphml/>')
     assert outcome.kind == "error", outcome.detail
@@ -51,8 +48,6 @@ def test_native_message_is_one_line(odd):
     assert len(str(err.value).splitlines()) == 1, repr(str(err.value))
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/_aifgraph.py: the 'left out ... node(s)' warning quotes "
-                                       "node types raw, so a type with a line break makes a multi-line warning")
 def test_aif_warning_is_one_line():
     doc = ('{"nodes": [{"nodeID": "1", "text": "a", "type": "I"}, {"nodeID": "2", "text": "x", '
            '"type": "YA\\nnext line"}], "edges": []}')
@@ -61,31 +56,23 @@ def test_aif_warning_is_one_line():
     assert warnings and all(len(w.splitlines()) == 1 for w in warnings), warnings
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_lexer.py (data_end): an unclosed '{' rescans the "
-                                       "rest of the text from every brace; 20,000 braces run for minutes")
 def test_argdown_unclosed_braces_do_not_hang():
     outcome = _outcome("argdown", "[a]: text " + "{" * 20_000 + "\n", hang_seconds=5)  # a linear scan takes ms
     assert outcome.kind in ("map", "error"), outcome.detail
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_mapper.py: builds the map itself and does not "
-                                       "check LIMITS.max_text_chars")
 def test_argdown_enforces_max_text_chars(monkeypatch):
     monkeypatch.setattr(LIMITS, "max_text_chars", 50)
     with pytest.raises(FormatError, match="ARGMAP_MAX_TEXT_CHARS"):
         loads_of("argdown")("[a]: " + "x" * 51 + "\n", name="repro.argdown")
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_mapper.py: builds the map itself and does not "
-                                       "check LIMITS.max_statements")
 def test_argdown_enforces_max_statements(monkeypatch):
     monkeypatch.setattr(LIMITS, "max_statements", 10)
     with pytest.raises(FormatError, match="ARGMAP_MAX_STATEMENTS"):
         loads_of("argdown")("".join(f"[s{k}]: text {k}\n\n" for k in range(11)), name="repro.argdown")
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/argdown_mapper.py: builds the map itself and does not "
-                                       "check LIMITS.max_premises")
 def test_argdown_enforces_max_premises(monkeypatch):
     monkeypatch.setattr(LIMITS, "max_premises", 3)
     pcs = "<A>\n\n" + "".join(f"({k}) premise {k}\n" for k in range(1, 5)) + "----\n(5) conclusion\n"
@@ -93,8 +80,6 @@ def test_argdown_enforces_max_premises(monkeypatch):
         loads_of("argdown")(pcs, name="repro.argdown")
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/dot.py (quote): a NUL character in a statement text is "
-                                       "written raw, and Graphviz refuses the file (syntax error)")
 def test_dot_export_of_nul_text_is_valid_dot():
     pygraphviz = pytest.importorskip("pygraphviz")
     from argmap.formats import dot
@@ -106,8 +91,6 @@ def test_dot_export_of_nul_text_is_valid_dot():
     assert graph.has_node("s1")
 
 
-@pytest.mark.xfail(strict=True, reason="argmap/formats/aif.py (_finite): an OVA x or y integer too large for a "
-                                       "float raises OverflowError in math.isfinite")
 def test_aif_huge_integer_ova_position_is_a_format_error_or_ignored():
     doc = ('{"AIF": {"nodes": [{"nodeID": "1", "text": "a", "type": "I"}], "edges": []}, '
            '"OVA": {"nodes": [{"nodeID": "1", "x": 1%s, "y": 0}]}}' % ("0" * 400))

@@ -4,18 +4,23 @@ Like orange-canvas-core's split of scheme, canvas and document, the
 :class:`Document` is what the window and the canvas share: the model
 (:class:`~argmap.model.ArgumentMap`, which owns the data), the
 ``QUndoStack`` every edit goes through, and the analysis that is re-run
-after each change (debounced, so a burst of edits is checked once).
+after each change: at once for a single edit (the changes of one command
+are checked together, on the next turn of the event loop), debounced
+during a burst of edits, so typing or dragging on a big map is checked
+once when it pauses.
 "Modified" is ``not undo_stack.isClean()``.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from argmap.analysis import Report, check_map
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Change
 
 
@@ -40,6 +45,7 @@ class Document(QObject):
     modified_changed = Signal(bool)
 
     CHECK_DELAY_MS = 30
+    """Debounce of a burst: a change this soon after the last check waits for a pause this long."""
 
     def __init__(self, amap: ArgumentMap | None = None, path: str | Path | None = None, parent=None):
         super().__init__(parent)
@@ -52,6 +58,8 @@ class Document(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.CHECK_DELAY_MS)
         self._timer.timeout.connect(self.recheck)
+        self._last_check = float("-inf")
+        self._check_seconds = 0.0
         self.amap.subscribe(self._on_change)
 
     # ------------------------------------------------------------ state
@@ -75,13 +83,29 @@ class Document(QObject):
     # ------------------------------------------------------------ checks
     def _on_change(self, change: Change) -> None:
         self.changed.emit(change)
-        self._timer.start()
+        if self._timer.isActive() and self._timer.interval() == 0:
+            return  # a check is already due on the next turn of the event loop
+        self._timer.start(self.check_delay_ms())
+
+    def check_delay_ms(self) -> int:
+        """How long a change waits for its check: 0 after a pause, ``CHECK_DELAY_MS`` in a burst.
+
+        A burst is a change that comes less than ``CHECK_DELAY_MS`` (or, on
+        a map whose check is slow, less than one check's duration) after
+        the last check ended; each change of a burst restarts the wait.
+        """
+        quiet = max(self.CHECK_DELAY_MS / 1000, self._check_seconds)
+        return self.CHECK_DELAY_MS if time.perf_counter() - self._last_check < quiet else 0
 
     def recheck(self) -> Report:
         """Run the checks now and announce the report."""
         self._timer.stop()
-        self.report = check_map(self.amap)
+        start = time.perf_counter()
+        with paused_gc():  # the check builds many small objects, none of them cyclic garbage
+            self.report = check_map(self.amap)
+        self._check_seconds = time.perf_counter() - start
         self.report_changed.emit(self.report)
+        self._last_check = time.perf_counter()
         return self.report
 
     def flush(self) -> None:

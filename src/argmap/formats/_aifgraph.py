@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from argmap.limits import LIMITS
 from argmap.model import FormatError, Position
 
+MAX_LISTED = 8
+"""At most this many node types are listed in the warning about left-out nodes."""
 GENERIC_SCHEMES = {"", "ra", "ca", "ma", "default inference", "default conflict", "default rephrase",
                    "default transition", "ra-node", "ca-node", "ma-node"}
 
@@ -55,7 +57,7 @@ class _Builder:
         self.nodes: dict[str, AifNode] = {}
         for node in nodes:
             if node.id in self.nodes:
-                raise FormatError(name, f"duplicate nodeID {node.id!r}: node ids must be unique", element=node.where)
+                raise FormatError(name, f"duplicate nodeID {shown(node.id)}: node ids must be unique", element=node.where)
             self.nodes[node.id] = node
         self.into: dict[str, list[str]] = {}
         self.out_of: dict[str, list[str]] = {}
@@ -83,7 +85,8 @@ class _Builder:
             self.warn(f"{loops} edge(s) from a node to itself: left out")
 
     def warn(self, text: str) -> None:
-        self.warnings.append(text)
+        """Add one warning; values in it are already quoted with :func:`shown`, line breaks are a last resort."""
+        self.warnings.append(" ".join(text.splitlines()))
 
     def typed(self, ids: list[str], *types: str) -> list[str]:
         return [i for i in ids if self.nodes[i].type in types]
@@ -91,7 +94,8 @@ class _Builder:
     def build(self) -> dict:
         statements = {n.id: self.statement(n) for n in self.nodes.values() if n.type == "I"}
         if len(statements) > LIMITS.max_statements:
-            raise FormatError(self.name, f"{len(statements)} statements, above the limit of {LIMITS.max_statements}")
+            raise FormatError(self.name, f"{len(statements):,} statements: above the limit of "
+                                         f"{LIMITS.max_statements:,} (ARGMAP_MAX_STATEMENTS raises it)")
         inferences = [i for n in self.nodes.values() if n.type == "RA" for i in [self.inference(n)] if i]
         kept = {i["id"] for i in inferences}
         conflicts = [c for n in self.nodes.values() if n.type == "CA" for c in [self.conflict(n, kept)] if c]
@@ -103,8 +107,9 @@ class _Builder:
 
     def statement(self, node: AifNode) -> dict:
         if len(node.text) > LIMITS.max_text_chars:
-            raise FormatError(self.name, f"text of {len(node.text)} characters, above the limit of "
-                                         f"{LIMITS.max_text_chars}", element=node.where)
+            raise FormatError(self.name, f"text of {len(node.text):,} characters is above the limit of "
+                                         f"{LIMITS.max_text_chars:,} (ARGMAP_MAX_TEXT_CHARS raises it)",
+                              element=node.where)
         out = {"id": node.id, "kind": "claim", "text": node.text}
         if node.position is not None:
             out["position"] = {"x": node.position.x, "y": node.position.y}
@@ -116,15 +121,15 @@ class _Builder:
         conclusions = self.typed(self.out_of.get(node.id, []), "I")
         if not premises or not conclusions:
             what = "premise" if not premises else "conclusion"
-            self.warn(f"{node.where}: RA node {node.id!r} has no {what}: left out")
+            self.warn(f"{node.where}: RA node {shown(node.id)} has no {what}: left out")
             return None
         if len(conclusions) > 1:
-            self.warn(f"{node.where}: RA node {node.id!r} has {len(conclusions)} conclusions: "
-                      f"only {conclusions[0]!r} is kept")
+            self.warn(f"{node.where}: RA node {shown(node.id)} has {len(conclusions)} conclusions: "
+                      f"only {shown(conclusions[0])} is kept")
         conclusion = conclusions[0]
         if conclusion in premises:
-            self.warn(f"{node.where}: RA node {node.id!r} lists its conclusion {conclusion!r} as a premise: "
-                      "that premise is dropped")
+            self.warn(f"{node.where}: RA node {shown(node.id)} lists its conclusion {shown(conclusion)} as a "
+                      "premise: that premise is dropped")
             premises = [p for p in premises if p != conclusion]
             if not premises:
                 return None
@@ -139,16 +144,17 @@ class _Builder:
             if not attackers:
                 why = "has no attacker"
             elif outs:
-                why = f"targets {self.nodes[outs[0]].type} node {outs[0]!r}, which is not in the map"
+                why = f"targets {shown(self.nodes[outs[0]].type, 20)} node {shown(outs[0])}, which is not in the map"
             else:
                 why = "has no target"
-            self.warn(f"{node.where}: CA node {node.id!r} {why}: left out")
+            self.warn(f"{node.where}: CA node {shown(node.id)} {why}: left out")
             return None
         if len(targets) > 1:
-            self.warn(f"{node.where}: CA node {node.id!r} has {len(targets)} targets: only {targets[0]!r} is kept")
+            self.warn(f"{node.where}: CA node {shown(node.id)} has {len(targets)} targets: "
+                      f"only {shown(targets[0])} is kept")
         target = targets[0]
         if target in attackers:
-            self.warn(f"{node.where}: CA node {node.id!r} attacks its own attacker {target!r}: "
+            self.warn(f"{node.where}: CA node {shown(node.id)} attacks its own attacker {shown(target)}: "
                       "that attacker is dropped")
             attackers = [a for a in attackers if a != target]
             if not attackers:
@@ -158,8 +164,8 @@ class _Builder:
 
     def check_count(self, node: AifNode, ids: list[str], what: str) -> None:
         if len(ids) > LIMITS.max_premises:
-            raise FormatError(self.name, f"{len(ids)} {what}, above the limit of {LIMITS.max_premises}",
-                              element=node.where)
+            raise FormatError(self.name, f"{len(ids):,} {what}: above the limit of {LIMITS.max_premises:,} "
+                                         "(ARGMAP_MAX_PREMISES raises it)", element=node.where)
 
     def note(self, node: AifNode) -> str:
         if "note" in node.fields:
@@ -171,7 +177,8 @@ class _Builder:
         sources = self.typed(self.into.get(node.id, []), "I")
         targets = self.typed(self.out_of.get(node.id, []), "I")
         if not sources or not targets:
-            self.warn(f"{node.where}: MA node {node.id!r} (rephrase) lacks one of its two statements: left out")
+            self.warn(f"{node.where}: MA node {shown(node.id)} (rephrase) lacks one of its two statements: "
+                      "left out")
             return
         for src in sources:
             for dst in targets:
@@ -181,9 +188,25 @@ class _Builder:
     def summarise_left_out(self) -> None:
         counts = Counter(n.type for n in self.nodes.values() if n.type not in ("I", "RA", "CA", "MA"))
         if counts:
-            parts = ", ".join(f"{t} {c}" for t, c in sorted(counts.items()))
+            parts = ", ".join(f"{shown(t, 20)} {c}" for t, c in sorted(counts.items())[:MAX_LISTED])
+            if len(counts) > MAX_LISTED:
+                parts += f", and {len(counts) - MAX_LISTED} other type(s)"
             self.warn(f"left out {sum(counts.values())} dialogue or other non-argument node(s) and their edges: "
                       f"{parts}")
+
+
+def shown(value: object, width: int = 40) -> str:
+    """``value`` quoted for a one-line message: ``repr`` (odd characters escaped), cut to ``width``.
+
+    Parameters
+    ----------
+    value : object
+        A node id, node type or other value read from the file.
+    width : int
+        The longest text kept before ``...`` is appended.
+    """
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _add_note(statement: dict, text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from argmap.formats._aifgraph import AifNode, build_document, node_type
+from argmap.formats._aifgraph import AifNode, build_document, node_type, shown
 from argmap.formats._xml import ARGUNET, GEdge, GNode, GraphDoc
 from argmap.model import Position
 
@@ -42,7 +42,7 @@ def read_yed_aif(doc: GraphDoc, name: str, warnings: list[str]) -> dict:
         if types.get(e.source) == "I" and types.get(e.target) == "I":
             rid = _free_id(f"{e.source}->{e.target}", types)
             types[rid] = "RA"
-            nodes.append(AifNode(rid, "RA", "", f"edge {e.id or rid!r}"))
+            nodes.append(AifNode(rid, "RA", "", f"edge {shown(e.id or rid)}"))
             edges += [(e.source, rid), (rid, e.target)]
             direct += 1
         else:
@@ -73,7 +73,7 @@ def _aif_node(n: GNode) -> AifNode:
             fields["kind"] = "evidence"
         if n.data.get("url", "").strip():
             fields["source"] = n.data["url"].strip()
-    return AifNode(n.id, kind, text, f"node {n.id!r}", centre(n), "" if kind == "I" else text, fields)
+    return AifNode(n.id, kind, text, f"node {shown(n.id)}", centre(n), "" if kind == "I" else text, fields)
 
 
 def _free_id(wanted: str, used) -> str:

@@ -10,6 +10,7 @@ data by attribute name; the format modules interpret them.
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ def parse_xml(text: str | bytes, name: str) -> ET.Element:
         declares a DTD or entities.
     """
     if isinstance(text, str):
+        _refuse_surrogates(text, name)
         text = text.encode("utf-8")
     if not isinstance(text, bytes):
         raise FormatError(name, f"expected text, got {type(text).__name__}")
@@ -49,6 +51,34 @@ def parse_xml(text: str | bytes, name: str) -> ET.Element:
         raise FormatError(name, f"not well-formed XML: {_reason(exc)}", line=line, column=column + 1) from None
     except RecursionError:
         raise FormatError(name, "XML nested too deeply to read") from None
+    except LookupError as exc:  # an encoding Python does not know, named in the XML declaration
+        raise FormatError(name, f"the XML declaration names an encoding that is not known: "
+                                f"{_short(str(exc).rsplit(': ', 1)[-1])}",
+                          line=1, column=_column_of(text, b"encoding")) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, name: str) -> None:
+    """Refuse a lone surrogate (not a character, so it cannot be encoded) with its line and column."""
+    found = _SURROGATE.search(text)
+    if found:
+        start = found.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        raise FormatError(name, f"not well-formed XML: a lone surrogate (U+{ord(found.group()):04X}) is not a "
+                                "character", line=line, column=column)
+
+
+def _column_of(data: bytes, word: bytes) -> int:
+    first = data[:200].split(b"\n", 1)[0]
+    return first.find(word) + 1 if word in first else 1
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = repr(text)[1:-1]
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _reason(exc: ET.ParseError) -> str:

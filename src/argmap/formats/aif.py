@@ -16,7 +16,6 @@ so that a written file reads back to an identical map.
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime
 
 from argmap.formats import native
@@ -165,7 +164,12 @@ def _ova_positions(ova: object, name: str) -> dict[str, Position]:
 
 
 def _finite(v: object) -> bool:
-    return not isinstance(v, bool) and isinstance(v, (int, float)) and math.isfinite(v) and abs(v) <= 1e9
+    """Whether ``v`` is a usable coordinate: a number (not a bool) of at most 1e9 in size.
+
+    ``abs(v) <= 1e9`` is False for NaN and the infinities, and compares a
+    huge integer exactly, where ``math.isfinite`` would overflow converting it.
+    """
+    return not isinstance(v, bool) and isinstance(v, (int, float)) and abs(v) <= 1e9
 
 
 def _meta_fields(meta: object, name: str) -> dict:

@@ -101,6 +101,7 @@ def strip_comments(text: str) -> str:
     out = []
     pos = 0
     length = len(text)
+    ends = DataEnds(text)
     while pos < length:
         ch = text[pos]
         if ch == "\\" and pos + 1 < length:
@@ -114,7 +115,7 @@ def strip_comments(text: str) -> str:
                 pos = m.end()
                 continue
         if ch == "{":
-            end = data_end(text, pos)
+            end = ends.end(pos)
             if end is not None:
                 out.append(text[pos:end])
                 pos = end
@@ -156,38 +157,141 @@ def blocks(text: str) -> list[list[Line]]:
 
 def data_open(text: str) -> bool:
     """Whether ``text`` ends inside a data element (an unescaped ``{`` not closed yet)."""
-    work = park_escapes(text)
-    pos = work.find("{")
-    while pos >= 0:
-        end = data_end(work, pos)
-        if end is None:
-            return True
-        pos = work.find("{", end)
-    return False
+    tracker = DataTracker()
+    tracker.feed(text)
+    return tracker.is_open
 
 
 def data_end(text: str, start: int) -> int | None:
-    """The index after the ``}`` that closes the data element opened at ``start``."""
-    depth = 0
-    quote = None
-    pos = start
-    while pos < len(text):
-        ch = text[pos]
-        if quote:
-            if ch == "\\":
+    """The index after the ``}`` that closes the data element opened at ``start``.
+
+    ``None`` when the text ends first, or when a ``]`` closes it. Braces and
+    brackets nest; inside a quote (a ``"`` or ``'`` after a space, a line
+    break, ``{``, ``[``, ``,`` or ``:``) nothing counts but ``\\`` and the
+    closing quote.
+    """
+    end, closed = _scan(text, start, DataScan())
+    return end if closed else None
+
+
+_DATA_MARK = re.compile(r"[{}\[\]\"']")
+_QUOTE_END = {'"': re.compile(r'["\\]'), "'": re.compile(r"['\\]")}
+_QUOTE_AFTER = " \t\n{[,:"
+
+
+@dataclass
+class DataScan:
+    """Where a scan through a data element stands, so that text can be fed to it piece by piece."""
+
+    depth: int = 0
+    quote: str = ""
+    skip: bool = False
+    """The first character of the next piece is escaped (a backslash inside a quote ended the last one)."""
+
+
+def _scan(text: str, pos: int, st: DataScan, table: dict | None = None) -> tuple[int, bool | None]:
+    """Advance ``st`` through ``text`` from ``pos`` until the depth returns to 0.
+
+    Returns the index after the closing character and True (``}``) or
+    False (``]``); or ``len(text)`` and None when the text ran out first.
+    With ``table``, every ``{`` or ``[`` met outside quotes is recorded
+    with what :func:`data_end` would answer for it (see :class:`DataEnds`).
+    """
+    opened: list[int] = []
+    if st.skip and pos < len(text):
+        st.skip, pos = False, pos + 1
+    while True:
+        if st.quote:
+            m = _QUOTE_END[st.quote].search(text, pos)
+            if m is None:
+                return len(text), None
+            pos = m.end()
+            if m.group() == "\\":
+                if pos == len(text):
+                    st.skip = True
+                    return pos, None
                 pos += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'" and text[pos - 1] in " \t\n{[,:":
-            quote = ch
+            else:
+                st.quote = ""
+            continue
+        m = _DATA_MARK.search(text, pos)
+        if m is None:
+            return len(text), None
+        at, ch, pos = m.start(), m.group(), m.end()
+        if ch in "\"'":
+            if at > 0 and text[at - 1] in _QUOTE_AFTER:
+                st.quote = ch
         elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-            if depth == 0:
-                return pos + 1 if ch == "}" else None
-        pos += 1
-    return None
+            st.depth += 1
+            opened.append(at)
+        else:
+            st.depth -= 1
+            if table is not None and opened:
+                table[opened.pop()] = pos if ch == "}" else None
+            if st.depth == 0:
+                return pos, ch == "}"
+
+
+class DataTracker:
+    """Whether lines fed one at a time leave a data element open, in time linear in their length.
+
+    After :meth:`feed` of lines ``a``, ``b``, ... :attr:`is_open` is what
+    :func:`data_open` says of ``"a\\nb..."``, without rescanning the lines
+    before each new one.
+    """
+
+    def __init__(self) -> None:
+        self.scan: DataScan | None = None
+        self.broken = False
+        self.started = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.broken or self.scan is not None
+
+    def feed(self, line: str) -> None:
+        """Read one more line (without its line break; escapes still in it)."""
+        work = ("\n" if self.started else "") + park_escapes(line)
+        self.started = True
+        pos = 0
+        while not self.broken:
+            if self.scan is None:
+                pos = work.find("{", pos)
+                if pos < 0:
+                    return
+                self.scan = DataScan()
+            pos, closed = _scan(work, pos, self.scan)
+            if closed is None:
+                return
+            self.scan = None
+            self.broken = not closed
+
+
+class DataEnds:
+    """:func:`data_end` for the ``{`` of one text met left to right, linear overall.
+
+    The caller skips past each data element that closes. When one does not
+    close, its single scan also records the answer for every later ``{`` it
+    met outside quotes (the scan from such a ``{`` runs in step with it); a
+    ``{`` inside a quote of that unclosed element does not open data. So the
+    rest of the text is scanned once, not once per brace.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.covered = 0
+        self.table: dict[int, int | None] = {}
+
+    def end(self, start: int) -> int | None:
+        """The index after the ``}`` that closes the ``{`` at ``start``, or None."""
+        if start < self.covered:
+            return self.table.get(start)
+        table: dict[int, int | None] = {}
+        end, closed = _scan(self.text, start, DataScan(), table)
+        if closed:
+            return end
+        self.covered, self.table = end, table
+        return None
 
 
 # ------------------------------------------------------------------ data

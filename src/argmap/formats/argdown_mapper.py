@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.formats import argdown_parser as ap
+from argmap.limits import LIMITS
 from argmap.model import (
     KINDS,
     Anchor,
@@ -67,7 +68,7 @@ class Mapper:
         self.strict = False
 
     def warn(self, line: int, text: str) -> None:
-        self.warnings.append(f"line {line}: {text}")
+        self.warnings.append(f"line {line}: " + " ".join(text.splitlines()))
 
     # -------------------------------------------------------------- collecting
     def item(self, kind: str, title: str, line: int) -> _Item:
@@ -157,8 +158,11 @@ class Mapper:
             if isinstance(wanted, str) and wanted and wanted not in self.used:
                 self.used.add(wanted)
         self.ids: dict[tuple[str, str], str] = {}
-        statements = [self.statement(it) for it in sorted(self.items.values(), key=lambda i: i.order)
-                      if it.kind == "ec" or it.pcs is None]
+        rows = [it for it in sorted(self.items.values(), key=lambda i: i.order) if it.kind == "ec" or it.pcs is None]
+        if len(rows) > LIMITS.max_statements:
+            raise FormatError(self.name, f"{len(rows):,} statements: above the limit of {LIMITS.max_statements:,} "
+                                         "(ARGMAP_MAX_STATEMENTS raises it)")
+        statements = [self.statement(it) for it in rows]
         self.inferences: dict[str, Inference] = {}
         self.conflicts: dict[str, Conflict] = {}
         self.step_ids: dict[int, str] = {}
@@ -215,7 +219,7 @@ class Mapper:
         sid = wanted if isinstance(wanted, str) and wanted else self.new_id(slug(it.title))
         self.ids[(it.kind, it.title)] = sid
         for key in sorted(set(data) - STATEMENT_KEYS):
-            self.warn(it.line, f"data key {key!r} of {_label(it)} is not kept (argmap has no such field)")
+            self.warn(it.line, f"data key {_short(repr(key))} of {_short(_label(it))} is not kept (argmap has no such field)")
         tags = list(it.tags)
         kind = data.get("kind")
         if kind not in KINDS:
@@ -227,6 +231,10 @@ class Mapper:
         elif it.section and it.section not in tags:
             tags.append(it.section)
         text = data["text"] if isinstance(data.get("text"), str) else it.text if it.has_text else it.title
+        if len(text) > LIMITS.max_text_chars:
+            raise FormatError(self.name, f"text of {len(text):,} characters is above the limit of "
+                                         f"{LIMITS.max_text_chars:,} (ARGMAP_MAX_TEXT_CHARS raises it)",
+                              element=_short(_label(it)), line=it.line)
         return Statement(sid, kind, text, basis=_str(data, "basis"), source=_str(data, "source"),
                          anchors=self.anchors(data.get("anchors"), it), note=_str(data, "note"),
                          tags=tuple(tags), position=self.position(data.get("position"), it),
@@ -236,19 +244,24 @@ class Mapper:
         if value is None:
             return ()
         try:
-            return tuple(Anchor(int(a["start"]), int(a["end"]), str(a.get("quote", ""))) for a in value)
-        except (TypeError, KeyError, ValueError):
-            self.warn(it.line, f"anchors of {_label(it)} are not a list of {{start, end, quote}} and were ignored")
+            anchors = tuple(Anchor(int(a["start"]), int(a["end"]), str(a.get("quote", ""))) for a in value)
+        except (TypeError, KeyError, ValueError, OverflowError):
+            anchors = None
+        if anchors is None or not all(0 <= a.start <= a.end for a in anchors):
+            self.warn(it.line, f"anchors of {_short(_label(it))} are not a list of {{start, end, quote}} with "
+                               "0 <= start <= end and were ignored")
             return ()
+        return anchors
 
     def position(self, value: object, it: _Item) -> Position | None:
         if value is None:
             return None
-        try:
-            return Position(float(value["x"]), float(value["y"]))
-        except (TypeError, KeyError, ValueError):
-            self.warn(it.line, f"position of {_label(it)} is not {{x, y}} and was ignored")
-            return None
+        x, y = (value.get("x"), value.get("y")) if isinstance(value, dict) else (None, None)
+        if all(not isinstance(v, bool) and isinstance(v, (int, float)) and abs(v) <= 1e9 for v in (x, y)):
+            return Position(float(x), float(y))
+        self.warn(it.line, f"position of {_short(_label(it))} is not {{x, y}} with numbers of at most 1e9 "
+                           "and was ignored")
+        return None
 
     # -------------------------------------------------------------- inferences
     def pcs_inferences(self, it: _Item, keys: list[tuple[str, tuple]]) -> None:
@@ -292,6 +305,7 @@ class Mapper:
     def add_inference(self, iid: str, premises: list[str], conclusion: str, note: str, line: int,
                       explicit: bool = False) -> None:
         premises = [p for p in dict.fromkeys(premises) if p != conclusion]
+        _check_count(self.name, len(premises), "premises", line)
         if not premises:
             self.warn(line, f"the inference to {conclusion!r} has no premise other than its conclusion; skipped")
             return
@@ -365,6 +379,7 @@ class Mapper:
         if isinstance(wanted, str) and wanted in self.conflicts:
             old = self.conflicts[wanted]
             if old.target == target and attacker not in old.attackers:
+                _check_count(self.name, len(old.attackers) + 1, "attackers", None)
                 self.conflicts[wanted] = old.copy(attackers=old.attackers + (attacker,))
                 return
         if not (isinstance(wanted, str) and wanted and wanted not in self.conflicts):
@@ -373,6 +388,18 @@ class Mapper:
             return
         cid = self.new_id(wanted) if wanted else self.numbered_id("c")
         self.conflicts[cid] = Conflict(cid, (attacker,), target, str(data.get("conflict_note", "")))
+
+
+def _check_count(name: str, count: int, what: str, line: int | None) -> None:
+    if count > LIMITS.max_premises:
+        raise FormatError(name, f"{count:,} {what}: above the limit of {LIMITS.max_premises:,} "
+                                "(ARGMAP_MAX_PREMISES raises it)", line=line)
+
+
+def _short(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters for a message (line breaks shown as spaces)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _label(it: _Item) -> str:

@@ -155,16 +155,15 @@ class Parser:
     def segments(self, lines: list[lx.Line], allow_pcs: bool) -> list[tuple[str, list[lx.Line]]]:
         """Split lines into element segments: ('start'|'relation'|'pcs'|'inference', lines)."""
         out: list[tuple[str, list[lx.Line]]] = []
+        data = lx.DataTracker()  # is a data element of the last segment still open?
         for line in lines:
-            inside_data = bool(out) and lx.data_open("\n".join(ln.text for ln in out[-1][1]))
-            kind = "text" if inside_data else self.line_kind(line, allow_pcs, bool(out))
-            if kind == "text":
-                if not out:
-                    out.append(("start", [line]))
-                else:
-                    out[-1][1].append(line)
+            kind = "text" if data.is_open else self.line_kind(line, allow_pcs, bool(out))
+            if kind == "text" and out:
+                out[-1][1].append(line)
             else:
-                out.append((kind, [line]))
+                out.append(("start" if kind == "text" else kind, [line]))
+                data = lx.DataTracker()
+            data.feed(line.text)
         return out
 
     def line_kind(self, line: lx.Line, allow_pcs: bool, started: bool) -> str:

@@ -10,17 +10,25 @@ their premises, as on the canvas.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from argmap.model import ArgumentMap
 
 FILL = {"claim": "#ffffff", "evidence": "#e3f4e1", "recommendation": "#dde9fb"}
 WRAP = 40
+UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+"""What a DOT file cannot hold: NUL (Graphviz stops reading at it) and lone surrogates (not UTF-8)."""
 
 
 def quote(text: str) -> str:
-    """``text`` as a DOT double-quoted string (backslashes, quotes and line ends escaped)."""
-    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    """``text`` as a DOT double-quoted string (backslashes, quotes and line ends escaped).
+
+    NUL and lone surrogates, which no DOT file can carry, become U+FFFD;
+    other control characters are kept (Graphviz reads them back as written).
+    """
+    body = UNWRITABLE.sub("\ufffd", text)
+    body = body.replace("\\", "\\\\").replace('"', '\\"')
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{body}"'
 

@@ -134,8 +134,24 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def md_escape(text: str) -> str:
-    """Text with Markdown and inline-HTML characters backslash-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text with Markdown and inline-HTML characters backslash-escaped, control characters made visible."""
+    return _MD_SPECIAL.sub(r"\\\1", visible(text))
+
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters, lone surrogates and non-characters replaced by U+FFFD.
+
+    Tabs and line ends are kept. A report should show that something odd
+    was there rather than hide it (or, for a lone surrogate, fail to encode).
+    """
+    return _INVISIBLE.sub("\ufffd", text)
+
+
+def _esc(text: str) -> str:
+    return html.escape(visible(text))
 
 
 def dumps_markdown(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
@@ -189,12 +205,12 @@ ul { list-style: none; padding-left: 1.4em; border-left: 1px solid #ddd; }
 
 def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     """The outline as one self-contained HTML file; every text is escaped, so it shows literally."""
-    title = html.escape(amap.title or "Argument map")
+    title = _esc(amap.title or "Argument map")
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', f"<title>{title}</title>",
            f"<style>{STYLE}</style>", "</head>", "<body>", f"<h1>{title}</h1>"]
     for root in build(amap, warnings):
-        out.append(f'<section id="{html.escape(root.sid)}">')
-        out.append(f"<h2>{html.escape(KIND_WORDS.get(root.kind, 'Statement'))}: {html.escape(root.text)}</h2>")
+        out.append(f'<section id="{_esc(root.sid)}">')
+        out.append(f"<h2>{_esc(KIND_WORDS.get(root.kind, 'Statement'))}: {_esc(root.text)}</h2>")
         out.append(_meta(root))
         out += _html_list(root.children)
         out.append("</section>")
@@ -203,9 +219,9 @@ def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
 
 
 def _meta(line: Line) -> str:
-    label = f' <span class="label-{html.escape(line.label)}">{html.escape(line.label)}</span>' if line.label else ""
-    kind = html.escape(KIND_WORDS.get(line.kind, line.kind).lower())
-    return f'<span class="kind">[{kind}]</span>{label} <span class="id">{html.escape(line.sid)}</span>'
+    label = f' <span class="label-{_esc(line.label)}">{_esc(line.label)}</span>' if line.label else ""
+    kind = _esc(KIND_WORDS.get(line.kind, line.kind).lower())
+    return f'<span class="kind">[{kind}]</span>{label} <span class="id">{_esc(line.sid)}</span>'
 
 
 def _html_list(lines: list[Line]) -> list[str]:
@@ -213,8 +229,8 @@ def _html_list(lines: list[Line]) -> list[str]:
         return []
     out = ["<ul>"]
     for line in lines:
-        anchor = f' id="{html.escape(line.sid)}"' if line.role in PREFIX else ""
-        out.append(f'<li class="{html.escape(line.role)}"{anchor}>{_html_item(line)}')
+        anchor = f' id="{_esc(line.sid)}"' if line.role in PREFIX else ""
+        out.append(f'<li class="{_esc(line.role)}"{anchor}>{_html_item(line)}')
         out += _html_list(line.children)
         out.append("</li>")
     out.append("</ul>")
@@ -222,16 +238,16 @@ def _html_list(lines: list[Line]) -> list[str]:
 
 
 def _html_item(line: Line) -> str:
-    text = html.escape(line.text)
+    text = _esc(line.text)
     if line.role == "diag":
-        sev = html.escape(line.severity)
+        sev = _esc(line.severity)
         return f'<span class="diag {sev}">{ICONS.get(line.severity, "•")} {text}</span>'
     if line.role == "note":
         return f'<span class="role">note:</span> {text}'
     if line.role in ("ref", "more"):
         words = "↺ see above:" if line.role == "ref" else "… continued in its own section:"
-        return f'<span class="ref">{words} <a href="#{html.escape(line.sid)}">{text}</a></span>'
+        return f'<span class="ref">{words} <a href="#{_esc(line.sid)}">{text}</a></span>'
     if line.role.endswith("together"):
-        return f'<span class="role">{html.escape(_head(line) or "together:")}</span>'
-    head = html.escape(_head(line))
+        return f'<span class="role">{_esc(_head(line) or "together:")}</span>'
+    head = _esc(_head(line))
     return f'<span class="role">{head}</span>{text} {_meta(line)}'

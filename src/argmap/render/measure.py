@@ -9,6 +9,7 @@ text (Arabic, Hebrew) and breaks overlong words when it must.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
@@ -18,6 +19,9 @@ from argmap.render.theme import BASIS_GLYPHS, KIND_LABELS, Theme
 
 BADGE_SLOTS = 2
 """Badges in a box header: the label badge and the diagnostic badge."""
+
+MEASURE_CACHE_SIZE = 50_000
+"""Measured (text, header, theme) combinations kept; enough for several big maps."""
 
 
 def display_text(statement: Statement, theme: Theme) -> str:
@@ -83,24 +87,34 @@ def draw_text(painter: QPainter, rect: QRectF, text: str, font: QFont) -> None:
 
 def badge_diameter(theme: Theme) -> float:
     """Diameter of a round badge in a box header."""
-    return float(QFontMetricsF(theme.font(small=True)).height()) + 2.0
+    return _header_metrics(theme)[0]
 
 
 def header_height(theme: Theme) -> float:
     """Height of a box's header row (kind label and badges)."""
-    return max(float(QFontMetricsF(theme.font(small=True)).height()), badge_diameter(theme))
+    return _header_metrics(theme)[1]
+
+
+@lru_cache(maxsize=64)
+def _header_metrics(theme: Theme) -> tuple[float, float, QFontMetricsF]:
+    """Badge diameter, header height and small-font metrics of ``theme`` (measured once per theme)."""
+    metrics = QFontMetricsF(theme.font(small=True))
+    badge = float(metrics.height()) + 2.0
+    return badge, max(float(metrics.height()), badge), metrics
 
 
 def text_width(statement: Statement, theme: Theme) -> float:
     """Width of the text column of a statement's box."""
-    _, _, used = text_layout(display_text(statement, theme), theme.font(), theme.max_text_width)
-    head = QFontMetricsF(theme.font(small=True)).horizontalAdvance(header_text(statement))
-    head += BADGE_SLOTS * (badge_diameter(theme) + 3)
-    return math.ceil(max(theme.min_text_width, min(theme.max_text_width, max(used, head))))
+    return _measure(display_text(statement, theme), header_text(statement), theme)[0]
 
 
 def statement_size(statement: Statement, theme: Theme) -> tuple[float, float]:
     """Width and height in pixels of the box of ``statement``, text wrapped.
+
+    Text is laid out once per (displayed text, header, theme): the result is
+    kept in a bounded cache, so re-opening, re-checking or re-building a big
+    map measures only what changed. Everything the size depends on is in
+    the key, so an edited text or another theme is measured afresh.
 
     Parameters
     ----------
@@ -114,10 +128,33 @@ def statement_size(statement: Statement, theme: Theme) -> tuple[float, float]:
     (float, float)
         Box width and height, paddings and header included.
     """
-    width = text_width(statement, theme)
-    _, height, _ = text_layout(display_text(statement, theme), theme.font(), width)
-    box_h = theme.padding_y * 2 + header_height(theme) + theme.header_gap + height
-    return float(width + 2 * theme.padding_x), float(math.ceil(box_h))
+    return _measure(display_text(statement, theme), header_text(statement), theme)[1]
+
+
+@lru_cache(maxsize=MEASURE_CACHE_SIZE)
+def _measure(text: str, header: str, theme: Theme) -> tuple[float, tuple[float, float]]:
+    """Text column width and box size for a displayed ``text`` and ``header``."""
+    badge, head_h, small = _header_metrics(theme)
+    font = theme.font()
+    _, height, used = text_layout(text, font, theme.max_text_width)
+    head = small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3)
+    width = math.ceil(max(theme.min_text_width, min(theme.max_text_width, max(used, head))))
+    # No second layout at ``width``: every line fits in it (width >= the widest line) and no
+    # line could take one more word (that word did not fit the wider max_text_width), so
+    # greedy wrapping at ``width`` breaks at the same places and gives the same height.
+    box_h = theme.padding_y * 2 + head_h + theme.header_gap + height
+    return float(width), (float(width + 2 * theme.padding_x), float(math.ceil(box_h)))
+
+
+def clear_measure_cache() -> None:
+    """Forget every cached measurement (e.g. after the installed fonts changed)."""
+    _measure.cache_clear()
+    _header_metrics.cache_clear()
+
+
+def measure_cache_info():
+    """Hits, misses and size of the measurement cache (``functools`` cache info)."""
+    return _measure.cache_info()
 
 
 def measure_all(amap: ArgumentMap, theme: Theme) -> dict[str, tuple[float, float]]:

@@ -102,15 +102,27 @@ class Theme:
         return QColor(getattr(self, f"badge_{key}", self.badge_undecided))
 
     def font(self, small: bool = False, bold: bool = False) -> QFont:
-        """The text font, sized in pixels."""
-        font = QFont(self.font_family)
-        font.setPixelSize(self.small_font_px if small else self.font_px)
-        font.setBold(bold)
-        font.setKerning(True)
-        # No ligatures: "fi" stays two letters, so text extracted from SVG and PDF matches the model.
-        font.setFeature(QFont.Tag("liga"), 0)
-        font.setFeature(QFont.Tag("clig"), 0)
-        return font
+        """The text font, sized in pixels (a copy: callers may change it freely)."""
+        key = (self.font_family, self.small_font_px if small else self.font_px, bold)
+        font = _FONTS.get(key)
+        if font is None:
+            font = _FONTS[key] = _make_font(*key)
+        return QFont(font)
+
+
+_FONTS: dict[tuple[str, int, bool], QFont] = {}
+"""Fonts built so far, by (family, pixel size, bold): building one costs far more than copying it."""
+
+
+def _make_font(family: str, pixel_size: int, bold: bool) -> QFont:
+    font = QFont(family)
+    font.setPixelSize(pixel_size)
+    font.setBold(bold)
+    font.setKerning(True)
+    # No ligatures: "fi" stays two letters, so text extracted from SVG and PDF matches the model.
+    font.setFeature(QFont.Tag("liga"), 0)
+    font.setFeature(QFont.Tag("clig"), 0)
+    return font
 
 
 LIGHT = Theme("light")

@@ -192,12 +192,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ following the model
     def _on_report(self, report) -> None:
         self.diagnostics.set_report(report, self.document.amap)
-        self.outline.rebuild(self.document.amap)
+        self.outline.refresh(self.document.amap)
         self.counts.setText(counts_text(report.summary()))
         ids = self.scene.selected_ids()
         self.outline.select_id(ids[0] if len(ids) == 1 else None)
 
     def _on_change(self, change) -> None:
+        self.outline.note_change(change)
         if change.op in ("meta", "reset"):
             self.update_title()
 

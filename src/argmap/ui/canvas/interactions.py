@@ -137,9 +137,11 @@ class InteractionMixin:
     # ------------------------------------------------------------ mouse
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)
+        self.note_drag()
         self.flush_edges()
 
     def mouseReleaseEvent(self, event) -> None:
+        self.note_drag()
         super().mouseReleaseEvent(event)
         self.flush_edges()
         if self._dragged:

@@ -11,20 +11,40 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from argmap.model import Statement
 from argmap.ui.canvas._render import paint_box, paint_edge, paint_junction
 
-LOW_DETAIL = 0.35
-"""Below this zoom factor boxes are drawn as plain filled rectangles (no text)."""
+TEXT_MIN_PX = 3.0
+"""Text is drawn while the theme's font is at least this many pixels high on screen; below
+that a box is a plain filled rectangle (text would be a grey smear, and costs the most)."""
+
+SIMPLE_EDGES_PX = 2.0
+"""Below this on-screen size of an arrowhead, links are drawn as thin lines (no arrows, no markers)."""
 
 Z_LINK, Z_BOX, Z_JUNCTION, Z_EDITOR = 0.0, 2.0, 3.0, 10.0
 
 
 def _lod(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
     return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def shows_text(lod: float, theme) -> bool:
+    """Whether boxes show their text at zoom ``lod``: the font must be at least ``TEXT_MIN_PX`` high."""
+    return lod * theme.font_px >= TEXT_MIN_PX
+
+
+_PLAIN: dict[tuple, tuple[QPen, QColor]] = {}
+
+
+def _plain_style(theme, kind: str, selected: bool) -> tuple[QPen, QColor]:
+    """Pen and fill of a box drawn without detail (built once per theme, kind and selection)."""
+    key = (theme, kind, selected)
+    if key not in _PLAIN:
+        _PLAIN[key] = (QPen(theme.border(kind), 0), QColor(theme.selected) if selected else theme.fill(kind))
+    return _PLAIN[key]
 
 
 class StatementItem(QGraphicsItem):
@@ -47,20 +67,22 @@ class StatementItem(QGraphicsItem):
         super().__init__()
         if pos is not None:
             self.setPos(pos)
+        self.placed = QPointF(self.pos())
+        """Where the scene last put the box: a drag is a difference from it."""
         self.sid = sid
         self.statement = statement
         self.theme = theme
         self.label: str | None = None
         self.severity: str | None = None
         self.badge_text = ""
+        self.status: tuple = (None, None, "")
+        """(label, severity, badge text) as last set: compared cheaply on every report."""
         self.hovered = False
         self.collapsed = False
-        self.diagnostics: tuple = ()
         self._rect = QRectF()
         self.set_size(size)
         flags = QGraphicsItem.GraphicsItemFlag
-        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemIsFocusable
-                      | flags.ItemSendsGeometryChanges)
+        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setZValue(Z_BOX)
@@ -80,14 +102,30 @@ class StatementItem(QGraphicsItem):
 
     def set_status(self, label: str | None, severity: str | None, badge_text: str = "") -> None:
         """Badges from the latest check report."""
-        if (label, severity, badge_text) != (self.label, self.severity, self.badge_text):
+        if (label, severity, badge_text) != self.status:
             self.label, self.severity, self.badge_text = label, severity, badge_text
+            self.status = (label, severity, badge_text)
             self.update()
 
     def set_theme(self, theme, size: tuple[float, float]) -> None:
         self.theme = theme
         self.set_size(size)
         self.update()
+
+    @property
+    def diagnostics(self) -> tuple:
+        """The latest check's findings about this statement (kept by the scene)."""
+        scene = self.scene()
+        return scene.diagnostics_of(self.sid) if scene is not None else ()
+
+    def place(self, x: float, y: float) -> None:
+        """Put the box's centre at (``x``, ``y``), as the scene's own doing (not a drag)."""
+        self.setPos(x, y)
+        self.placed = QPointF(x, y)
+
+    def was_dragged(self) -> bool:
+        """Whether the mouse moved the box since the scene last placed it."""
+        return self.pos() != self.placed
 
     def box_rect(self) -> QRectF:
         """The box in item coordinates (centred on 0, 0)."""
@@ -107,10 +145,10 @@ class StatementItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        if _lod(painter, option) < LOW_DETAIL:
-            painter.setPen(QPen(self.theme.border(self.statement.kind), 0))
-            colour = QColor(self.theme.selected) if self.isSelected() else self.theme.fill(self.statement.kind)
-            painter.setBrush(colour)
+        if not shows_text(_lod(painter, option), self.theme):
+            pen, fill = _plain_style(self.theme, self.statement.kind, self.isSelected())
+            painter.setPen(pen)
+            painter.setBrush(fill)
             painter.drawRect(self._rect)
             return
         if self.collapsed:  # a stack of cards: the branch under this box is hidden
@@ -119,11 +157,6 @@ class StatementItem(QGraphicsItem):
             painter.drawRoundedRect(self._rect.translated(4, 4), 6, 6)
         paint_box(painter, self._rect, self.statement, self.theme, label=self.label, severity=self.severity,
                   selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
-            self.scene().item_moved(self.sid)
-        return super().itemChange(change, value)
 
     def tooltip(self) -> str:
         """The tooltip: text, label and diagnostic messages, escaped so that Qt shows them literally."""
@@ -160,7 +193,10 @@ class LinkItem(QGraphicsItem):
         self.theme = theme
         self.edges: list = []
         self._bounds = QRectF()
+        self._path = QPainterPath()
         self._shape = QPainterPath()
+        self._thin = theme.edge_pen(kind)
+        self._thin.setWidthF(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_LINK)
 
@@ -174,6 +210,7 @@ class LinkItem(QGraphicsItem):
                 path.moveTo(edge.points[0])
                 for p in edge.points[1:]:
                     path.lineTo(p)
+        self._path = path
         stroker = QPainterPathStroker()
         stroker.setWidth(10.0)
         self._shape = stroker.createStroke(path)
@@ -188,12 +225,10 @@ class LinkItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        if _lod(painter, option) < LOW_DETAIL / 2:
-            pen = self.theme.edge_pen(self.kind)
-            pen.setWidthF(0)
-            painter.setPen(pen)
-            for edge in self.edges:
-                painter.drawPolyline(QPolygonF(edge.points))
+        if _lod(painter, option) * self.theme.arrow_size < SIMPLE_EDGES_PX:
+            painter.setPen(self._thin)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._path)
             return
         if self.isSelected():
             painter.save()
@@ -215,6 +250,7 @@ class JunctionItem(QGraphicsItem):
         self.kind = kind
         self.theme = theme
         self.setZValue(Z_JUNCTION)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         r = self.RADIUS

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
+from argmap.gcpause import paused_gc
 from argmap.model import Position
 from argmap.ui.canvas._render import edge_geometry, statement_size, theme_named
 from argmap.ui.canvas.editing import EditingMixin
@@ -26,6 +27,15 @@ FULL_REROUTE = 400
 """Above this many changed statements, all edges are re-routed at once."""
 
 SEVERITIES = ("error", "warning")
+
+
+def _badge(found) -> tuple[str | None, str]:
+    """The worst severity among ``found`` (errors and warnings only) and its badge text, e.g. "AM001 +1"."""
+    shown = [d for d in found if d.severity in SEVERITIES]
+    if not shown:
+        return None, ""
+    shown.sort(key=lambda d: SEVERITIES.index(d.severity))
+    return shown[0].severity, shown[0].code + (f" +{len(shown) - 1}" if len(shown) > 1 else "")
 
 
 class _Subset:
@@ -68,9 +78,9 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._index = LinkIndex()
         self._dirty: set[str] = set()
         self._dragged: set[str] = set()
-        self._syncing = False
         self._collapsed: set[str] = set()
         self._highlight: set[str] = set()
+        self._diagnostics: dict[str, list] = {}
         self._init_interactions()
         self.setBackgroundBrush(QColor(self.theme.background))
         self.rebuild()
@@ -85,6 +95,10 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
     # ------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Drop every item and create them again from the model, in bulk."""
+        with paused_gc():  # thousands of items and their wrappers, none of them cyclic garbage
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         self._close_editor()
         self.clear()
         self._boxes.clear()
@@ -96,12 +110,10 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         amap = self.amap
         sizes = {sid: statement_size(s, self.theme) for sid, s in amap.statements.items()}
         centres = self._centres(sizes)
-        self._syncing = True
         for sid, st in amap.statements.items():
             item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
             self.addItem(item)
             self._boxes[sid] = item
-        self._syncing = False
         self._index.build(amap)
         for lid in (*amap.inferences, *amap.conflicts):
             self._new_link(lid)
@@ -178,11 +190,21 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         item.setPos(point)
         item.setVisible(self._links[lid].isVisible())
 
-    def item_moved(self, sid: str) -> None:
-        """Called by a statement item whenever it moves (drag, keys, model)."""
-        self._dirty.add(sid)
-        if not self._syncing:
-            self._dragged.add(sid)
+    def note_drag(self) -> None:
+        """Note the statements the mouse has moved (the grabbed box and the selection with it).
+
+        Items do not report their own moves (an ``itemChange`` override would
+        be called from C++ for every flag, z and scene change of every item,
+        which slowed opening big maps); the scene asks them after each mouse move.
+        """
+        grabbed = self.mouseGrabberItem()
+        if not isinstance(grabbed, StatementItem):
+            return
+        for item in {grabbed, *self.selectedItems()}:
+            if isinstance(item, StatementItem) and item.was_dragged():
+                item.placed = QPointF(item.pos())
+                self._dirty.add(item.sid)
+                self._dragged.add(item.sid)
 
     def flush_edges(self) -> None:
         """Re-route the edges of the statements moved since the last call."""
@@ -198,16 +220,12 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             return
         if change.op == "meta":
             return
-        self._syncing = True
-        try:
-            if change.op == "moved":
-                for sid in change.ids:
-                    self._sync_position(sid)
-            else:
-                for eid in change.ids:
-                    self._sync(eid)
-        finally:
-            self._syncing = False
+        if change.op == "moved":
+            for sid in change.ids:
+                self._sync_position(sid)
+        else:
+            for eid in change.ids:
+                self._sync(eid)
         self.flush_edges()
         if self._collapsed:
             self._apply_collapse()
@@ -216,7 +234,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         item = self._boxes.get(sid)
         pos = self.amap.statements[sid].position if sid in self.amap.statements else None
         if item is not None and pos is not None and item.pos() != QPointF(pos.x, pos.y):
-            item.setPos(pos.x, pos.y)
+            item.place(pos.x, pos.y)
         self._dirty.add(sid)
 
     def _sync(self, eid: str) -> None:
@@ -232,7 +250,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             elif item.statement != st:
                 item.set_statement(st, size)
             if st.position is not None:
-                item.setPos(st.position.x, st.position.y)
+                item.place(st.position.x, st.position.y)
             self._dirty.add(eid)
         elif eid in amap.inferences or eid in amap.conflicts:
             self._dirty.update(self._index.statements_of(eid))
@@ -261,13 +279,19 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         by_target: dict[str, list] = defaultdict(list)
         for diag in getattr(report, "diagnostics", ()):
             by_target[diag.target].append(diag)
+        self._diagnostics = by_target
         labels = getattr(report, "labels", {})
+        badges = {sid: _badge(found) for sid, found in by_target.items()}
+        plain = (None, "")
         for sid, item in self._boxes.items():
-            found = sorted((d for d in by_target.get(sid, ()) if d.severity in SEVERITIES),
-                           key=lambda d: SEVERITIES.index(d.severity))
-            badge = (found[0].code + (f" +{len(found) - 1}" if len(found) > 1 else "")) if found else ""
-            item.set_status(labels.get(sid), found[0].severity if found else None, badge)
-            item.diagnostics = tuple(by_target.get(sid, ()))
+            severity, badge = badges.get(sid, plain)
+            label = labels.get(sid)
+            if item.status != (label, severity, badge):
+                item.set_status(label, severity, badge)
+
+    def diagnostics_of(self, sid: str) -> tuple:
+        """The latest report's diagnostics about statement ``sid``."""
+        return tuple(self._diagnostics.get(sid, ()))
 
     # ------------------------------------------------------------ selection
     def selected_ids(self) -> list[str]:
@@ -319,6 +343,15 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self.theme = theme
         self.setBackgroundBrush(QColor(theme.background))
         self.rebuild()
+
+    def visible_bounds(self) -> QRectF:
+        """The scene rectangle covering every shown box and link (folded branches left out)."""
+        rect = QRectF()
+        for table in (self._boxes, self._links):
+            for item in table.values():
+                if item.isVisible():
+                    rect = rect.united(item.sceneBoundingRect())
+        return rect
 
     def statement_item(self, sid: str) -> StatementItem | None:
         return self._boxes.get(sid)

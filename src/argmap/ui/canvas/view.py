@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QGraphicsView
 
 ZOOM_STEP = 1.2
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
+
+FIT_MARGIN_PX = 12
+"""Space left around the map by Fit Map, in screen pixels."""
+
+PIXMAP_CACHE_KB = 96 * 1024
+"""Room for the items' cached renderings (Qt's default, 10 MB, holds a few hundred boxes: a big
+map would re-render them on every pan)."""
 
 
 class MapView(QGraphicsView):
@@ -30,6 +37,8 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._space = False
         self._pan_from = None
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
     # ------------------------------------------------------------ zoom
     def zoom(self) -> float:
@@ -50,13 +59,22 @@ class MapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit_all(self) -> None:
-        """Show the whole map (not larger than 100 %)."""
-        rect = self.scene().itemsBoundingRect()
+        """Show the whole map (what is not folded away), as large as fits, but not above 100 %.
+
+        The margin is a few screen pixels, not scene pixels, so that a big map
+        keeps as much zoom (and legible text) as the window allows.
+        """
+        rect = self.scene().visible_bounds()
         if rect.isEmpty():
             return
-        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.zoom_by(1.0 / self.zoom())
+        room = self.viewport().rect()
+        width, height = room.width() - 2 * FIT_MARGIN_PX, room.height() - 2 * FIT_MARGIN_PX
+        if width <= 0 or height <= 0:
+            return
+        scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), 1.0)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
 
     def center_on_ids(self, ids) -> None:
         """Scroll so that the statements ``ids`` are in view (zooming out if they do not fit)."""

@@ -6,14 +6,23 @@ shown once more as a leaf marked "(see above)", so the tree is finite.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from functools import lru_cache
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
+from argmap.gcpause import paused_gc
 from argmap.ui.panels.common import short
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_MARK = {"claim": "Claim", "evidence": "Evidence", "recommendation": "Recommendation"}
+
+
+OUTLINE_FIELDS = frozenset({"text", "kind", "premises", "conclusion", "attackers", "target"})
+"""Fields whose change can change the outline (moves, notes, tags and sources cannot)."""
+
+SEE_ABOVE = " (see above)"
 
 
 def outline_roots(amap) -> list[str]:
@@ -28,8 +37,100 @@ def outline_roots(amap) -> list[str]:
     return roots
 
 
+class OutlineNode:
+    """One row of the outline as plain data (``item`` is its row once shown)."""
+
+    __slots__ = ("label", "sid", "tip", "children", "item")
+
+    def __init__(self, label: str, sid: str, tip: str = ""):
+        self.label, self.sid, self.tip = label, sid, tip
+        self.children: list[OutlineNode] = []
+        self.item: QStandardItem | None = None
+
+    def same_row(self, other: OutlineNode) -> bool:
+        """Whether ``other`` shows exactly what this row shows (children aside)."""
+        return self.label == other.label and self.sid == other.sid and self.tip == other.tip
+
+
+def outline_tree(amap) -> list[OutlineNode]:
+    """The rows of the outline of ``amap`` (top level first), without any Qt item.
+
+    Depth first without recursion (chains can be thousands deep); a
+    statement reached again is a leaf marked "(see above)".
+    """
+    into: dict[str, list] = {}
+    for inf in amap.inferences.values():
+        into.setdefault(inf.conclusion, []).append(inf)
+    on: dict[str, list] = {}
+    for con in amap.conflicts.values():
+        on.setdefault(con.target, []).append(con)
+    seen: set[str] = set()
+    roots: list[OutlineNode] = []
+    for top in [*outline_roots(amap), *amap.statements]:  # then what only a cycle reaches
+        if top in seen:
+            continue
+        todo = [(roots, top, "")]
+        while todo:
+            siblings, sid, role = todo.pop()
+            todo.extend(reversed(_add_node(siblings, amap, sid, role, seen, into, on)))
+    return roots
+
+
+def _add_node(siblings: list, amap, sid: str, role: str, seen: set, into, on) -> list:
+    """Append the row of ``sid`` to ``siblings``; returns its children still to add (siblings, id, role)."""
+    s = amap.statements[sid]
+    again = sid in seen
+    node = OutlineNode(f"{role}{KIND_MARK[s.kind]}: {_short(s.text)}" + (SEE_ABOVE if again else ""), sid, s.text)
+    siblings.append(node)
+    if again:
+        return []
+    seen.add(sid)
+    children = []
+    for inf in into.get(sid, []):
+        group = node
+        if len(inf.premises) > 1:
+            group = OutlineNode(f"Linked reasons ({inf.id}): all are needed", sid)
+            node.children.append(group)
+        children += [(group.children, p, "") for p in inf.premises]
+        children += [(group.children, a, "Undercut: ") for con in on.get(inf.id, []) for a in con.attackers]
+    children += [(node.children, a, "Objection: ") for con in on.get(sid, []) for a in con.attackers]
+    return children
+
+
+@lru_cache(maxsize=100_000)
+def _short(text: str) -> str:
+    return short(text, 90)
+
+
+def _make_item(node: OutlineNode) -> QStandardItem:
+    item = QStandardItem(node.label)
+    item.setData(node.sid, ID_ROLE)
+    if node.tip:
+        item.setToolTip(node.tip)
+    node.item = item
+    return item
+
+
+def _materialize(node: OutlineNode) -> QStandardItem:
+    """The row of ``node`` with all its descendants (built before it joins the model)."""
+    top = _make_item(node)
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if current.children:
+            current.item.appendRows([_make_item(c) for c in current.children])
+            todo.extend(current.children)
+    return top
+
+
 class OutlinePanel(QWidget):
     """A keyboard-friendly tree of the map.
+
+    The tree follows the map incrementally: :meth:`rebuild` compares the new
+    outline with the rows shown and replaces only the rows that differ, so
+    expanded rows stay expanded and a big map is not rebuilt for one edit.
+    While the panel is hidden, changes are only noted; it catches up when
+    shown.
 
     Signals
     -------
@@ -39,9 +140,18 @@ class OutlinePanel(QWidget):
 
     selected = Signal(str)
 
+    DEFER_ABOVE = 2_000
+    """Maps with more statements update the outline a moment later (``DEFER_MS``)."""
+
+    DEFER_MS = 50
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("panel.outline")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DEFER_MS)
+        self._timer.timeout.connect(self._catch_up)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(["Outline"])
         self.tree = QTreeView()
@@ -55,54 +165,96 @@ class OutlinePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tree)
         self._items: dict[str, QStandardItem] = {}
+        self._rows: list[OutlineNode] = []
+        self._amap = None
+        self._stale = True
+        self._fresh = True
         self._quiet = False
+
+    # ------------------------------------------------------------ following the map
+    def note_change(self, change) -> None:
+        """Remember that ``change`` (a model Change) may have changed the outline."""
+        if change.op in ("moved", "meta"):
+            return
+        if change.op == "changed" and not OUTLINE_FIELDS.intersection(change.fields):
+            return
+        self._stale = True
+        self._fresh = self._fresh or change.op == "reset"
+
+    def refresh(self, amap) -> None:
+        """Catch up with ``amap`` after noted changes: now if the panel is shown, else when it is.
+
+        On a big map (more than ``DEFER_ABOVE`` statements) the update waits
+        ``DEFER_MS``, so that what called (the new check report, in the
+        Diagnostics panel and the canvas badges) is painted first, and a
+        burst of edits updates the outline once.
+        """
+        if amap is not self._amap:
+            self._amap, self._stale, self._fresh = amap, True, True
+        if not (self._stale and self.isVisible()):
+            return
+        if len(amap.statements) > self.DEFER_ABOVE:
+            self._timer.start()
+        else:
+            self.rebuild(amap)
+
+    def _catch_up(self) -> None:
+        if self._stale and self._amap is not None and self.isVisible():
+            self.rebuild(self._amap)
+
+    def is_stale(self) -> bool:
+        """Whether changes are waiting for the panel to be shown."""
+        return self._stale
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._stale and self._amap is not None:
+            self.rebuild(self._amap)
 
     def rebuild(self, amap) -> None:
-        """Rebuild the tree from ``amap`` (keeps which statements were expanded)."""
-        expanded = self._expanded_ids()
-        self._quiet = True
-        self.model.clear()
-        self._items = {}
-        into: dict[str, list] = {}
-        for inf in amap.inferences.values():
-            into.setdefault(inf.conclusion, []).append(inf)
-        on: dict[str, list] = {}
-        for con in amap.conflicts.values():
-            on.setdefault(con.target, []).append(con)
-        root = self.model.invisibleRootItem()
-        for top in [*outline_roots(amap), *amap.statements]:  # then what only a cycle reaches
-            if top in self._items:
-                continue
-            todo = [(root, top, "")]
-            while todo:  # depth first, without recursion: chains can be thousands deep
-                parent, sid, role = todo.pop()
-                todo.extend(reversed(self._add(parent, amap, sid, role, into, on)))
-        self._quiet = False
-        self._restore(expanded)
+        """Bring the tree in line with ``amap``, replacing only the rows that differ."""
+        with paused_gc():
+            rows = outline_tree(amap)
+            first = not self._rows or self._fresh
+            self._quiet = True
+            try:
+                self._patch(self.model.invisibleRootItem(), self._rows, rows)
+            finally:
+                self._quiet = False
+        self._rows, self._amap, self._stale, self._fresh = rows, amap, False, False
+        self._timer.stop()
+        self._items = _first_items(rows)
+        if first:
+            self.tree.expandToDepth(0)
 
-    def _add(self, parent: QStandardItem, amap, sid: str, role: str, into, on) -> list:
-        """Append ``sid`` under ``parent``; returns its children still to add (parent, id, role)."""
-        s = amap.statements[sid]
-        again = sid in self._items
-        label = f"{role}{KIND_MARK[s.kind]}: {short(s.text, 90)}" + (" (see above)" if again else "")
-        item = QStandardItem(label)
-        item.setData(sid, ID_ROLE)
-        item.setToolTip(s.text)
-        parent.appendRow(item)
-        if again:
-            return []
-        self._items[sid] = item
-        children = []
-        for inf in into.get(sid, []):
-            group = item
-            if len(inf.premises) > 1:
-                group = QStandardItem(f"Linked reasons ({inf.id}): all are needed")
-                group.setData(sid, ID_ROLE)
-                item.appendRow(group)
-            children += [(group, p, "") for p in inf.premises]
-            children += [(group, a, "Undercut: ") for con in on.get(inf.id, []) for a in con.attackers]
-        children += [(item, a, "Objection: ") for con in on.get(sid, []) for a in con.attackers]
-        return children
+    def _patch(self, root: QStandardItem, old: list, new: list) -> None:
+        """Make the rows under ``root`` show ``new`` (they show ``old``): keep equal rows, replace the rest."""
+        work = [(root, old, new)]
+        while work:
+            parent, old, new = work.pop()
+            n, m = len(old), len(new)
+            a = 0
+            while a < n and a < m and old[a].same_row(new[a]):
+                a += 1
+            b = 0
+            while b < n - a and b < m - a and old[n - 1 - b].same_row(new[m - 1 - b]):
+                b += 1
+            pairs = list(zip(old[:a], new[:a])) + list(zip(old[n - b:], new[m - b:]))
+            gone, come = old[a:n - b], new[a:m - b]
+            if len(gone) == len(come) and all(o.sid == q.sid for o, q in zip(gone, come)):
+                for o, q in zip(gone, come):  # same statements, new wording: relabel in place
+                    o.item.setText(q.label)
+                    o.item.setToolTip(q.tip)
+                    pairs.append((o, q))
+            else:
+                if gone:
+                    parent.removeRows(a, len(gone))
+                if come:
+                    parent.insertRows(a, [_materialize(q) for q in come])
+            for o, q in pairs:
+                q.item = o.item
+                if o.children or q.children:
+                    work.append((o.item, o.children, q.children))
 
     # ------------------------------------------------------------ selection
     def select_id(self, sid: str | None) -> None:
@@ -131,14 +283,13 @@ class OutlinePanel(QWidget):
         if index.isValid():
             self.selected.emit(index.data(ID_ROLE))
 
-    def _expanded_ids(self) -> set[str]:
-        return {sid for sid, item in self._items.items() if self.tree.isExpanded(item.index())}
 
-    def _restore(self, expanded: set[str]) -> None:
-        if not expanded:
-            self.tree.expandToDepth(0)
-            return
-        for sid in expanded:
-            item = self._items.get(sid)
-            if item is not None:
-                self.tree.expand(item.index())
+def _first_items(rows: list[OutlineNode]) -> dict[str, QStandardItem]:
+    """Statement id → its first (full) row, in outline order."""
+    items: dict[str, QStandardItem] = {}
+    todo = list(reversed(rows))
+    while todo:
+        node = todo.pop()
+        items.setdefault(node.sid, node.item)
+        todo.extend(reversed(node.children))
+    return items
