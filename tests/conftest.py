@@ -47,3 +47,22 @@ def seed_text() -> str:
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clear_clipboard_at_exit():
+    """Empty the clipboard before Qt shuts down.
+
+    Data left on the offscreen clipboard by copy tests is freed after the
+    application object at interpreter exit, which crashes the process (exit
+    code 139) although every test passed.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

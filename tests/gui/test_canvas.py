@@ -300,3 +300,105 @@ def test_shortcut_table_names_real_slots():
     for shortcut in SHORTCUTS:
         assert shortcut.keys and shortcut.description
         assert not shortcut.slot or callable(getattr(MapScene, shortcut.slot))
+
+
+def test_text_edit_resizes_the_box_and_reroutes_its_edges(canvas):
+    from argmap.commands import actions
+    from argmap.commands.edits import execute
+    from argmap.render import statement_size
+
+    doc, scene, _ = canvas
+    inf = next(iter(doc.amap.inferences.values()))
+    sid = inf.conclusion
+    item = scene.statement_item(sid)
+    before = item.box_rect()
+    long_text = " ".join(["A much longer wording of this conclusion, which now wraps over many lines."] * 5)
+    execute(doc.undo_stack, actions.edit_text(doc.amap, sid, long_text))
+    grown = item.box_rect()
+    assert (grown.width(), grown.height()) == statement_size(doc.amap.statements[sid], scene.theme)
+    assert grown.height() > before.height() + 40
+    assert _on_border(_arrow_tip(scene, inf.id), item.scene_box())  # the support arrow ends on the new box
+    doc.undo_stack.undo()
+    assert item.box_rect() == before
+    assert _on_border(_arrow_tip(scene, inf.id), item.scene_box())
+
+
+def _arrow_tip(scene, lid):
+    return next(e for e in scene.link_item(lid).edges if e.arrow).points[-1]
+
+
+def _on_border(point, rect) -> bool:
+    inside = rect.adjusted(-0.01, -0.01, 0.01, 0.01).contains(point)
+    edges = (point.x() - rect.left(), rect.right() - point.x(), point.y() - rect.top(), rect.bottom() - point.y())
+    return inside and min(abs(d) for d in edges) < 0.01
+
+
+def test_theme_change_measures_every_box_again(canvas):
+    from dataclasses import replace
+
+    from argmap.render import statement_size
+
+    doc, scene, _ = canvas
+    old = {sid: scene.statement_item(sid).box_rect() for sid in doc.amap.statements}
+    bigger = replace(scene.theme, font_px=scene.theme.font_px + 6)
+    scene.set_theme(bigger)
+    for sid, st in doc.amap.statements.items():
+        rect = scene.statement_item(sid).box_rect()
+        assert (rect.width(), rect.height()) == statement_size(st, bigger)
+        assert rect.height() > old[sid].height()
+
+
+def _busy_pixels(scale: float) -> int:
+    """Pixels inside a lone box, rendered at ``scale``, that are not its fill colour (text, header, badges)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from argmap.model import ArgumentMap, Statement
+
+    amap = ArgumentMap()
+    amap.add(Statement("s", "claim", "Iran and the US want the same thing in Basra, for now at least.",
+                       position=Position(0, 0)))
+    scene = MapScene(Document(amap))
+    box = scene.statement_item("s").scene_box()
+    image = QImage(int(box.width() * scale), int(box.height() * scale), QImage.Format.Format_RGB32)
+    image.fill(scene.theme.fill("claim"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), box)
+    painter.end()
+    fill = scene.theme.fill("claim")
+    busy = 0
+    for y in range(3, image.height() - 3):
+        for x in range(3, image.width() - 3):
+            c = image.pixelColor(x, y)
+            busy += max(abs(c.red() - fill.red()), abs(c.green() - fill.green()), abs(c.blue() - fill.blue())) > 40
+    scene.document.undo_stack.setClean()
+    return busy
+
+
+def test_text_is_drawn_while_legible_and_dropped_below_three_pixels(qtbot):
+    from argmap.ui.canvas.items import TEXT_MIN_PX, shows_text
+
+    theme = MapScene(Document()).theme
+    assert shows_text(0.3, theme) and not shows_text(0.2, theme)
+    assert shows_text(TEXT_MIN_PX / theme.font_px, theme)
+    assert _busy_pixels(0.3) > 20  # where the old 0.35 cut-off left a blank box
+    assert _busy_pixels(0.2) == 0  # a plain filled rectangle
+
+
+def test_edges_follow_a_drag_before_the_release(canvas):
+    doc, scene, view = canvas
+    inf = next(i for i in doc.amap.inferences.values() if len(i.premises) == 1)
+    sid = inf.premises[0]
+    scene.select_ids([sid])
+    start = view_point(view, scene.statement_item(sid).pos())
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, 4):
+        QTest.mouseMove(viewport, start + QPoint(0, 20 * k))
+    box = scene.statement_item(sid).scene_box()
+    leg = scene.link_item(inf.id).edges[0]
+    assert box.top() == pytest.approx(leg.points[0].y())  # the support leaves the box where it is now
+    assert doc.amap.statements[sid].position.y < box.center().y()  # the model moves only on release
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 60))
+    assert doc.amap.statements[sid].position.y == pytest.approx(scene.statement_item(sid).pos().y())
+    assert doc.undo_stack.count() == 1

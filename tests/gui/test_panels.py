@@ -237,3 +237,107 @@ def test_diagnostics_filter_and_explain(qtbot, monkeypatch):
     assert panel.explain_button.isEnabled()
     qtbot.mouseClick(panel.explain_button, Qt.MouseButton.LeftButton)
     assert shown and "r " in shown[0] and "e " in shown[0]
+
+
+def _tree(model) -> list:
+    """The whole outline as nested (text, id, tooltip, children) tuples."""
+    def rows(parent) -> list:
+        return [(parent.child(n).text(), parent.child(n).data(ID_ROLE), parent.child(n).toolTip(),
+                 rows(parent.child(n))) for n in range(parent.rowCount())]
+    return rows(model.invisibleRootItem())
+
+
+def _random_edit(amap, rnd):
+    from argmap.commands import actions
+
+    sids = list(amap.statements)
+    pick = rnd.choice
+    choice = rnd.randrange(7)
+    if choice == 0:
+        return actions.add_objection(amap, pick(sids), text=f"objection {rnd.random():.3f}")
+    if choice == 1:
+        return actions.add_premise(amap, pick(sids), text=f"premise {rnd.random():.3f}")
+    if choice == 2:
+        return actions.edit_text(amap, pick(sids), f"reworded <b>{rnd.random():.3f}</b>")
+    if choice == 3:
+        return actions.set_kind(amap, [pick(sids)], pick(["claim", "evidence", "recommendation"]))
+    if choice == 4 and amap.inferences:
+        inf = pick(list(amap.inferences.values()))
+        return actions.add_co_premise(amap, inf.id, text="co-premise")
+    if choice == 5 and len(sids) > 10:
+        return actions.delete(amap, [pick(sids)])
+    return actions.add_statement(amap, "claim", "a loose thought")
+
+
+def test_outline_updates_in_place_and_matches_a_fresh_build(qtbot):
+    import random
+
+    from argmap.commands.edits import execute
+    from argmap.model.synth import argument_like
+
+    doc = Document(argument_like(60, seed=3))
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.rebuild(doc.amap)
+    rnd = random.Random(5)
+    for step in range(60):
+        try:
+            command = _random_edit(doc.amap, rnd)
+        except ValueError:
+            continue
+        kept = dict(panel._items)
+        execute(doc.undo_stack, command)
+        if step % 7 == 0:  # undo brings back removed rows and drops added ones
+            doc.undo_stack.undo()
+        panel.rebuild(doc.amap)
+        fresh = OutlinePanel()
+        qtbot.addWidget(fresh)
+        fresh.rebuild(doc.amap)
+        assert _tree(panel.model) == _tree(fresh.model), f"step {step}"
+        assert set(panel._items) == set(doc.amap.statements)
+        survivors = [sid for sid, item in kept.items() if panel._items.get(sid) is item]
+        assert len(survivors) >= len(doc.amap.statements) // 2  # most rows are the same objects as before
+
+
+def test_outline_keeps_expanded_rows_and_skips_moves(qtbot):
+    from argmap.commands import actions
+    from argmap.commands.edits import execute
+    from argmap.model import Change, Position
+
+    doc = Document(_small_map())
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh(doc.amap)
+    c_row = panel._items["c"]
+    panel.tree.expand(c_row.index())
+    doc.changed.connect(panel.note_change)
+    execute(doc.undo_stack, actions.move(doc.amap, {"o": Position(5, 5)}))
+    assert not panel.is_stale()  # a move cannot change the outline
+    execute(doc.undo_stack, actions.add_objection(doc.amap, "r", text="Talks would fail"))
+    assert panel.is_stale()
+    panel.refresh(doc.amap)
+    assert not panel.is_stale()
+    assert panel._items["c"] is c_row and panel.tree.isExpanded(c_row.index())
+    root = panel.model.item(0)
+    assert root.child(root.rowCount() - 1).text() == "Objection: Claim: Talks would fail"
+    panel.note_change(Change("changed", ("o",), ("note",)))
+    assert not panel.is_stale()
+
+
+def test_hidden_outline_waits_until_shown(qtbot):
+    from argmap.commands import actions
+    from argmap.commands.edits import execute
+
+    doc = Document(_small_map())
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh(doc.amap)
+    panel.hide()
+    doc.changed.connect(panel.note_change)
+    execute(doc.undo_stack, actions.edit_text(doc.amap, "c", "Rewritten while hidden"))
+    panel.refresh(doc.amap)
+    assert panel.is_stale() and "Rewritten" not in panel._items["c"].text()
+    panel.show()
+    assert not panel.is_stale() and "Rewritten while hidden" in panel._items["c"].text()

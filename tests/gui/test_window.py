@@ -149,3 +149,38 @@ def test_dark_theme_and_window_state_are_remembered(qtbot, window, tmp_path):
     assert again.actions["view.dark"].isChecked()
     again.actions["view.dark"].trigger()
     assert again.theme.name == "light"
+
+
+def test_fit_map_shows_the_bundled_map_with_its_text(qtbot, window):
+    from argmap.ui.canvas.items import shows_text
+
+    window.resize(1400, 900)
+    qtbot.waitExposed(window)
+    window.actions["view.fit"].trigger()
+    view = window.view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(window.scene.visible_bounds())  # the whole map is in view
+    assert shows_text(view.zoom(), window.theme)  # and its boxes still carry their text
+    assert view.zoom() * window.scene.visible_bounds().width() > 0.9 * (view.viewport().width() - 24) or \
+        view.zoom() * window.scene.visible_bounds().height() > 0.9 * (view.viewport().height() - 24)
+
+
+def test_one_edit_is_checked_at_once_and_a_burst_once(qtbot, window):
+    from argmap.analysis import check_map
+
+    doc = window.document
+    doc.recheck()
+    assert doc.check_delay_ms() == doc.CHECK_DELAY_MS  # just checked: a change now would be part of a burst
+    qtbot.wait(doc.CHECK_DELAY_MS + 20)
+    assert doc.check_delay_ms() == 0  # after a pause, the next edit is checked on the next turn of the loop
+    reports = []
+    doc.report_changed.connect(reports.append)
+    sids = list(doc.amap.statements)
+    with qtbot.waitSignal(doc.report_changed, timeout=3000):
+        for n, sid in enumerate(sids[:12]):  # twelve commands before the event loop runs again
+            execute(doc.undo_stack, edit.edit_text(doc.amap, sid, f"burst {n}"))
+    qtbot.wait(doc.CHECK_DELAY_MS + 50)
+    assert len(reports) == 1  # checked once, after the last of them
+    assert reports[0].diagnostics == check_map(doc.amap).diagnostics
+    assert window.diagnostics.visible_diagnostics() and all(
+        "burst" in window.scene.statement_item(s).statement.text for s in sids[:12])

@@ -211,9 +211,7 @@ class LinkItem(QGraphicsItem):
                 for p in edge.points[1:]:
                     path.lineTo(p)
         self._path = path
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10.0)
-        self._shape = stroker.createStroke(path)
+        self._shape = None  # outlined on first use (hit tests): most links are never hit
         pad = self.theme.marker_radius + self.theme.arrow_size + 2
         self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self.update()
@@ -222,6 +220,10 @@ class LinkItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10.0)
+            self._shape = stroker.createStroke(self._path)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -233,7 +235,7 @@ class LinkItem(QGraphicsItem):
         if self.isSelected():
             painter.save()
             painter.setPen(QPen(QColor(self.theme.hovered), 6.0))
-            painter.drawPath(self._shape.simplified())
+            painter.drawPath(self.shape().simplified())
             painter.restore()
         for edge in self.edges:
             paint_edge(painter, edge, self.theme)

@@ -140,7 +140,7 @@ class OutlinePanel(QWidget):
 
     selected = Signal(str)
 
-    DEFER_ABOVE = 2_000
+    DEFER_ABOVE = 500
     """Maps with more statements update the outline a moment later (``DEFER_MS``)."""
 
     DEFER_MS = 50
