@@ -57,7 +57,8 @@ class _Builder:
         self.nodes: dict[str, AifNode] = {}
         for node in nodes:
             if node.id in self.nodes:
-                raise FormatError(name, f"duplicate nodeID {shown(node.id)}: node ids must be unique", element=node.where)
+                raise FormatError(name, f"duplicate nodeID {shown(node.id)}: node ids must be unique",
+                                  element=node.where)
             self.nodes[node.id] = node
         self.into: dict[str, list[str]] = {}
         self.out_of: dict[str, list[str]] = {}
@@ -188,7 +189,7 @@ class _Builder:
     def summarise_left_out(self) -> None:
         counts = Counter(n.type for n in self.nodes.values() if n.type not in ("I", "RA", "CA", "MA"))
         if counts:
-            parts = ", ".join(f"{shown(t, 20)} {c}" for t, c in sorted(counts.items())[:MAX_LISTED])
+            parts = ", ".join(f"{_type_word(t)} {c}" for t, c in sorted(counts.items())[:MAX_LISTED])
             if len(counts) > MAX_LISTED:
                 parts += f", and {len(counts) - MAX_LISTED} other type(s)"
             self.warn(f"left out {sum(counts.values())} dialogue or other non-argument node(s) and their edges: "
@@ -207,6 +208,12 @@ def shown(value: object, width: int = 40) -> str:
     """
     text = repr(value)
     return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _type_word(node_type: str) -> str:
+    """A node type as it is when it is a short plain word (``YA``, ``TA``), else quoted by :func:`shown`."""
+    plain = node_type.replace("-", "").replace("_", "")
+    return node_type if plain.isalnum() and plain.isascii() and len(node_type) <= 20 else shown(node_type, 20)
 
 
 def _add_note(statement: dict, text: str) -> None:

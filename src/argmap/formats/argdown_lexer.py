@@ -25,18 +25,20 @@ INFERENCE = re.compile(r"^[ \t]*--")
 PCS_NUMBER = re.compile(r"^([ \t]*)\((\d+)\)")
 HEADING = re.compile(r"^[ \t]*(#+) ")
 LIST_ITEM = re.compile(r"^[ \t]*(?:\*|\d+\.)(?=\s)")
-STATEMENT_DEF = re.compile(r"\[(.+?)\]:")
-ARGUMENT_DEF = re.compile(r"<(.+?)>:")
-STATEMENT_REF = re.compile(r"\[([^-].*?)\]")
-ARGUMENT_REF = re.compile(r"<([^-].*?)>")
-LINK = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
-MENTION = re.compile(r"@(\[.+?\]|<.+?>)")
-TAG = re.compile(r"#(?:\(([^)]+)\)|([\w\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
+STATEMENT_DEF = re.compile(r"\[([^\[\n]+?)\]:")
+ARGUMENT_DEF = re.compile(r"<([^<\n]+?)>:")
+STATEMENT_REF = re.compile(r"\[([^-\[\n][^\[\n]*?)\]")
+ARGUMENT_REF = re.compile(r"<([^-<\n][^<\n]*?)>")
+LINK = re.compile(r"\[([^\[\]]+?)\]\(([^)\[]+?)\)")
+MENTION = re.compile(r"@(\[[^\[\n]+?\]|<[^<\n]+?>)")
+TAG = re.compile(r"#(?:\(([^)#]+)\)|([\w\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
 COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|//[^\n]*", re.S)
 SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
 EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 ESCAPE_BASE = 0xF0000
 """Escaped characters are parked in a private-use plane while the line is parsed."""
+# The bodies of titles, links, mentions and tags exclude their own opening
+# character, so that searching a line full of openers is linear, not quadratic.
 
 UNSUPPORTED_HINTS = (
     (re.compile(r"@include\("), "an @include of another file"),
@@ -102,6 +104,7 @@ def strip_comments(text: str) -> str:
     pos = 0
     length = len(text)
     ends = DataEnds(text)
+    comments = CommentEnds(text)
     while pos < length:
         ch = text[pos]
         if ch == "\\" and pos + 1 < length:
@@ -121,14 +124,43 @@ def strip_comments(text: str) -> str:
                 pos = end
                 continue
         if ch in "</":
-            m = COMMENT.match(text, pos)
-            if m:
-                out.append(re.sub(r"[^\n]", " ", m.group(0)))
-                pos = m.end()
+            end = comments.end(pos)
+            if end is not None:
+                out.append(re.sub(r"[^\n]", " ", text[pos:end]))
+                pos = end
                 continue
         out.append(ch)
         pos += 1
     return "".join(out)
+
+
+class CommentEnds:
+    """Where the comment starting at a position ends (``<!-- -->``, ``/* */``, ``// …``), linear overall.
+
+    A closing mark not found after one position is not found after a later
+    one either, so each kind of closer is looked for once past its last hit.
+    """
+
+    CLOSERS = {"<!--": "-->", "/*": "*/"}
+
+    def __init__(self, text: str):
+        self.text = text
+        self.next_close: dict[str, int] = {}
+
+    def end(self, pos: int) -> int | None:
+        """The index after the comment opened at ``pos``, or None when none opens there."""
+        text = self.text
+        if text.startswith("//", pos):
+            eol = text.find("\n", pos)
+            return len(text) if eol < 0 else eol
+        for opener, closer in self.CLOSERS.items():
+            if text.startswith(opener, pos):
+                found = self.next_close.get(closer, 0)
+                if 0 <= found < pos + len(opener):
+                    found = text.find(closer, pos + len(opener))
+                    self.next_close[closer] = found
+                return None if found < 0 else found + len(closer)
+        return None
 
 
 def blocks(text: str) -> list[list[Line]]:
@@ -303,10 +335,25 @@ def parse_yaml(text: str, block: bool) -> object:
         pass
     if _yaml is None:
         return _simple_block(text) if block else _fail_yaml()
+    if _flow_depth(text) > MAX_YAML_DEPTH:  # PyYAML's time grows with the square of the depth
+        raise ValueError(f"nested more than {MAX_YAML_DEPTH} levels deep")
     try:
         return _yaml.safe_load(text)
     except _yaml.YAMLError as exc:
         raise ValueError(str(exc).replace("\n", " ")) from None
+
+
+MAX_YAML_DEPTH = 100
+"""Deeper ``[`` / ``{`` nesting in YAML data is refused (as invalid data) before PyYAML reads it."""
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` in ``text`` (quotes ignored: an upper bound)."""
+    depth = deepest = 0
+    for m in re.finditer(r"[\[{\]}]", text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _simple_block(text: str) -> dict:

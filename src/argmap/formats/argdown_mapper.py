@@ -219,7 +219,8 @@ class Mapper:
         sid = wanted if isinstance(wanted, str) and wanted else self.new_id(slug(it.title))
         self.ids[(it.kind, it.title)] = sid
         for key in sorted(set(data) - STATEMENT_KEYS):
-            self.warn(it.line, f"data key {_short(repr(key))} of {_short(_label(it))} is not kept (argmap has no such field)")
+            self.warn(it.line, f"data key {_short(repr(key))} of {_short(_label(it))} is not kept "
+                               "(argmap has no such field)")
         tags = list(it.tags)
         kind = data.get("kind")
         if kind not in KINDS:
