@@ -174,3 +174,13 @@ def test_branch_ids_follow_premises_and_attackers():
                  + [Inference("i1", ("b", "c"), "a"), Conflict("c1", ("d",), "b"), Inference("i2", ("e",), "d")])
     assert branch_ids(amap, ["b"]) == ["b", "d", "e"]
     assert branch_ids(amap, ["a"]) == ["a", "b", "c", "d", "e"]
+
+
+def test_auto_keeps_the_engine_with_fewer_crossings_on_small_maps():
+    from argmap.layout import auto_layout, crossings
+    from argmap.model.synth import argument_like
+
+    amap = argument_like(120, seed=11)
+    sizes = {sid: (240.0, 80.0) for sid in amap.statements}
+    counts = {e: crossings(amap, auto_layout(amap, sizes, engine=e), sizes) for e in ("dot", "fast", "auto")}
+    assert counts["auto"] == min(counts["dot"], counts["fast"])
