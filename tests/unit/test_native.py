@@ -196,3 +196,24 @@ def test_fast_and_precise_readers_agree(seed, n):
 def test_lone_surrogates_that_orjson_refuses_still_load():
     amap = native.loads(doc(title="\ud800 odd"))  # json.dumps writes it as an escape
     assert amap.title == "\ud800 odd"
+
+
+def test_saving_keeps_the_file_permissions(tmp_path: Path):
+    import os
+    import stat
+
+    path = tmp_path / "m.argmap"
+    amap = native.loads(doc())
+    write_file(amap, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask()
+    os.chmod(path, 0o640)
+    write_file(amap, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

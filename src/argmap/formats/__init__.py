@@ -167,7 +167,17 @@ def write_file(amap: ArgumentMap, path: str | os.PathLike, fmt: str | None = Non
 
 def write_text_atomic(path: Path, text: str, *, backup: bool = True) -> None:
     """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends) in one atomic step."""
-    data = text.encode("utf-8")
+    write_bytes_atomic(Path(path), text.encode("utf-8"), backup=backup)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically, optionally keeping the old file as ``path.bak``.
+
+    The data goes to a temporary file in the same folder, is flushed to disk,
+    takes the old file's permissions (or the usual ones for a new file), and
+    is renamed over ``path``: a failure at any point leaves the old file as
+    it was and no temporary file behind.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -175,6 +185,7 @@ def write_text_atomic(path: Path, text: str, *, backup: bool = True) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))
         if backup and path.is_file():
             _backup(path)
         os.replace(tmp, path)
@@ -184,6 +195,16 @@ def write_text_atomic(path: Path, text: str, *, backup: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps: the old file's, or 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _backup(path: Path) -> None:

@@ -48,7 +48,7 @@ def loads(text: str | bytes, name: str = "<string>", warnings: list[str] | None 
     FormatError
         When the text is not JSON, not AIF, or a node or edge is malformed.
     """
-    doc = _parse_json(text, name)
+    doc = native.parse_json(text, name)
     aif, ova, meta = _split(doc, name)
     positions = _ova_positions(ova, name)
     nodes = [_node(n, f"$.nodes[{k}]", name, positions) for k, n in enumerate(_array(aif, "nodes", name, True))]
@@ -56,31 +56,6 @@ def loads(text: str | bytes, name: str = "<string>", warnings: list[str] | None 
     body = build_document(nodes, edges, name, warnings)
     full = {"format": "argmap", "version": native.VERSION, **_meta_fields(meta, name), **body}
     return native.from_document(full, name)
-
-
-def _parse_json(text: str | bytes, name: str) -> object:
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FormatError(name, f"not UTF-8 text (bad byte at offset {exc.start})") from None
-    if not isinstance(text, str):
-        raise FormatError(name, f"expected text, got {type(text).__name__}")
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise FormatError(name, "the file is empty")
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        raise FormatError(name, f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
-    except ValueError as exc:
-        raise FormatError(name, f"not valid JSON: {exc}") from None
-    except RecursionError:
-        raise FormatError(name, "not valid JSON: nested too deeply") from None
-
-
-def _refuse_constant(token: str):
-    raise ValueError(f"{token} is not allowed in JSON")
 
 
 def _split(doc: object, name: str) -> tuple[dict, object, object]:

@@ -54,28 +54,33 @@ def loads(text: str | bytes, name: str = "<string>", warnings: list[str] | None 
     FormatError
         When the document is not valid JSON or breaks a rule of SPEC §2.
     """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FormatError(name, f"not UTF-8 text (bad byte at offset {exc.start})") from None
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise FormatError(name, "the file is empty")
     with paused_gc():
-        doc = _parse_json(text, name)
+        doc = parse_json(text, name)
         amap = _fast_build(doc)
         if amap is not None:
             return amap
         return from_document(doc, name)
 
 
-def _parse_json(text: str, name: str) -> object:
-    """Parse JSON with orjson when it is installed (several times faster), else the standard library.
+def parse_json(text: str | bytes, name: str) -> object:
+    """Parse a JSON document for a reader, or raise a one-line :class:`FormatError`.
 
-    Whatever orjson refuses goes through :mod:`json` again, for its line and
-    column numbers, or because it accepts a little more (lone surrogates).
+    Bytes must be UTF-8 (a BOM is dropped); an empty document is refused.
+    orjson parses when it is installed (several times faster); whatever it
+    refuses goes through :mod:`json` again, for line and column numbers, or
+    because it accepts a little more (lone surrogates). NaN and Infinity are
+    refused.
     """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise FormatError(name, f"not UTF-8 text (bad byte at offset {exc.start})") from None
+    if not isinstance(text, str):
+        raise FormatError(name, f"expected text, got {type(text).__name__}")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise FormatError(name, "the file is empty")
     if orjson is not None:
         try:
             return orjson.loads(text)

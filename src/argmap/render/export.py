@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from argmap.formats import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.paint import drawing_extent, paint_drawing
@@ -320,28 +320,8 @@ def export_map(amap: ArgumentMap, path: str | os.PathLike, options: ExportOption
     render = {"png": render_png, "svg": render_svg, "pdf": render_pdf}[fmt]
     data = render(amap, replace(options, fmt=fmt), report)
     try:
-        _write_atomic(Path(path), data)
+        write_bytes_atomic(Path(path), data)
     except OSError as exc:
         raise ExportError(f"{path}: cannot be written: {exc.strerror or exc}") from None
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
