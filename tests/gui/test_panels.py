@@ -341,3 +341,40 @@ def test_hidden_outline_waits_until_shown(qtbot):
     assert panel.is_stale() and "Rewritten" not in panel._items["c"].text()
     panel.show()
     assert not panel.is_stale() and "Rewritten while hidden" in panel._items["c"].text()
+
+
+def test_attaching_the_article_to_the_bundled_map_is_one_undoable_step(qtbot, tmp_path, seed_text):
+    article = tmp_path / "texts" / "shot-by-both-sides.txt"
+    article.parent.mkdir()
+    article.write_text(seed_text, encoding="utf-8")
+    amap = read_file(example_map())
+    saved = tmp_path / "maps" / "article.argmap"
+    saved.parent.mkdir()
+    write_file(amap, saved)
+    doc = Document(read_file(saved), path=saved)
+    before = doc.amap.copy()
+    panel = SourcePanel(doc)
+    qtbot.addWidget(panel)
+    panel.attach(article)
+    assert doc.amap.source.path == "../texts/shot-by-both-sides.txt"
+    assert doc.amap.source.sha256 == before.source.sha256  # the checksum it was made from is kept
+    assert panel.text == normalise_text(seed_text)
+    anchored = sum(len(s.anchors) for s in doc.amap.statements.values())
+    assert len(panel.spans) == anchored and panel.missing == []
+    assert not panel.warning.isVisibleTo(panel)
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.amap == before
+    assert panel.text == ""
+
+
+def test_attaching_a_different_text_warns_and_lists_lost_anchors(qtbot, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("A different article altogether.\n", encoding="utf-8")
+    doc = Document(read_file(example_map()))
+    panel = SourcePanel(doc)
+    qtbot.addWidget(panel)
+    panel.attach(other)
+    assert doc.amap.source.path == str(other.resolve())  # an untitled map stores the path as chosen
+    assert panel.warning.isVisibleTo(panel) and "differs" in panel.warning.text()
+    assert panel.missing and not panel.spans

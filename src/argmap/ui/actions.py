@@ -104,6 +104,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
       separator=True),
     A("map.layout_selection", "Layout &Selection", "Ctrl+Shift+L", "", "scene.layout_selection", "Map"),
     A("map.recheck", "Re-&check", SK.Refresh, "", "document.recheck", "Map"),
+    A("map.attach_source", "Attach Source &Text…", "", "", "source.ask_attach", "Map", separator=True),
     A("view.zoom_in", "Zoom &In", SK.ZoomIn, "", "view.zoom_in", "View", separator=False),
     A("view.zoom_out", "Zoom &Out", SK.ZoomOut, "", "view.zoom_out", "View"),
     A("view.fit", "&Fit Map", "Ctrl+0", "", "view.fit_all", "View", True),

@@ -11,6 +11,8 @@ points; Qt counts UTF-16 units, so every offset is converted at the border.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.commands.edits import AddElements, execute
+from argmap.commands.edits import AddElements, SetMeta, execute
 from argmap.model import ModelError, Position, Statement
 from argmap.model.anchors import (
     anchors_of,
@@ -90,6 +92,9 @@ class SourcePanel(QWidget):
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.view.cursorPositionChanged.connect(self._cursor_moved)
         self.view.selectionChanged.connect(self._selection_changed)
+        self.attach_button = QPushButton("Attach text…")
+        self.attach_button.setToolTip("Attach the text file (.txt, .md) this map analyses")
+        self.attach_button.clicked.connect(self.ask_attach)
         self.add_evidence_button = QPushButton("Add as evidence")
         self.add_claim_button = QPushButton("Add as claim")
         self.add_evidence_button.clicked.connect(lambda: self.add_from_selection("evidence"))
@@ -98,6 +103,7 @@ class SourcePanel(QWidget):
         self.missing_list.setMaximumHeight(90)
         self.missing_list.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
         buttons.addWidget(self.add_evidence_button)
         buttons.addWidget(self.add_claim_button)
         buttons.addStretch(1)
@@ -153,6 +159,39 @@ class SourcePanel(QWidget):
         self.warning.hide()
         self.view.setPlainText(self.text)
         self.refresh_anchors()
+
+    def ask_attach(self) -> bool:
+        """Ask for a text file and attach it (see :meth:`attach`)."""
+        from argmap.ui import files
+
+        folder = str(self.document.path.parent) if self.document.path else ""
+        path = files.ask_open_path(self, "Attach source text", "Text (*.txt *.md);;All files (*)", folder)
+        if not path:
+            return False
+        try:
+            self.attach(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            files.show_error(self, "Attach source text",
+                             f"The text {path} could not be attached: {getattr(exc, 'strerror', None) or exc}.\n\n"
+                             "The map is unchanged. Choose a UTF-8 text file (.txt or .md).")
+            return False
+        return True
+
+    def attach(self, path: str | Path) -> None:
+        """Make ``path`` the map's source text, as one undoable command.
+
+        The path is stored relative to the map file's folder (absolute while
+        the map has no file). When the map has no checksum yet it takes the
+        text's; when it has one that differs, the panel warns and the anchors
+        are found again by their quotes.
+        """
+        path = Path(path).resolve()
+        raw = path.read_text(encoding="utf-8")
+        info = self.document.amap.source
+        base = self.document.path.parent.resolve() if self.document.path else None
+        stored = os.path.relpath(path, base) if base else str(path)
+        source = replace(info, path=Path(stored).as_posix(), sha256=info.sha256 or text_sha256(raw))
+        execute(self.document.undo_stack, SetMeta(self.document.amap, "Attach source text", source=source))
 
     # ------------------------------------------------------------ anchors
     def refresh_anchors(self) -> None:
