@@ -12,7 +12,7 @@ apt_packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1
   # fonts set in pixels render alike in PNG, SVG and PDF; pdftotext reads exported PDFs
-  fontconfig fonts-dejavu-core poppler-utils
+  fontconfig fonts-dejavu-core fonts-noto-color-emoji poppler-utils
   # a virtual screen for screenshots; node for the official Argdown parser
   xvfb xauth nodejs npm
 )

@@ -235,3 +235,39 @@ def test_markup_in_statement_text_stays_plain_text(qapp, tmp_path):
     export_map(amap, path, ExportOptions(fmt="svg"))
     assert "<b>bold?</b> & <i>x</i> <img src=y>" in _svg_text(path)
     assert ElementTree.parse(str(path)).getroot().find(f"{SVG_NS}title").text == "<b>not bold</b>"
+
+
+def _coloured_pixels(image: QImage) -> int:
+    """Pixels that are clearly yellow or orange: only an emoji glyph paints those on a claim box."""
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if c.red() > 200 and c.green() > 120 and c.blue() < 90:
+                count += 1
+    return count
+
+
+@pytest.mark.skipif(not shutil.which("fc-list") or "emoji" not in subprocess.run(
+    ["fc-list"], capture_output=True, text=True).stdout.lower(), reason="no colour emoji font installed")
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_emoji_are_drawn_in_png_and_pdf(qapp, tmp_path, fmt):
+    def one(text: str) -> ArgumentMap:
+        amap = ArgumentMap(title="emoji")
+        amap.add(Statement("a", "claim", text))
+        return amap
+
+    images = []
+    for name, text in (("with", "Fire 🔥🔥🔥 and smiles 🙂🙂"), ("without", "Fire and smiles")):
+        out = tmp_path / f"{name}.{fmt}"
+        export_map(one(text), out, ExportOptions(fmt=fmt, dpi=144, badges=False))
+        if fmt == "pdf":
+            if not shutil.which("pdftoppm"):
+                pytest.skip("pdftoppm is not installed")
+            subprocess.run(["pdftoppm", "-png", "-r", "144", "-singlefile", str(out), str(tmp_path / name)],
+                           check=True)
+            out = tmp_path / f"{name}.png"
+        images.append(QImage(str(out)))
+    with_emoji, without = (_coloured_pixels(image) for image in images)
+    assert without == 0
+    assert with_emoji > 20
