@@ -153,7 +153,7 @@ def run_check(files: list[str], fmt: str, fail_on: str) -> int:
                 print(f"argmap check: {name}: warning: {line}", file=sys.stderr)
             report = check_map(amap)
             if fmt == "json":
-                sys.stdout.write(_json_line(report.to_json(name)))
+                _write_bytes(_json_line(report.to_json(name)))
             else:
                 sys.stdout.write(format_text_report(name, amap, report))
         if status != EXIT_BAD and _fails(report, fail_on):
@@ -162,12 +162,26 @@ def run_check(files: list[str], fmt: str, fail_on: str) -> int:
     return status
 
 
-def _json_line(obj: dict) -> str:
+def _json_line(obj: dict) -> bytes:
+    """One JSON Lines record, UTF-8."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - orjson is an optional accelerator
-        return json.dumps(obj, ensure_ascii=False) + "\n"
-    return orjson.dumps(obj).decode("utf-8") + "\n"
+        return (json.dumps(obj) + "\n").encode("ascii")
+    try:
+        return orjson.dumps(obj) + b"\n"
+    except TypeError:  # text orjson will not encode (lone surrogates): the standard library escapes it
+        return (json.dumps(obj) + "\n").encode("ascii")
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write to stdout's byte stream (no second encoding pass for megabytes of JSON)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests capturing output)
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
 
 
 def _fails(report, fail_on: str) -> bool:

@@ -189,3 +189,15 @@ def test_bundled_map_gives_a_useful_report():
     assert result.returncode in (0, 1)
     assert "summary:" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_check_json_copes_with_lone_surrogates(tmp_path: Path):
+    # A lone surrogate can only come in as a JSON escape; orjson will not write it back.
+    text = valid(statements=[{"id": "r", "kind": "recommendation", "text": "odd \ud800 text"},
+                             {"id": "c", "kind": "claim", "text": "Because"}])
+    path = write(tmp_path, "odd.argmap", text)
+    result = run("check", str(path), "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    assert "r" in report["labels"]
+    assert any("odd \ud800 text" in d["message"] for d in report["diagnostics"] if d["target"] == "r")
