@@ -110,3 +110,42 @@ def _select_data(box, value) -> None:
 
 def _pixels_at_96(dialog) -> int:
     return round(prepare(dialog.document.amap, ExportOptions()).size()[0])
+
+
+def _select(box, data) -> None:
+    box.setCurrentIndex(box.findData(data))
+    assert box.currentData() == data
+
+
+@pytest.mark.parametrize("theme, background, dpi", [("screen", "white", 96), ("print", "transparent", 150)])
+def test_cli_export_equals_the_dialog_export(qtbot, settings, tmp_path, theme, background, dpi):
+    """`argmap export` and File > Export Image give the same pixels for the same settings."""
+    import subprocess
+    import sys
+
+    from argmap.formats import native
+
+    amap = argument_like(25, seed=9)
+    src = tmp_path / "map.argmap"
+    src.write_text(native.dumps(amap), encoding="utf-8")
+    doc = Document(native.loads(src.read_text(encoding="utf-8")), path=src)
+    dlg = ExportDialog(doc, None, settings=settings)
+    qtbot.addWidget(dlg)
+    _select(dlg.format_box, "png")
+    _select(dlg.theme_box, theme)
+    _select(dlg.background_box, background)
+    _select(dlg.layout_box, "auto")
+    dlg.dpi_radio.setChecked(True)
+    dlg.dpi_spin.setValue(dpi)
+    dlg.legend_check.setChecked(False)
+    dlg.badges_check.setChecked(True)
+    dlg.margin_spin.setValue(24)
+    gui_out, cli_out = tmp_path / "gui.png", tmp_path / "cli.png"
+    assert dlg.export_to(gui_out)
+    result = subprocess.run([sys.executable, "-m", "argmap", "export", str(src), "-o", str(cli_out),
+                             "--dpi", str(dpi), "--theme", theme, "--background", background,
+                             "--layout", "auto", "--margin", "24"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    gui, cli = QImage(str(gui_out)), QImage(str(cli_out))
+    assert gui.size() == cli.size()
+    assert gui.convertToFormat(QImage.Format.Format_ARGB32) == cli.convertToFormat(QImage.Format.Format_ARGB32)
