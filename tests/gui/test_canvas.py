@@ -402,3 +402,15 @@ def test_edges_follow_a_drag_before_the_release(canvas):
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 60))
     assert doc.amap.statements[sid].position.y == pytest.approx(scene.statement_item(sid).pos().y())
     assert doc.undo_stack.count() == 1
+
+
+def test_replacing_the_map_with_a_statement_selected_clears_the_selection(canvas, qtbot):
+    doc, scene, view = canvas
+    scene.select_ids([pick(doc, 3)])
+    assert scene.selected_ids() == [pick(doc, 3)]
+    seen = []
+    scene.selection_ids_changed.connect(seen.append)
+    doc.amap.replace_with(argument_like(10, seed=8))  # a reset: the scene rebuilds every item
+    assert seen[-1] == [] and scene.selected_ids() == []
+    scene.select_ids([pick(doc, 0)])  # the link handle works on the new items
+    assert scene.selected_ids() == [pick(doc, 0)]

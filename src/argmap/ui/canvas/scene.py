@@ -100,7 +100,12 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
 
     def _rebuild(self) -> None:
         self._close_editor()
-        self.clear()
+        self._handle = None
+        self.blockSignals(True)  # clear() deselects items it is deleting: nothing may look at them
+        try:
+            self.clear()
+        finally:
+            self.blockSignals(False)
         self._boxes.clear()
         self._links.clear()
         self._junctions.clear()
@@ -122,6 +127,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._collapsed &= set(self._boxes)
         self._apply_collapse()
         self._on_report(self.document.report)
+        self.selection_ids_changed.emit([])
 
     def _centres(self, sizes: dict) -> dict[str, Position]:
         """Saved positions; statements without one get a display position (not saved)."""
@@ -319,6 +325,8 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self.selection_ids_changed.emit(self.selected_ids())
 
     def _place_handle(self) -> None:
+        if self._handle is None:
+            return
         ids = [i for i in self.selected_ids() if i in self._boxes]
         if len(ids) != 1 or self._editor is not None:
             self._handle.setVisible(False)
