@@ -7,7 +7,9 @@ Run under a display server; without one it re-runs itself under
 
 Writes ``main-window.png``, ``diagnostics-selected.png``,
 ``export-dialog.png`` and ``dark-theme.png`` (default ``docs/screenshots``).
-The article text comes from ``../shared/seed`` when it is there.
+The article itself is never shipped, so the screenshots do not show it: the
+Source panel stays behind the Inspector (the map's short anchored quotes show
+in the boxes and the Inspector only).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "000_f613796aa9913b23.txt"
 
 
 def _under_xvfb() -> int | None:
@@ -50,8 +51,6 @@ def main(out: Path) -> int:
     window = create_window(settings=settings, offer_recovery=False)
     window.resize(1500, 920)
     window.show()
-    if SEED.is_file():
-        window.source.set_text(SEED.read_text(encoding="utf-8"), f"{window.document.amap.source.title} — {SEED.name}")
     settle(app)
     window.show_top()
     settle(app)
@@ -62,7 +61,7 @@ def main(out: Path) -> int:
     index = window.diagnostics.row_of(row)
     window.diagnostics.tree.setCurrentIndex(index)
     window.diagnostics.tree.clicked.emit(index)
-    window.docks["source"].raise_()
+    window.docks["inspector"].raise_()
     settle(app)
     window.grab().save(str(out / "diagnostics-selected.png"))
 
