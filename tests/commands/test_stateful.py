@@ -8,6 +8,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from PySide6.QtGui import QUndoStack
 
 from argmap.commands import actions, clipboard, execute
+from argmap.formats import native
 from argmap.model import KINDS, ModelError, Position
 from argmap.model.synth import argument_like
 
@@ -138,6 +139,15 @@ class EditingMachine(RuleBasedStateMachine):
         assert self.amap == self.states[-1]
         self.stack.setIndex(index)
         assert self.amap == self.states[index]
+
+    @invariant()
+    def saving_and_loading_gives_back_the_same_map(self):
+        if not hasattr(self, "stack"):
+            return
+        text = native.dumps(self.amap)
+        again = native.loads(text)
+        assert again == self.amap
+        assert native.dumps(again) == text
 
 
 EditingMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None,
