@@ -378,3 +378,23 @@ def test_attaching_a_different_text_warns_and_lists_lost_anchors(qtbot, tmp_path
     assert doc.amap.source.path == str(other.resolve())  # an untitled map stores the path as chosen
     assert panel.warning.isVisibleTo(panel) and "differs" in panel.warning.text()
     assert panel.missing and not panel.spans
+
+
+@pytest.mark.parametrize("where", ["../secret.txt", "absolute"])
+def test_a_map_cannot_make_the_app_read_files_outside_its_folder(qtbot, tmp_path, where):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private notes", encoding="utf-8")
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    amap = _small_map()
+    amap.set_meta(source=SourceInfo(title="x", path=str(secret) if where == "absolute" else where))
+    path = folder / "m.argmap"
+    write_file(amap, path)
+    doc = Document(read_file(path), path=path)
+    panel = SourcePanel(doc)
+    qtbot.addWidget(panel)
+    panel.set_base(folder)
+    assert panel.text == ""
+    assert "outside its folder" in panel.header.text()
+    panel.attach(secret)  # the user chooses it: now it is read
+    assert panel.text == "private notes"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.commands.edits import AddElements, SetMeta, execute
+from argmap.limits import LIMITS
 from argmap.model import ModelError, Position, Statement
 from argmap.model.anchors import (
     anchors_of,
@@ -72,6 +73,7 @@ class SourcePanel(QWidget):
         self.setObjectName("panel.source")
         self.document = document
         self.base: Path | None = None
+        self.chosen: set[Path] = set()  # source texts the user picked in this session (may be anywhere)
         self.text = ""
         self.spans: list[tuple[int, int, str]] = []  # UTF-16 start, end, statement id
         self.missing: list = []
@@ -133,13 +135,35 @@ class SourcePanel(QWidget):
             path = (base or Path.cwd()) / path
         return path
 
+    def allowed(self, path: Path) -> bool:
+        """True when ``path`` may be read without asking: inside the map's folder, or chosen by the user.
+
+        A map file is data from anywhere: its ``source.path`` must not make the
+        app open ``/etc/passwd`` or ``../../private.txt`` behind the user's back.
+        """
+        resolved = path.resolve()
+        if resolved in self.chosen:
+            return True
+        folder = self.document.path.parent if self.document.path else self.base
+        if folder is None:
+            return False
+        return resolved.is_relative_to(folder.resolve())
+
     def reload(self) -> None:
         """Read the source text file again and re-anchor everything."""
         path = self.source_file()
         if path is None:
             self.set_text("", "No source text attached to this map.")
             return
+        if not self.allowed(path):
+            self.set_text("", f"This map names a source text outside its folder ({path}); it was not opened. "
+                              "If you trust it, choose it with Attach text….")
+            return
         try:
+            if path.stat().st_size > LIMITS.max_file_bytes:
+                self.set_text("", f"The source text {path} is too large to show "
+                                  f"(above {LIMITS.max_file_bytes // 1_000_000} MB).")
+                return
             raw = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             self.set_text("", f"The source text {path} cannot be read: {getattr(exc, 'strerror', None) or exc}")
@@ -187,6 +211,7 @@ class SourcePanel(QWidget):
         """
         path = Path(path).resolve()
         raw = path.read_text(encoding="utf-8")
+        self.chosen.add(path)
         info = self.document.amap.source
         base = self.document.path.parent.resolve() if self.document.path else None
         stored = os.path.relpath(path, base) if base else str(path)
