@@ -60,12 +60,14 @@ def ensure_gui_app(headless: bool = True) -> QGuiApplication:
     Parameters
     ----------
     headless : bool
-        When true and there is no display, use the offscreen platform.
+        When true, use the offscreen platform (unless ``QT_QPA_PLATFORM`` says
+        otherwise): headless commands never connect to a display, and measure
+        and draw text the same with or without one.
     """
     app = QGuiApplication.instance()
     if app is not None:
         return app
-    if headless and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QGuiApplication(sys.argv[:1])
     _name_app(app)
