@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -201,3 +202,27 @@ def test_check_json_copes_with_lone_surrogates(tmp_path: Path):
     report = json.loads(result.stdout)
     assert "r" in report["labels"]
     assert any("odd \ud800 text" in d["message"] for d in report["diagnostics"] if d["target"] == "r")
+
+
+@pytest.mark.parametrize("ext, magic", [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")])
+def test_export_writes_each_format_without_a_display(tmp_path: Path, cases_dir: Path, ext: str, magic: bytes):
+    out = tmp_path / f"map.{ext}"
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["DISPLAY"] = ":987"  # a display that does not exist: export must not try to use it
+    result = subprocess.run([sys.executable, "-m", "argmap", "export", str(cases_dir / "undercut.argmap"),
+                             "-o", str(out), "--layout", "auto"], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize("args, reason", [
+    (["-o", "x.gif"], "must end in .png, .svg or .pdf"),
+    (["-o", "x.png", "--dpi", "96", "--scale", "2"], "not both"),
+    (["-o", "x.png", "--background", "no-such-colour"], "colour"),
+])
+def test_export_refuses_bad_options_in_one_line(tmp_path: Path, cases_dir: Path, args, reason):
+    args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
+    result = run("export", str(cases_dir / "chain.argmap"), *args)
+    assert result.returncode == 2
+    assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1
