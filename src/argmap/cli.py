@@ -142,7 +142,7 @@ def run_check(files: list[str], fmt: str, fail_on: str) -> int:
     status = EXIT_OK
     for name in files:
         warnings: list[str] = []
-        with paused_gc():
+        with paused_gc(freeze=True):
             try:
                 amap = read_file(name, warnings=warnings)
             except FormatError as exc:

@@ -74,26 +74,25 @@ def build_graph(amap: ArgumentMap) -> MapGraph:
     n = len(sids)
     into: list[list[int]] = [[] for _ in range(n)]
     premise_of: list[list[int]] = [[] for _ in range(n)]
-    inf_ids, premises, conclusion = [], [], []
-    inf_index: dict[str, int] = {}
-    for j, inf in enumerate(amap.inferences.values()):
-        inf_ids.append(inf.id)
-        inf_index[inf.id] = j
-        ps = [index[p] for p in inf.premises]
-        premises.append(ps)
-        c = index[inf.conclusion]
-        conclusion.append(c)
+    at = index.__getitem__
+    inferences = amap.inferences
+    inf_ids = list(inferences)
+    inf_index = {iid: j for j, iid in enumerate(inf_ids)}
+    premises = [list(map(at, inf.premises)) for inf in inferences.values()]
+    conclusion = [at(inf.conclusion) for inf in inferences.values()]
+    for j, c in enumerate(conclusion):
         into[c].append(j)
+    for j, ps in enumerate(premises):
         for p in ps:
             premise_of[p].append(j)
     attacks: list[list[int]] = [[] for _ in range(n)]
     on_statement: list[list[int]] = [[] for _ in range(n)]
     on_inference: list[list[int]] = [[] for _ in range(len(inf_ids))]
-    con_ids, attackers, con_target, con_on_inf = [], [], [], []
-    for k, con in enumerate(amap.conflicts.values()):
-        con_ids.append(con.id)
-        atk = [index[a] for a in con.attackers]
-        attackers.append(atk)
+    conflicts = amap.conflicts
+    con_ids = list(conflicts)
+    attackers = [list(map(at, con.attackers)) for con in conflicts.values()]
+    con_target, con_on_inf = [], []
+    for k, (con, atk) in enumerate(zip(conflicts.values(), attackers)):
         for a in atk:
             attacks[a].append(k)
         t = index.get(con.target)

@@ -9,6 +9,7 @@ fixed key order, two-space indent, ``\\n`` line ends, a final newline.
 from __future__ import annotations
 
 import json
+import operator
 
 try:  # an optional accelerator; the standard library is the reference
     import orjson
@@ -173,7 +174,11 @@ def _refuse_constant(token: str):
 
 # ---------------------------------------------------------------- reading
 _STATEMENT_KEYS = frozenset(("id", "kind", "text", "basis", "source", "anchors", "note", "tags", "position", "pinned"))
+_PLAIN_KEYS = frozenset(("id", "kind", "text", "basis", "source", "note"))
 _KIND_SET = frozenset(KINDS)
+
+
+_text_of = operator.attrgetter("text")
 
 
 class _Slow(Exception):
@@ -195,6 +200,8 @@ def _fast_build(doc: object) -> ArgumentMap | None:
         if type(rows) is not list or len(rows) > LIMITS.max_statements:
             return None
         statements = [_fast_statement(row) for row in rows]
+        if statements and max(map(len, map(_text_of, statements))) > LIMITS.max_text_chars:
+            return None
         inferences = [_fast_link(row, "premises", "conclusion", Inference) for row in doc.get("inferences", [])]
         conflicts = [_fast_link(row, "attackers", "target", Conflict) for row in doc.get("conflicts", [])]
         source = doc.get("source")
@@ -214,13 +221,14 @@ def _fast_build(doc: object) -> ArgumentMap | None:
 def _fast_statement(row: object) -> Statement:
     if type(row) is not dict or not _STATEMENT_KEYS.issuperset(row):
         raise _Slow
+    get = row.get
     sid, kind, text = row["id"], row["kind"], row["text"]
+    basis, source, note = get("basis", ""), get("source", ""), get("note", "")
     if type(sid) is not str or not sid or kind not in _KIND_SET or type(text) is not str \
-            or len(text) > LIMITS.max_text_chars:
+            or type(basis) is not str or type(source) is not str or type(note) is not str:
         raise _Slow
-    basis, source, note = row.get("basis", ""), row.get("source", ""), row.get("note", "")
-    if type(basis) is not str or type(source) is not str or type(note) is not str:
-        raise _Slow
+    if _PLAIN_KEYS.issuperset(row):  # the common case: nothing more to read
+        return Statement(sid, kind, text, basis, source, (), note, (), None, False)
     anchors, tags, position, pinned = row.get("anchors"), row.get("tags"), row.get("position"), row.get("pinned", False)
     if anchors:
         anchors = tuple(_fast_anchor(a) for a in anchors)

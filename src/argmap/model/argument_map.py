@@ -10,6 +10,7 @@ the original order of the elements.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -200,11 +201,11 @@ class ArgumentMap:
             seen = set(ids)
         except TypeError:  # an unhashable id
             seen = set()
-        clash = len(seen) != len(ids) or "" in seen or not all(type(i) is str for i in seen)
+        clash = len(seen) != len(ids) or "" in seen or not set(map(type, seen)) <= {str}
         if clash or (len(self) and any(i in self for i in ids)):
             self._precise_ids(elements)
-        kinds = {s.kind for s in statements}
-        if not kinds <= _KIND_SET or not all(type(s.text) is str for s in statements):
+        kinds = set(map(_kind_of, statements))
+        if not kinds <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
             for s in statements:
                 check_statement(s)
         statement_ids = self._statements.keys() | {s.id for s in statements}
@@ -404,6 +405,8 @@ def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_infere
 
 # ---------------------------------------------------------------- helpers
 _KIND_SET = frozenset(KINDS)
+_kind_of = operator.attrgetter("kind")
+_text_of = operator.attrgetter("text")
 
 
 def _links_ok(members: tuple, end: str, known: set[str]) -> bool:
