@@ -137,10 +137,13 @@ def read_file(path: str | os.PathLike, fmt: str | None = None,
     """
     name = str(path)
     data = read_bytes(path)
-    text = decode(data, name)
-    if fmt is None and Path(path).suffix.lower() == ".json":
-        fmt = sniff(text) or "aif"
-    chosen = format_for(path, fmt, reading=True)
+    chosen = format_for(path, fmt, reading=True) if fmt or Path(path).suffix.lower() != ".json" else None
+    if chosen is not None and chosen.name == "argmap":
+        text = data  # the native reader takes UTF-8 bytes as they are (faster on big maps)
+    else:
+        text = decode(data, name)
+    if chosen is None:
+        chosen = format_for(path, sniff(text) or "aif", reading=True)
     try:
         return chosen.load_function()(text, name=name, warnings=warnings)
     except RecursionError:

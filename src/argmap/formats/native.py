@@ -73,6 +73,11 @@ def parse_json(text: str | bytes, name: str) -> object:
     refused.
     """
     if isinstance(text, bytes):
+        if orjson is not None:  # straight from the bytes: no decoding and re-encoding of megabytes
+            try:
+                return orjson.loads(text)
+            except orjson.JSONDecodeError:
+                pass  # the checks below say what is wrong, or json accepts it
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
