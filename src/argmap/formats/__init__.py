@@ -181,9 +181,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None
     is renamed over ``path``: a failure at any point leaves the old file as
     it was and no temporary file behind.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
+    def fill(fd: int, tmp: str) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -191,6 +189,19 @@ def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None
         os.chmod(tmp, _mode_for(path))
         if backup and path.is_file():
             _backup(path)
+
+    _replace_via_temp(path, fill)
+
+
+def _replace_via_temp(path: Path, fill) -> None:
+    """Make a temporary file beside ``path``, let ``fill(fd, tmp)`` write it, rename it over ``path``.
+
+    Whatever fails, the temporary file is removed and ``path`` is untouched.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fill(fd, tmp)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -212,15 +223,8 @@ def _mode_for(path: Path) -> int:
 
 def _backup(path: Path) -> None:
     """Replace ``path.bak`` with a copy of ``path``, atomically: a failed copy leaves the old backup whole."""
-    bak = path.with_name(path.name + ".bak")
-    fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    def fill(fd: int, tmp: str) -> None:
+        os.close(fd)
         shutil.copy2(path, tmp)
-        os.replace(tmp, bak)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+
+    _replace_via_temp(path.with_name(path.name + ".bak"), fill)
