@@ -252,16 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--statements", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--trace-heap", action="store_true", help="also measure the Python heap (slower)")
-    parser.add_argument("--fix-outline-leak", action="store_true",
-                        help="experiment: rebuild the outline with removeRows() instead of clear() "
-                             "(QStandardItemModel.clear() leaks every item under PySide6)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         t0 = time.perf_counter()
         window = open_window(args.statements, args.seed, folder)
-        if args.fix_outline_leak:
-            model = window.outline.model
-            model.clear = lambda: model.removeRows(0, model.rowCount())
         print(f"window on {args.statements} statements in {time.perf_counter() - t0:.1f} s, "
               f"RSS {rss_bytes() / 2**20:.0f} MiB", flush=True)
         print(f"{'edits':>6} {'seconds':>8} {'RSS MiB':>8} {'heap MiB':>8} {'statements':>10} {'undo':>6}")
