@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from argmap.formats.argdown_emphasis import strip_emphasis
 from argmap.model import FormatError
 
 try:  # PyYAML reads block and flow YAML; our own output is JSON, read without it.
@@ -34,7 +35,6 @@ MENTION = re.compile(r"@(\[[^\[\n]+?\]|<[^<\n]+?>)")
 TAG = re.compile(r"#(?:\(([^)#]+)\)|([\w\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
 COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|//[^\n]*", re.S)
 SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
-EMPHASIS = re.compile(r"(?<![\w\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 ESCAPE_BASE = 0xF0000
 """Escaped characters are parked in a private-use plane while the line is parsed."""
 # The bodies of titles, links, mentions and tags exclude their own opening
@@ -463,8 +463,11 @@ def _plain(work: str, name: str, line: int) -> str:
     if lone:
         fail(name, f"incomplete bold text range {lone.group(1)}: close it with {lone.group(1)[:2]} (or escape the "
                    "characters with \\)", line)
-    for _ in range(3):
-        work = EMPHASIS.sub(lambda m: m.group(2), work)
+    for _ in range(3):  # nested emphasis, up to three levels
+        plain = strip_emphasis(work)
+        if plain == work:
+            break
+        work = plain
     m = re.search(r"(\*\*|__)(?=\S)", work)
     if m:
         fail(name, f"incomplete bold text range: close it with {m.group(1)} (or escape the characters with \\)",
