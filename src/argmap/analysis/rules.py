@@ -76,18 +76,18 @@ class LazyDiagnostic(Diagnostic):
         _set(self, "target", target)
         _set(self, "related", related)
         _set(self, "_render", render)
-        if message is not None or render is None:
-            _message_slot.__set__(self, message or "")
+        if message is None and render is None:
+            message = ""
+        _message_slot.__set__(self, message)  # None: written from ``render`` when first read
 
     @property
     def message(self) -> str:
-        try:
-            return _message_slot.__get__(self)
-        except AttributeError:
+        text = _message_slot.__get__(self)
+        if text is None:  # not written yet
             func, args = self._render
             text = func(*args)
             _message_slot.__set__(self, text)
-            return text
+        return text
 
 
 _TABLE = (
