@@ -101,3 +101,15 @@ def test_aif_huge_integer_ova_position_is_a_format_error_or_ignored():
 def test_argdown_unclosed_emphasis_does_not_hang():
     outcome = _outcome("argdown", "[a]: " + "_a " * 30_000 + "\n", hang_seconds=5)  # a linear scan takes ms
     assert outcome.kind in ("map", "error"), outcome.detail
+
+
+@pytest.mark.parametrize("shape, text", [
+    ("one statement with 60,000 supporters", "[a]: t\n" + "".join(f"  + [b{i}]: t\n" for i in range(60_000))),
+    ("one statement with 60,000 attackers", "[a]: t\n" + "".join(f"  - [b{i}]: t\n" for i in range(60_000))),
+    ("80,000 untitled statements", "Some text.\n\n" * 80_000),
+])
+def test_argdown_megabyte_of_relations_is_not_quadratic(shape, text):
+    # Each new relation was compared with every earlier one (210 s for the first shape);
+    # the alarm only catches a return of that, it does not time the reader.
+    outcome = _outcome("argdown", text[:1_000_000], hang_seconds=30)
+    assert outcome.kind == "map", f"{shape}: {outcome.detail}"

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from argmap.formats import argdown_mapper, argdown_parser
 from argmap.formats.argdown_writer import dumps
+from argmap.gcpause import paused_gc
 from argmap.limits import LIMITS
 from argmap.model import ArgumentMap, FormatError
 
@@ -67,7 +68,8 @@ def loads(text: str, name: str = "<string>", warnings: list[str] | None = None) 
         raise FormatError(name, "too large to read")
     sink: list[str] = [] if warnings is None else warnings
     try:
-        doc = argdown_parser.parse(text, name, sink)
-        return argdown_mapper.to_map(doc, name, sink)
+        with paused_gc():  # tens of thousands of small, acyclic objects: the collector only slows it down
+            doc = argdown_parser.parse(text, name, sink)
+            return argdown_mapper.to_map(doc, name, sink)
     except RecursionError:
         raise FormatError(name, "nested too deeply to read") from None

@@ -152,6 +152,7 @@ class Mapper:
         self.collect(doc)
         amap = ArgumentMap(*self.meta(doc.front_matter))
         self.used: set[str] = set()
+        self.suffix: dict[str, int] = {}  # base -> last number given to it by new_id
         self.counters: dict[str, int] = {}
         for it in self.items.values():
             wanted = it.data.get("id")
@@ -165,6 +166,8 @@ class Mapper:
         statements = [self.statement(it) for it in rows]
         self.inferences: dict[str, Inference] = {}
         self.conflicts: dict[str, Conflict] = {}
+        self.inference_keys: set[tuple] = set()  # (conclusion, premises): Argdown repeats relations
+        self.single_attacks: set[tuple] = set()  # (target, attacker) of one-attacker conflicts
         self.step_ids: dict[int, str] = {}
         self.main: dict[str, str] = {}
         self.rank: dict[str, tuple[int, int]] = {}
@@ -198,10 +201,11 @@ class Mapper:
         return (title if isinstance(title, str) else str(title), source, extra if isinstance(extra, dict) else {})
 
     def new_id(self, base: str) -> str:
-        candidate, n = base, 1
+        candidate, n = base, self.suffix.get(base, 1)
         while candidate in self.used:
             n += 1
             candidate = f"{base}-{n}"
+        self.suffix[base] = n  # the next clash on this base starts counting here, not from 1
         self.used.add(candidate)
         return candidate
 
@@ -310,9 +314,10 @@ class Mapper:
         if not premises:
             self.warn(line, f"the inference to {conclusion!r} has no premise other than its conclusion; skipped")
             return
-        if not explicit and any(inf.conclusion == conclusion and inf.premises == tuple(premises)
-                                for inf in self.inferences.values()):
+        key = (conclusion, tuple(premises))
+        if not explicit and key in self.inference_keys:
             return  # Argdown states the same relation in several places
+        self.inference_keys.add(key)
         self.inferences[iid] = Inference(iid, tuple(premises), conclusion, note)
         self.rank[iid] = (self.seq, len(self.rank))
 
@@ -382,13 +387,16 @@ class Mapper:
             if old.target == target and attacker not in old.attackers:
                 _check_count(self.name, len(old.attackers) + 1, "attackers", None)
                 self.conflicts[wanted] = old.copy(attackers=old.attackers + (attacker,))
+                if len(old.attackers) == 1:
+                    self.single_attacks.discard((old.target, old.attackers[0]))
                 return
         if not (isinstance(wanted, str) and wanted and wanted not in self.conflicts):
             wanted = None
-        if not wanted and any(c.target == target and c.attackers == (attacker,) for c in self.conflicts.values()):
+        if not wanted and (target, attacker) in self.single_attacks:
             return
         cid = self.new_id(wanted) if wanted else self.numbered_id("c")
         self.conflicts[cid] = Conflict(cid, (attacker,), target, str(data.get("conflict_note", "")))
+        self.single_attacks.add((target, attacker))
 
 
 def _check_count(name: str, count: int, what: str, line: int | None) -> None:
