@@ -15,6 +15,8 @@ apt_packages=(
   fontconfig fonts-dejavu-core fonts-noto-color-emoji poppler-utils
   # a virtual screen for screenshots; node for the official Argdown parser
   xvfb xauth nodejs npm
+  # validators of the Linux desktop files (tests/packaging/test_desktop_files.py)
+  desktop-file-utils appstream
 )
 missing=()
 for p in "${apt_packages[@]}"; do
