@@ -1,6 +1,6 @@
 """The argument model: pure Python, no Qt, no NetworkX."""
 
-from argmap.model.argument_map import ArgumentMap, Removal, check_conflict, check_inference, check_statement
+from argmap.model.argument_map import ArgumentMap, Removal
 from argmap.model.elements import (
     KINDS,
     Anchor,
@@ -13,6 +13,7 @@ from argmap.model.elements import (
 )
 from argmap.model.errors import FormatError, ModelError
 from argmap.model.events import Change
+from argmap.model.invariants import check_conflict, check_inference, check_statement
 
 __all__ = [
     "KINDS", "Anchor", "ArgumentMap", "Change", "Conflict", "Element", "FormatError", "Inference",

@@ -29,6 +29,8 @@ from argmap.model.elements import (
 )
 from argmap.model.errors import ModelError
 from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
+from argmap.model.invariants import check_conflict, check_inference, check_statement, links_ok
+from argmap.model.tables import ReadOnly, insert_at, put_back, take
 
 Observer = Callable[[Change], None]
 
@@ -78,15 +80,15 @@ class ArgumentMap:
     @property
     def statements(self) -> Mapping[str, Statement]:
         """Statements by id, in document order (read-only view)."""
-        return _ReadOnly(self._statements)
+        return ReadOnly(self._statements)
 
     @property
     def inferences(self) -> Mapping[str, Inference]:
-        return _ReadOnly(self._inferences)
+        return ReadOnly(self._inferences)
 
     @property
     def conflicts(self) -> Mapping[str, Conflict]:
-        return _ReadOnly(self._conflicts)
+        return ReadOnly(self._conflicts)
 
     def __contains__(self, element_id: object) -> bool:
         return element_id in self._statements or element_id in self._inferences or element_id in self._conflicts
@@ -173,7 +175,7 @@ class ArgumentMap:
         self._check_new(elements)
         if indexes:
             for element in sorted(elements, key=_rank):
-                _insert(self._table(element), element, indexes.get(element.id))
+                insert_at(self._table(element), element, indexes.get(element.id))
         else:
             for cls, table in ((Statement, self._statements), (Inference, self._inferences),
                                (Conflict, self._conflicts)):
@@ -211,7 +213,7 @@ class ArgumentMap:
         statement_ids = self._statements.keys() | {s.id for s in statements}
         inference_ids = self._inferences.keys() | {i.id for i in inferences}
         for inf in inferences:
-            if not _links_ok(inf.premises, inf.conclusion, statement_ids):
+            if not links_ok(inf.premises, inf.conclusion, statement_ids):
                 check_inference(inf, statement_ids.__contains__)
         for con in conflicts:
             attackers, target = con.attackers, con.target
@@ -329,9 +331,9 @@ class ArgumentMap:
                 else:
                     gone_c.add(con.id)
         removal = Removal(
-            statements=_take(self._statements, gone_s),
-            inferences=_take(self._inferences, gone_i),
-            conflicts=_take(self._conflicts, gone_c),
+            statements=take(self._statements, gone_s),
+            inferences=take(self._inferences, gone_i),
+            conflicts=take(self._conflicts, gone_c),
         )
         for eid, new in edits.items():
             table = self._table(new)
@@ -346,7 +348,7 @@ class ArgumentMap:
             self._table(old)[old.id] = old
         for table, items in ((self._statements, removal.statements), (self._inferences, removal.inferences),
                              (self._conflicts, removal.conflicts)):
-            _put_back(table, items)
+            put_back(table, items)
         self._emit(Change(ADDED, removal.ids() + tuple(e.id for e in removal.edited)))
 
     # ------------------------------------------------------------ whole map
@@ -366,81 +368,10 @@ class ArgumentMap:
         return self._conflicts
 
 
-# ---------------------------------------------------------------- invariants
-def check_statement(s: Statement) -> None:
-    """Raise :class:`ModelError` when ``s`` breaks a rule of SPEC §1/§2."""
-    if s.kind not in KINDS:
-        raise ModelError(s.id, f"unknown kind {s.kind!r}: must be one of {', '.join(KINDS)}")
-    if not isinstance(s.text, str):
-        raise ModelError(s.id, "text must be a string")
-
-
-def check_inference(inf: Inference, is_statement: Callable[[str], bool]) -> None:
-    if not inf.premises:
-        raise ModelError(inf.id, "an inference needs at least one premise")
-    if len(set(inf.premises)) != len(inf.premises):
-        raise ModelError(inf.id, "a premise is listed twice")
-    for p in inf.premises:
-        if not is_statement(p):
-            raise ModelError(inf.id, f"premise {p!r} is not a statement of this map")
-    if not is_statement(inf.conclusion):
-        raise ModelError(inf.id, f"conclusion {inf.conclusion!r} is not a statement of this map")
-    if inf.conclusion in inf.premises:
-        raise ModelError(inf.id, f"conclusion {inf.conclusion!r} is also one of its own premises")
-
-
-def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_inference: Callable[[str], bool]) -> None:
-    if not con.attackers:
-        raise ModelError(con.id, "a conflict needs at least one attacker")
-    if len(set(con.attackers)) != len(con.attackers):
-        raise ModelError(con.id, "an attacker is listed twice")
-    for a in con.attackers:
-        if not is_statement(a):
-            raise ModelError(con.id, f"attacker {a!r} is not a statement of this map")
-    if not (is_statement(con.target) or is_inference(con.target)):
-        raise ModelError(con.id, f"target {con.target!r} is neither a statement nor an inference of this map")
-    if con.target in con.attackers:
-        raise ModelError(con.id, f"attacker {con.target!r} is its own target")
-
-
 # ---------------------------------------------------------------- helpers
 _KIND_SET = frozenset(KINDS)
 _kind_of = operator.attrgetter("kind")
 _text_of = operator.attrgetter("text")
-
-
-def _links_ok(members: tuple, end: str, known: set[str]) -> bool:
-    """True when ``members`` is non-empty, without repeats, all known, and ``end`` is known and not a member."""
-    return (bool(members) and end in known and end not in members and len(set(members)) == len(members)
-            and known.issuperset(members))
-
-
-class _ReadOnly(Mapping):
-    __slots__ = ("_d",)
-
-    def __init__(self, d: dict):
-        self._d = d
-
-    def __getitem__(self, key):
-        return self._d[key]
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __len__(self):
-        return len(self._d)
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def keys(self):
-        return self._d.keys()
 
 
 def _rank(element: Element) -> int:
@@ -459,35 +390,6 @@ def _normalise(name: str, value):
     if name in ("premises", "attackers", "tags", "anchors") and isinstance(value, list):
         return tuple(value)
     return value
-
-
-def _insert(table: dict, element: Element, index: int | None) -> None:
-    if index is None or index >= len(table):
-        table[element.id] = element
-        return
-    items = list(table.items())
-    items.insert(max(index, 0), (element.id, element))
-    table.clear()
-    table.update(items)
-
-
-def _take(table: dict, ids: set[str]) -> list[tuple[int, Element]]:
-    if not ids:
-        return []
-    taken = [(i, e) for i, (k, e) in enumerate(table.items()) if k in ids]
-    for _, e in taken:
-        del table[e.id]
-    return taken
-
-
-def _put_back(table: dict, items: list[tuple[int, Element]]) -> None:
-    if not items:
-        return
-    rows = list(table.items())
-    for index, element in sorted(items, key=lambda pair: pair[0]):
-        rows.insert(index, (element.id, element))
-    table.clear()
-    table.update(rows)
 
 
 def _deep(value):

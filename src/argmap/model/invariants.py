@@ -1,0 +1,51 @@
+"""The invariants of SPEC §1, checked before any element enters a map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from argmap.model.elements import KINDS, Conflict, Inference, Statement
+from argmap.model.errors import ModelError
+
+
+def check_statement(s: Statement) -> None:
+    """Raise :class:`ModelError` when ``s`` breaks a rule of SPEC §1/§2."""
+    if s.kind not in KINDS:
+        raise ModelError(s.id, f"unknown kind {s.kind!r}: must be one of {', '.join(KINDS)}")
+    if not isinstance(s.text, str):
+        raise ModelError(s.id, "text must be a string")
+
+
+def check_inference(inf: Inference, is_statement: Callable[[str], bool]) -> None:
+    if not inf.premises:
+        raise ModelError(inf.id, "an inference needs at least one premise")
+    if len(set(inf.premises)) != len(inf.premises):
+        raise ModelError(inf.id, "a premise is listed twice")
+    for p in inf.premises:
+        if not is_statement(p):
+            raise ModelError(inf.id, f"premise {p!r} is not a statement of this map")
+    if not is_statement(inf.conclusion):
+        raise ModelError(inf.id, f"conclusion {inf.conclusion!r} is not a statement of this map")
+    if inf.conclusion in inf.premises:
+        raise ModelError(inf.id, f"conclusion {inf.conclusion!r} is also one of its own premises")
+
+
+def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_inference: Callable[[str], bool]) -> None:
+    if not con.attackers:
+        raise ModelError(con.id, "a conflict needs at least one attacker")
+    if len(set(con.attackers)) != len(con.attackers):
+        raise ModelError(con.id, "an attacker is listed twice")
+    for a in con.attackers:
+        if not is_statement(a):
+            raise ModelError(con.id, f"attacker {a!r} is not a statement of this map")
+    if not (is_statement(con.target) or is_inference(con.target)):
+        raise ModelError(con.id, f"target {con.target!r} is neither a statement nor an inference of this map")
+    if con.target in con.attackers:
+        raise ModelError(con.id, f"attacker {con.target!r} is its own target")
+
+
+
+def links_ok(members: tuple, end: str, known: set[str]) -> bool:
+    """True when ``members`` is non-empty, without repeats, all known, and ``end`` is known and not a member."""
+    return (bool(members) and end in known and end not in members and len(set(members)) == len(members)
+            and known.issuperset(members))
