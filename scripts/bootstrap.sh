@@ -38,7 +38,7 @@ python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 
 case "$what" in
   app)
-    exec argmap "$@" ;;
+    exec python3 -m argmap "$@" ;;
   test)
     [ -x node_modules/.bin/argdown ] || bash scripts/install_argdown_cli.sh || echo "warning: Argdown CLI not installed; its tests will be skipped" >&2
     ruff check src tests benchmarks
