@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QRectF, QSettings
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from argmap.commands.document import Document
 from argmap.model.synth import argument_like
@@ -149,3 +149,18 @@ def test_cli_export_equals_the_dialog_export(qtbot, settings, tmp_path, theme, b
     gui, cli = QImage(str(gui_out)), QImage(str(cli_out))
     assert gui.size() == cli.size()
     assert gui.convertToFormat(QImage.Format.Format_ARGB32) == cli.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+@pytest.mark.parametrize("background, expected_box", [("transparent", "transparent"), ("#336699", "custom")])
+def test_export_defaults_from_preferences_reach_the_dialog(qtbot, settings, background, expected_box):
+    from argmap.ui.preferences import Preferences
+
+    Preferences(export_dpi=300, export_background=background, export_theme="print").clean().save(settings)
+    dlg = ExportDialog(Document(argument_like(5, seed=1)), None, settings=settings)
+    qtbot.addWidget(dlg)
+    options = dlg.options()
+    assert options.dpi == 300 and options.scale is None
+    assert options.theme == "print"
+    assert dlg.background_box.currentData() == expected_box
+    if expected_box == "custom":
+        assert QColor(options.background) == QColor(background)

@@ -51,8 +51,17 @@ class Preferences:
         return prefs.clean()
 
     def save(self, settings: QSettings) -> None:
+        """Store the preferences; the export defaults become the Export Image dialog's next settings."""
         for name, value in asdict(self).items():
             settings.setValue(f"prefs/{name}", value)
+        settings.setValue("export/dpi", self.export_dpi)
+        settings.setValue("export/use_scale", "false")
+        settings.setValue("export/theme", self.export_theme)
+        if self.export_background in ("white", "transparent"):
+            settings.setValue("export/background", self.export_background)
+        else:
+            settings.setValue("export/background", "custom")
+            settings.setValue("export/custom_colour", self.export_background)
 
     def clean(self) -> Preferences:
         """Clamp every value into its allowed range."""
