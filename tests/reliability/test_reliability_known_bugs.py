@@ -103,13 +103,18 @@ def test_argdown_unclosed_emphasis_does_not_hang():
     assert outcome.kind in ("map", "error"), outcome.detail
 
 
-@pytest.mark.parametrize("shape, text", [
-    ("one statement with 60,000 supporters", "[a]: t\n" + "".join(f"  + [b{i}]: t\n" for i in range(60_000))),
-    ("one statement with 60,000 attackers", "[a]: t\n" + "".join(f"  - [b{i}]: t\n" for i in range(60_000))),
-    ("80,000 untitled statements", "Some text.\n\n" * 80_000),
-])
-def test_argdown_megabyte_of_relations_is_not_quadratic(shape, text):
-    # Each new relation was compared with every earlier one (210 s for the first shape);
-    # the alarm only catches a return of that, it does not time the reader.
-    outcome = _outcome("argdown", text[:1_000_000], hang_seconds=30)
-    assert outcome.kind == "map", f"{shape}: {outcome.detail}"
+_MEGABYTE_SHAPES = {
+    "supporters": "[a]: t\n" + "".join(f"  + [b{i}]: t\n" for i in range(60_000)),
+    "attackers": "[a]: t\n" + "".join(f"  - [b{i}]: t\n" for i in range(60_000)),
+    "untitled": "Some text.\n\n" * 80_000,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_MEGABYTE_SHAPES))
+def test_argdown_megabyte_of_relations_is_not_quadratic(shape):
+    # Each new relation was compared with every earlier one (210 s for 60,000 supporters).
+    # Only the 30 s alarm judges here: "slow" (over the harness's 2 s mark on a busy machine)
+    # still reads the file; a return of the quadratic scan would be a hang.
+    outcome = _outcome("argdown", _MEGABYTE_SHAPES[shape][:1_000_000], hang_seconds=30)
+    read = outcome.kind == "map" or (outcome.kind == "slow" and "(map:" in outcome.detail)
+    assert read, f"{shape}: {outcome.kind}: {outcome.detail}"
