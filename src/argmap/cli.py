@@ -36,11 +36,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Called without ``argv`` it is the program itself (the ``argmap`` script,
+    ``python -m argmap``): then ``check`` ends the process with
+    :func:`os._exit` once its output is flushed, instead of returning.
+    Freeing the objects of a 100,000-statement map one by one takes longer
+    than writing the report and would change nothing.
+    """
+    exit_when_done = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return _run_subcommand(argv)
+            return _run_subcommand(argv, exit_when_done)
         if argv and argv[0] in ("--version", "-V"):
             print(f"argmap {__version__}")
             return EXIT_OK
@@ -72,7 +80,7 @@ def _top_help() -> str:
             "Run 'argmap COMMAND --help' for the options of a command.")
 
 
-def _run_subcommand(argv: list[str]) -> int:
+def _run_subcommand(argv: list[str], exit_when_done: bool = False) -> int:
     parser = _Parser(prog="argmap", add_help=True)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = sub.add_parser("check", help="check maps and report the findings")
@@ -99,7 +107,7 @@ def _run_subcommand(argv: list[str]) -> int:
     convert.add_argument("--to", dest="to_format", default=None)
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(args.files, args.format, args.fail_on)
+        return run_check(args.files, args.format, args.fail_on, exit_when_done)
     if args.command == "export":
         return run_export(args)
     return run_convert(args.input, args.output, args.from_format, args.to_format)
@@ -132,8 +140,12 @@ def _positive_float(flag: str):
 
 
 # ---------------------------------------------------------------- check
-def run_check(files: list[str], fmt: str, fail_on: str) -> int:
-    """Check each file; print a report per file; return the exit status."""
+def run_check(files: list[str], fmt: str, fail_on: str, exit_when_done: bool = False) -> int:
+    """Check each file; print a report per file; return the exit status.
+
+    With ``exit_when_done`` the process ends here (see :func:`main`), while
+    the last map and its report are still referenced, so nothing is freed.
+    """
     from argmap.analysis import check_map
     from argmap.formats import read_file
     from argmap.gcpause import paused_gc
@@ -153,13 +165,28 @@ def run_check(files: list[str], fmt: str, fail_on: str) -> int:
                 print(f"argmap check: {name}: warning: {line}", file=sys.stderr)
             report = check_map(amap)
             if fmt == "json":
-                _write_bytes(_json_line(report.to_json(name)))
+                record = report.to_json(name)  # kept until the next file: freeing it now costs time
+                _write_bytes(_json_line(record))
             else:
                 sys.stdout.write(format_text_report(name, amap, report))
         if status != EXIT_BAD and _fails(report, fail_on):
             status = EXIT_FOUND
     sys.stdout.flush()
+    if exit_when_done:
+        _leave(status)
     return status
+
+
+def _leave(status: int) -> None:
+    """End the process now: output flushed, no clean-up of the heap (see :func:`main`)."""
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader went away (a closed pipe): nothing more can be said
+        pass
+    os._exit(status)
 
 
 def _json_line(obj: dict) -> bytes:

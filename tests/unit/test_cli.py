@@ -226,3 +226,31 @@ def test_export_refuses_bad_options_in_one_line(tmp_path: Path, cases_dir: Path,
     result = run("export", str(cases_dir / "chain.argmap"), *args)
     assert result.returncode == 2
     assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_program_exits_early_but_writes_the_whole_report(tmp_path: Path):
+    """``python -m argmap check`` leaves through os._exit: every byte must be out before it."""
+    from argmap.analysis import check_map
+
+    amap = argument_like(3000, seed=7)
+    path = write(tmp_path, "big.argmap", native.dumps(amap))
+    for fmt in ("json", "text"):
+        result = run("check", str(path), "--format", fmt)
+        assert result.returncode == 1 and result.stderr == ""
+        if fmt == "json":
+            report = json.loads(result.stdout)
+            assert len(report["diagnostics"]) == len(check_map(amap).diagnostics)
+            assert report["summary"] == check_map(amap).summary()
+        else:
+            assert result.stdout.endswith(f"of {len(amap)} statements supported\n")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path):
+    path = write(tmp_path, "big.argmap", native.dumps(argument_like(3000, seed=7)))
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "check", str(path), "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `argmap check ... | head -c 10`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) in (0, 1, 2, 120, 141)
+    assert "Traceback" not in err

@@ -169,3 +169,60 @@ def test_ids_of_the_wrong_type_are_refused(bad_id):
     amap = small_map()
     with pytest.raises(ModelError, match="non-empty string"):
         amap.add(Statement(bad_id, "claim", "x"))
+
+
+def _one_by_one(groups, ends, known, other):
+    for members, end in zip(groups, ends):
+        if not members or len(set(members)) != len(members) or not known.issuperset(members):
+            return False
+        if end in members or not (end in known or (other is not None and end in other)):
+            return False
+    return True
+
+
+def test_bulk_link_check_agrees_with_checking_links_one_by_one():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from argmap.model.invariants import all_links_ok
+
+    names = st.sampled_from("abcdefg")
+    links = st.lists(st.tuples(st.lists(names, max_size=4).map(tuple), names), max_size=6)
+
+    @settings(max_examples=400, deadline=None)
+    @given(links, st.sets(names), st.none() | st.sets(names))
+    def agree(rows, known, other):
+        groups, ends = [r[0] for r in rows], [r[1] for r in rows]
+        assert all_links_ok(groups, ends, set(known), other) == _one_by_one(groups, ends, known, other)
+
+    agree()
+
+
+@pytest.mark.parametrize("bad, rule", [
+    (Inference("i9", (), "r"), "at least one premise"),
+    (Inference("i9", ("c", "c"), "r"), "listed twice"),
+    (Inference("i9", ("c", "zz"), "r"), "'zz' is not a statement"),
+    (Inference("i9", ("c",), "c"), "also one of its own premises"),
+    (Conflict("k9", ("o",), "o"), "its own target"),
+    (Conflict("k9", ("o",), "nowhere"), "neither a statement nor an inference"),
+])
+def test_a_bad_link_in_a_big_batch_is_named_and_nothing_is_added(bad, rule):
+    amap = small_map()
+    before = amap.content()
+    batch = argument_like(300, seed=3)
+    elements = [*_renamed(batch), bad]
+    with pytest.raises(ModelError, match=rule) as info:
+        amap.add_all(elements)
+    assert info.value.element == bad.id
+    assert amap.content() == before
+
+
+def _renamed(batch: ArgumentMap) -> list:
+    """The elements of ``batch`` with ids that do not clash with :func:`small_map`."""
+    ren = {eid: "b" + eid for eid in (*batch.statements, *batch.inferences, *batch.conflicts)}
+    out = [s.copy(id=ren[s.id]) for s in batch.statements.values()]
+    out += [i.copy(id=ren[i.id], premises=tuple(ren[p] for p in i.premises), conclusion=ren[i.conclusion])
+            for i in batch.inferences.values()]
+    out += [c.copy(id=ren[c.id], attackers=tuple(ren[a] for a in c.attackers), target=ren[c.target])
+            for c in batch.conflicts.values()]
+    return out

@@ -29,7 +29,7 @@ from argmap.model.elements import (
 )
 from argmap.model.errors import ModelError
 from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
-from argmap.model.invariants import check_conflict, check_inference, check_statement, links_ok
+from argmap.model.invariants import all_links_ok, check_conflict, check_inference, check_statement, links_ok
 from argmap.model.tables import ReadOnly, insert_at, put_back, take
 
 Observer = Callable[[Change], None]
@@ -172,55 +172,55 @@ class ArgumentMap:
         so the order within ``elements`` does not matter.
         """
         elements = list(elements)
-        self._check_new(elements)
+        statements, inferences, conflicts = _split(elements)
+        self._check_new(elements, statements, inferences, conflicts)
         if indexes:
             for element in sorted(elements, key=_rank):
                 insert_at(self._table(element), element, indexes.get(element.id))
         else:
-            for cls, table in ((Statement, self._statements), (Inference, self._inferences),
-                               (Conflict, self._conflicts)):
-                table.update((e.id, e) for e in elements if type(e) is cls)
-        self._emit(Change(ADDED, tuple(e.id for e in elements)))
+            for group, table in ((statements, self._statements), (inferences, self._inferences),
+                                 (conflicts, self._conflicts)):
+                table.update(zip(map(_id_of, group), group))
+        self._emit(Change(ADDED, tuple(map(_id_of, elements))))
 
-    def _check_new(self, elements: list[Element]) -> None:
+    def _check_new(self, elements: list[Element], statements: list[Statement], inferences: list[Inference],
+                   conflicts: list[Conflict]) -> None:
         """Refuse the whole batch at the first element that breaks a rule.
 
-        The common case is checked in bulk with set operations (a map of
-        100,000 statements loads in a fraction of a second); only when that
-        finds a problem does the precise per-element check run, which says
-        which element breaks which rule.
+        The common case is checked in bulk with C-level passes and set
+        operations (a map of 100,000 statements loads in a fraction of a
+        second); only when that finds a problem does the precise check run,
+        element by element, which says which element breaks which rule.
         """
-        by_type: dict[type, list] = {Statement: [], Inference: [], Conflict: []}
-        try:
-            for element in elements:
-                by_type[type(element)].append(element)
-        except KeyError:
-            bad = next(e for e in elements if type(e) not in by_type)
-            raise ModelError("", f"not a map element: {bad!r}") from None
-        statements, inferences, conflicts = by_type[Statement], by_type[Inference], by_type[Conflict]
-        ids = [e.id for e in elements]
+        ids = list(map(_id_of, elements))
         try:
             seen = set(ids)
         except TypeError:  # an unhashable id
             seen = set()
         clash = len(seen) != len(ids) or "" in seen or not set(map(type, seen)) <= {str}
-        if clash or (len(self) and any(i in self for i in ids)):
+        if clash or (len(self) and self._any_known(seen)):
             self._precise_ids(elements)
         kinds = set(map(_kind_of, statements))
         if not kinds <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
             for s in statements:
                 check_statement(s)
-        statement_ids = self._statements.keys() | {s.id for s in statements}
-        inference_ids = self._inferences.keys() | {i.id for i in inferences}
-        for inf in inferences:
-            if not links_ok(inf.premises, inf.conclusion, statement_ids):
-                check_inference(inf, statement_ids.__contains__)
-        for con in conflicts:
-            attackers, target = con.attackers, con.target
-            if not (attackers and (target in statement_ids or target in inference_ids)
-                    and target not in attackers and len(set(attackers)) == len(attackers)
-                    and statement_ids.issuperset(attackers)):
+        statement_ids = set(map(_id_of, statements))
+        statement_ids.update(self._statements)
+        inference_ids = set(map(_id_of, inferences))
+        inference_ids.update(self._inferences)
+        if not all_links_ok(list(map(_premises_of, inferences)), list(map(_conclusion_of, inferences)),
+                            statement_ids):
+            for inf in inferences:
+                if not links_ok(inf.premises, inf.conclusion, statement_ids):
+                    check_inference(inf, statement_ids.__contains__)
+        if not all_links_ok(list(map(_attackers_of, conflicts)), list(map(_target_of, conflicts)),
+                            statement_ids, inference_ids):
+            for con in conflicts:
                 check_conflict(con, statement_ids.__contains__, inference_ids.__contains__)
+
+    def _any_known(self, ids: set[str]) -> bool:
+        tables = self._statements, self._inferences, self._conflicts
+        return any(not table.keys().isdisjoint(ids) for table in tables)
 
     def _precise_ids(self, elements: list[Element]) -> None:
         seen: set[str] = set()
@@ -372,6 +372,25 @@ class ArgumentMap:
 _KIND_SET = frozenset(KINDS)
 _kind_of = operator.attrgetter("kind")
 _text_of = operator.attrgetter("text")
+_id_of = operator.attrgetter("id")
+_premises_of = operator.attrgetter("premises")
+_conclusion_of = operator.attrgetter("conclusion")
+_attackers_of = operator.attrgetter("attackers")
+_target_of = operator.attrgetter("target")
+_TYPE_RANK = {Statement: 0, Inference: 1, Conflict: 2}
+
+
+def _split(elements: list[Element]) -> tuple[list[Statement], list[Inference], list[Conflict]]:
+    """Statements, inferences and conflicts of ``elements``, each in the given order."""
+    groups: tuple[list, list, list] = ([], [], [])
+    rank = _TYPE_RANK
+    try:
+        for element in elements:
+            groups[rank[type(element)]].append(element)
+    except KeyError:
+        bad = next(e for e in elements if type(e) not in rank)
+        raise ModelError("", f"not a map element: {bad!r}") from None
+    return groups
 
 
 def _rank(element: Element) -> int:
