@@ -3,9 +3,12 @@
 The oracles restate SPEC §3 literally: S and the labels by naive
 repetition until nothing changes, single points of failure by removing each
 statement in turn, circular support by mutual reachability.
+ARGMAP_ORACLE_EXAMPLES sets the number of random maps per test (400).
 """
 
 from __future__ import annotations
+
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,7 +132,8 @@ def mutual_components(amap: ArgumentMap) -> set[frozenset]:
     return comps
 
 
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("ARGMAP_ORACLE_EXAMPLES", "400")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -88,8 +88,8 @@ def check_map(amap: ArgumentMap) -> Report:
 def _check(amap: ArgumentMap) -> Report:
     graph = build_graph(amap)
     flags, usable = supported_run(graph)
-    codes, stands = label_run(graph)
     components = cyclic_components(graph)
+    codes, stands = label_run(graph, flags, components)
     critical = critical_statements(graph, flags, components, usable)
     facts = Facts(graph, flags, codes, stands, components, critical)
     sids = graph.sids
