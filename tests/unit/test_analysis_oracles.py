@@ -153,6 +153,24 @@ def test_labels_equal_naive_fixpoint(amap):
 
 @SETTINGS
 @given(maps())
+def test_outside_the_affected_region_in_means_supported(amap):
+    """The shortcut the labelling takes: away from conflicts and cycles, ``in`` is exactly S."""
+    from argmap.analysis.graph import build_graph, cyclic_components
+    from argmap.analysis.labels import affected_region
+
+    graph = build_graph(amap)
+    region = affected_region(graph, cyclic_components(graph))
+    labels = naive_labels(amap)
+    supported = naive_supported(dict(amap.statements), list(amap.inferences.values()))
+    for sid, inside in zip(graph.sids, region):
+        if not inside:
+            assert labels[sid] == ("in" if sid in supported else "out")
+    targets = {c.target for c in amap.conflicts.values()}
+    assert all(region[graph.index[t]] for t in targets if t in graph.index)
+
+
+@SETTINGS
+@given(maps())
 def test_single_points_of_failure_equal_brute_force(amap):
     report = check_map(amap)
     got = {(d.target, d.related[0]) for d in report.diagnostics if d.code == "AM008"}

@@ -14,11 +14,16 @@ components of the support graph (premise -> inference -> conclusion), see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from argmap.model import ArgumentMap
 
 EVIDENCE, CLAIM, RECOMMENDATION = 0, 1, 2
 _KIND_CODE = {"evidence": EVIDENCE, "claim": CLAIM, "recommendation": RECOMMENDATION}
+_kind_of = attrgetter("kind")
+_premises_of = attrgetter("premises")
+_conclusion_of = attrgetter("conclusion")
+_attackers_of = attrgetter("attackers")
 
 
 @dataclass
@@ -68,18 +73,17 @@ def build_graph(amap: ArgumentMap) -> MapGraph:
     """
     statements = amap.statements
     sids = list(statements)
-    index = {sid: n for n, sid in enumerate(sids)}
-    kind_code = _KIND_CODE
-    kinds = [kind_code[s.kind] for s in statements.values()]
     n = len(sids)
+    index = dict(zip(sids, range(n)))
+    kinds = list(map(_KIND_CODE.__getitem__, map(_kind_of, statements.values())))
     into: list[list[int]] = [[] for _ in range(n)]
     premise_of: list[list[int]] = [[] for _ in range(n)]
     at = index.__getitem__
     inferences = amap.inferences
     inf_ids = list(inferences)
-    inf_index = {iid: j for j, iid in enumerate(inf_ids)}
-    premises = [list(map(at, inf.premises)) for inf in inferences.values()]
-    conclusion = [at(inf.conclusion) for inf in inferences.values()]
+    inf_index = dict(zip(inf_ids, range(len(inf_ids))))
+    premises = [list(map(at, ps)) for ps in map(_premises_of, inferences.values())]
+    conclusion = list(map(at, map(_conclusion_of, inferences.values())))
     for j, c in enumerate(conclusion):
         into[c].append(j)
     for j, ps in enumerate(premises):
@@ -90,7 +94,7 @@ def build_graph(amap: ArgumentMap) -> MapGraph:
     on_inference: list[list[int]] = [[] for _ in range(len(inf_ids))]
     conflicts = amap.conflicts
     con_ids = list(conflicts)
-    attackers = [list(map(at, con.attackers)) for con in conflicts.values()]
+    attackers = [list(map(at, xs)) for xs in map(_attackers_of, conflicts.values())]
     con_target, con_on_inf = [], []
     for k, (con, atk) in enumerate(zip(conflicts.values(), attackers)):
         for a in atk:
