@@ -29,7 +29,7 @@ from argmap.model.elements import (
 )
 from argmap.model.errors import ModelError
 from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
-from argmap.model.invariants import all_links_ok, check_conflict, check_inference, check_statement, links_ok
+from argmap.model.invariants import all_links_ok, check_conflict, check_inference, check_statement
 from argmap.model.tables import ReadOnly, insert_at, put_back, take
 
 Observer = Callable[[Change], None]
@@ -172,55 +172,58 @@ class ArgumentMap:
         so the order within ``elements`` does not matter.
         """
         elements = list(elements)
-        statements, inferences, conflicts = _split(elements)
-        self._check_new(elements, statements, inferences, conflicts)
+        new_tables = self._check_new(elements, _split(elements))
         if indexes:
             for element in sorted(elements, key=_rank):
                 insert_at(self._table(element), element, indexes.get(element.id))
         else:
-            for group, table in ((statements, self._statements), (inferences, self._inferences),
-                                 (conflicts, self._conflicts)):
-                table.update(zip(map(_id_of, group), group))
-        self._emit(Change(ADDED, tuple(map(_id_of, elements))))
+            for table, new in zip((self._statements, self._inferences, self._conflicts), new_tables):
+                table.update(new)
+        if self._observers:  # the ids of a whole loaded file are only gathered when someone listens
+            self._emit(Change(ADDED, tuple(map(_id_of, elements))))
 
-    def _check_new(self, elements: list[Element], statements: list[Statement], inferences: list[Inference],
-                   conflicts: list[Conflict]) -> None:
-        """Refuse the whole batch at the first element that breaks a rule.
+    def _check_new(self, elements: list[Element], groups: tuple[list, list, list]) -> tuple[dict, dict, dict]:
+        """Refuse the whole batch at the first element that breaks a rule; else its elements by id.
 
         The common case is checked in bulk with C-level passes and set
         operations (a map of 100,000 statements loads in a fraction of a
         second); only when that finds a problem does the precise check run,
         element by element, which says which element breaks which rule.
+
+        Returns
+        -------
+        tuple of dict
+            The new statements, inferences and conflicts, each by id, in order.
         """
-        ids = list(map(_id_of, elements))
         try:
-            seen = set(ids)
+            tables = tuple(dict(zip(map(_id_of, group), group)) for group in groups)
         except TypeError:  # an unhashable id
-            seen = set()
-        clash = len(seen) != len(ids) or "" in seen or not set(map(type, seen)) <= {str}
-        if clash or (len(self) and self._any_known(seen)):
             self._precise_ids(elements)
-        kinds = set(map(_kind_of, statements))
-        if not kinds <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
+            raise
+        if not _distinct_ids(tables, len(elements)) or self._any_known(tables):
+            self._precise_ids(elements)
+        statements, inferences, conflicts = groups
+        if not set(map(_kind_of, statements)) <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
             for s in statements:
                 check_statement(s)
-        statement_ids = set(map(_id_of, statements))
-        statement_ids.update(self._statements)
-        inference_ids = set(map(_id_of, inferences))
-        inference_ids.update(self._inferences)
+        is_statement = _either(tables[0], self._statements)
+        is_inference = _either(tables[1], self._inferences)
         if not all_links_ok(list(map(_premises_of, inferences)), list(map(_conclusion_of, inferences)),
-                            statement_ids):
+                            is_statement):
             for inf in inferences:
-                if not links_ok(inf.premises, inf.conclusion, statement_ids):
-                    check_inference(inf, statement_ids.__contains__)
+                check_inference(inf, is_statement)
         if not all_links_ok(list(map(_attackers_of, conflicts)), list(map(_target_of, conflicts)),
-                            statement_ids, inference_ids):
+                            is_statement, is_inference):
             for con in conflicts:
-                check_conflict(con, statement_ids.__contains__, inference_ids.__contains__)
+                check_conflict(con, is_statement, is_inference)
+        return tables
 
-    def _any_known(self, ids: set[str]) -> bool:
-        tables = self._statements, self._inferences, self._conflicts
-        return any(not table.keys().isdisjoint(ids) for table in tables)
+    def _any_known(self, tables: tuple[dict, dict, dict]) -> bool:
+        """Does an id of ``tables`` name an element of this map already?"""
+        if not len(self) and not self._inferences and not self._conflicts:
+            return False
+        mine = self._statements, self._inferences, self._conflicts
+        return any(not old.keys().isdisjoint(new.keys()) for old in mine for new in tables)
 
     def _precise_ids(self, elements: list[Element]) -> None:
         seen: set[str] = set()
@@ -378,6 +381,22 @@ _conclusion_of = operator.attrgetter("conclusion")
 _attackers_of = operator.attrgetter("attackers")
 _target_of = operator.attrgetter("target")
 _TYPE_RANK = {Statement: 0, Inference: 1, Conflict: 2}
+
+
+def _distinct_ids(tables: tuple[dict, dict, dict], count: int) -> bool:
+    """True when the ``count`` elements behind ``tables`` have distinct, non-empty string ids."""
+    first, second, third = (table.keys() for table in tables)
+    return (len(first) + len(second) + len(third) == count and first.isdisjoint(second)
+            and first.isdisjoint(third) and second.isdisjoint(third)
+            and not ("" in first or "" in second or "" in third)
+            and {str}.issuperset(map(type, itertools.chain(first, second, third))))
+
+
+def _either(new: dict, old: dict) -> Callable[[str], bool]:
+    """A membership test for the ids of ``new`` and ``old`` together (``old`` is often empty)."""
+    if not old:
+        return new.__contains__
+    return lambda x: x in new or x in old
 
 
 def _split(elements: list[Element]) -> tuple[list[Statement], list[Inference], list[Conflict]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from itertools import chain
+from itertools import chain, compress, filterfalse
 
 from argmap.model.elements import KINDS, Conflict, Inference, Statement
 from argmap.model.errors import ModelError
@@ -47,28 +47,24 @@ def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_infere
 
 
 
-def links_ok(members: tuple, end: str, known: set[str]) -> bool:
-    """True when ``members`` is non-empty, without repeats, all known, and ``end`` is known and not a member."""
-    return (bool(members) and end in known and end not in members and len(set(members)) == len(members)
-            and known.issuperset(members))
-
-
-def all_links_ok(groups: list[tuple], ends: list[str], known: set[str], other: set[str] | None = None) -> bool:
-    """:func:`links_ok` for many links at once, with C-level passes (for loading big maps).
+def all_links_ok(groups: list[tuple], ends: list[str], is_member: Callable[[str], bool],
+                 is_other_end: Callable[[str], bool] | None = None) -> bool:
+    """Check many links at once with C-level passes (for loading big maps).
 
     ``groups[k]`` are the members (premises or attackers) of link ``k`` and
-    ``ends[k]`` its end (conclusion or target). Members must be in
-    ``known``; an end must be in ``known`` or, when given, in ``other``.
+    ``ends[k]`` its end (conclusion or target). Each group must be non-empty
+    and without repeats, its members known (``is_member``), and its end known
+    (``is_member``, or ``is_other_end`` when given) and not one of its members.
     False means some link breaks a rule: check them one by one to say which.
     """
     if not groups:
         return True
-    if 0 in map(len, groups):
+    if 0 in map(len, groups) or not all(map(is_member, chain.from_iterable(groups))):
         return False
-    members = list(chain.from_iterable(groups))
-    if not known.issuperset(members) or sum(map(len, map(set, groups))) != len(members):
+    several = list(compress(groups, map((1).__lt__, map(len, groups))))
+    if sum(map(len, map(set, several))) != sum(map(len, several)):
         return False
     if any(map(operator.contains, groups, ends)):
         return False
-    outside = set(ends).difference(known)
-    return not outside or (other is not None and other.issuperset(outside))
+    outside = list(filterfalse(is_member, ends))
+    return not outside or (is_other_end is not None and all(map(is_other_end, outside)))
