@@ -215,7 +215,7 @@ def _fails(report, fail_on: str) -> bool:
     if fail_on == "never":
         return False
     limit = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[d.severity] <= limit for d in report.diagnostics)
+    return any(n and SEVERITY_RANK[severity] <= limit for severity, n in report.summary().items())
 
 
 def format_text_report(name: str, amap, report) -> str:

@@ -225,6 +225,36 @@ def test_long_text_is_shortened_in_messages():
     assert "…' (s1)" in message and len(message) < 250
 
 
+def _shorten_reference(text: str, width: int = 60) -> str:
+    """SPEC-level statement of shortening: collapse white space, cut at a word, add an ellipsis."""
+    flat = " ".join(text[: width * 2].split())
+    if len(flat) <= width and len(text) <= width * 2:
+        return flat
+    cut = flat[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def test_shortening_takes_shortcuts_without_changing_a_name():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from argmap.analysis.messages import shorten
+
+    alphabet = st.sampled_from(["a", "b", "é", "وا", " ", "  ", "\n", "\t", "\u00a0", "\u3000", ",", ".", "\x1f"])
+    texts = st.lists(alphabet, max_size=160).map("".join)
+
+    @settings(max_examples=1500, deadline=None)
+    @given(texts)
+    def same(text):
+        assert shorten(text) == _shorten_reference(text)
+
+    same()
+    assert shorten("  Iran  backs\nboth sides  ") == "Iran backs both sides"
+
+
 @pytest.mark.parametrize("n", [200, 2000])
 def test_synthetic_maps_check_consistently(n):
     from argmap.model.synth import argument_like

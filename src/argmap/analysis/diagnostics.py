@@ -1,13 +1,18 @@
 """The diagnostics AM001-AM008 (SPEC §3), one function per rule, from the computed facts.
 
-Each function returns its findings for one code; :func:`all_diagnostics`
-concatenates them in code order, which is also severity order, and sorts
-each code's findings by (target, related).
+Each function returns its findings for one code as plain rows,
+``(code, target, related, render, args)``, where ``render(*args)`` writes
+the message. :func:`all_findings` concatenates them in code order, which is
+also severity order, and sorts each code's rows by (target, related);
+:func:`all_diagnostics` turns rows into :class:`Diagnostic` objects. Rows
+keep a map of 100,000 statements, with tens of thousands of findings,
+cheap to check and to print as JSON.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from argmap.analysis import messages as msg
 from argmap.analysis.explain import CIRCULAR, gap_leaves
@@ -28,10 +33,10 @@ class Facts:
     critical: dict[int, list[int]]     # recommendation -> critical statements
 
 
-def all_diagnostics(facts: Facts) -> list[Diagnostic]:
-    """Every finding, sorted by (severity, code, target, related)."""
+def all_findings(facts: Facts) -> list[tuple]:
+    """Every finding as a row ``(code, target, related, render, args)``, sorted by (severity, code, target, related)."""
     name = msg.Namer(facts.graph)
-    out: list[Diagnostic] = []
+    out: list[tuple] = []
     for rule in (unsupported_conclusions, circular_support, unsupported_premises, unanswered_objections,
                  unsourced_evidence, disconnected, undecided, single_points_of_failure):
         found = rule(facts, name)
@@ -40,18 +45,28 @@ def all_diagnostics(facts: Facts) -> list[Diagnostic]:
     return out
 
 
-def _order(d: Diagnostic) -> tuple:
-    return d.target, d.related
+def all_diagnostics(facts: Facts) -> list[Diagnostic]:
+    """Every finding, sorted by (severity, code, target, related)."""
+    return diagnostics_of(all_findings(facts))
+
+
+def diagnostics_of(rows: list[tuple]) -> list[Diagnostic]:
+    """:class:`Diagnostic` objects for finding rows (messages are written when first read)."""
+    out = []
+    for code, target, related, render, args in rows:
+        rule = RULES[code]
+        out.append(LazyDiagnostic(code, rule.severity, rule.name, target, related, None, (render, args)))
+    return out
+
+
+_order = itemgetter(1, 2)  # (target, related)
 
 
 def _make(code: str):
-    rule = RULES[code]
-    severity, rule_name = rule.severity, rule.name
-    return lambda target, related, func, *args: LazyDiagnostic(code, severity, rule_name, target, related,
-                                                               None, (func, args))
+    return lambda target, related, render, *args: (code, target, related, render, args)
 
 
-def unsupported_conclusions(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def unsupported_conclusions(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM001: a claim or recommendation not in S that is a recommendation, is concluded, or is top-level."""
     g, flags = facts.graph, facts.supported
     make, sids = _make("AM001"), g.sids
@@ -70,14 +85,14 @@ def unsupported_conclusions(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
     return out
 
 
-def circular_support(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def circular_support(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM002: one finding per cyclic strongly connected component; target = its first statement."""
     make, sids = _make("AM002"), facts.graph.sids
     return [make(sids[comp[0]], tuple(sids[s] for s in comp[1:]), msg.circular_support, name, comp)
             for comp in facts.components]
 
 
-def unsupported_premises(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def unsupported_premises(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM003: a claim not in S, with no inference into it, used as a premise or an attacker."""
     g, flags = facts.graph, facts.supported
     make, sids = _make("AM003"), g.sids
@@ -86,7 +101,7 @@ def unsupported_premises(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
             if kind == CLAIM and not flags[s] and not g.into[s] and (g.premise_of[s] or g.attacks[s])]
 
 
-def unanswered_objections(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def unanswered_objections(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM004: a statement ``out`` while a conflict on it, or on an inference into it, stands.
 
     Walks the standing conflicts (few) rather than the statements (many).
@@ -114,7 +129,7 @@ def unanswered_objections(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
     return out
 
 
-def unsourced_evidence(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def unsourced_evidence(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM005: evidence with no anchor and an empty source."""
     make = _make("AM005")
     g = facts.graph
@@ -123,7 +138,7 @@ def unsourced_evidence(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
             if st.kind == "evidence" and not st.anchors and not st.source.strip()]
 
 
-def disconnected(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def disconnected(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM006: a statement no inference or conflict touches, in a map of two or more statements."""
     g = facts.graph
     if g.size < 2:
@@ -133,13 +148,13 @@ def disconnected(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
             if not (g.into[s] or g.premise_of[s] or g.attacks[s] or g.on_statement[s])]
 
 
-def undecided(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def undecided(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM007: a statement labelled undecided."""
     make, sids = _make("AM007"), facts.graph.sids
     return [make(sids[s], (), msg.undecided, name, s) for s, label in enumerate(facts.labels) if label == UNDECIDED]
 
 
-def single_points_of_failure(facts: Facts, name: msg.Namer) -> list[Diagnostic]:
+def single_points_of_failure(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM008: for a recommendation R in S, each D != R whose removal takes R out of S."""
     make, sids = _make("AM008"), facts.graph.sids
     return [make(sids[d], (sids[r],), msg.single_point_of_failure, name, d, r)

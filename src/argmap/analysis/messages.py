@@ -24,7 +24,9 @@ def shorten(text: str, width: int = WIDTH) -> str:
     """
     if len(text) <= width and text.isprintable() and "  " not in text:
         return text.strip()
-    flat = " ".join(text[: width * 2].split())
+    head = text[: width * 2]
+    # Printable text without double spaces has single spaces as its only white space: nothing to collapse.
+    flat = head.strip() if head.isprintable() and "  " not in head else " ".join(head.split())
     if len(flat) <= width and len(text) <= width * 2:
         return flat
     cut = flat[: width - 1]
@@ -34,25 +36,27 @@ def shorten(text: str, width: int = WIDTH) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-class Namer:
+class Namer(dict):
     """Names statements of one map as ``'short text…' (id)``, caching each name.
 
-    It keeps the ids and texts as they were at check time, so a lazy message
+    ``name(s)`` (or ``name[s]``) is the name of statement index ``s``. It is
+    a dict of the names written so far, so a name asked for again costs one
+    lookup. It keeps the ids and statements as they were at check time (the
+    map replaces, never changes, an element it edits), so a lazy message
     read after the map changed still describes the map that was checked.
     """
 
     def __init__(self, graph: MapGraph):
+        super().__init__()
         self.sids = graph.sids
-        self.texts = [s.text for s in graph.amap.statements.values()]
-        self._names: dict[int, str] = {}
+        self.statements = list(graph.amap.statements.values())
 
-    def __call__(self, s: int) -> str:
-        name = self._names.get(s)
-        if name is None:
-            sid = self.sids[s]
-            text = shorten(self.texts[s])
-            name = f"'{text}' ({sid})" if text else f"{sid} (no text)"
-            self._names[s] = name
+    __call__ = dict.__getitem__  # a miss calls __missing__
+
+    def __missing__(self, s: int) -> str:
+        text = shorten(self.statements[s].text)
+        name = f"'{text}' ({self.sids[s]})" if text else f"{self.sids[s]} (no text)"
+        self[s] = name
         return name
 
     def many(self, items: list[int], limit: int = 3) -> str:

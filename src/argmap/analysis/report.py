@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import itemgetter
+
 from argmap.analysis.critical import critical_statements
-from argmap.analysis.diagnostics import Facts, all_diagnostics
+from argmap.analysis.diagnostics import Facts, all_findings, diagnostics_of
 from argmap.analysis.graph import build_graph, cyclic_components
 from argmap.analysis.labels import LABEL_NAMES, label_run
-from argmap.analysis.rules import SEVERITIES, Diagnostic
+from argmap.analysis.rules import RULES, SEVERITIES, Diagnostic
 from argmap.analysis.support import supported_run
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
@@ -22,21 +25,29 @@ class Report:
     labels : dict
         Statement id -> ``"in"``, ``"out"`` or ``"undecided"``, for every statement.
     diagnostics : list of Diagnostic
-        Sorted by (severity, code, target, related).
+        Sorted by (severity, code, target, related); made when first read
+        (``argmap check --format json`` never needs the objects).
     """
 
-    def __init__(self, supported: tuple, labels: dict, diagnostics: list[Diagnostic]):
+    def __init__(self, supported: tuple, labels: dict, findings: list[tuple]):
         self.supported = supported
         self.labels = labels
-        self.diagnostics = diagnostics
+        self._findings = findings  # rows (code, target, related, render, args); see diagnostics.py
+        self._diagnostics: list[Diagnostic] | None = None
         self._by_target: dict[str, list[Diagnostic]] | None = None
         self._touching: dict[str, list[Diagnostic]] | None = None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._diagnostics is None:
+            self._diagnostics = diagnostics_of(self._findings)
+        return self._diagnostics
 
     def summary(self) -> dict[str, int]:
         """Number of findings per severity: ``{"error": n, "warning": n, "info": n}``."""
         counts = dict.fromkeys(SEVERITIES, 0)
-        for d in self.diagnostics:
-            counts[d.severity] += 1
+        for code, n in Counter(map(itemgetter(0), self._findings)).items():
+            counts[RULES[code].severity] += n
         return counts
 
     def for_target(self, sid: str) -> list[Diagnostic]:
@@ -60,8 +71,14 @@ class Report:
 
     def to_json(self, file_name: str) -> dict:
         """The object ``argmap check --format json`` prints for one file (SPEC §4)."""
+        if self._diagnostics is not None:  # messages may be written already
+            found = [d.to_json() for d in self._diagnostics]
+        else:
+            severity = {code: rule.severity for code, rule in RULES.items()}
+            found = [{"code": code, "severity": severity[code], "target": target, "related": list(related),
+                      "message": render(*args)} for code, target, related, render, args in self._findings]
         return {"file": file_name, "summary": self.summary(), "supported": list(self.supported),
-                "labels": self.labels, "diagnostics": [d.to_json() for d in self.diagnostics]}
+                "labels": self.labels, "diagnostics": found}
 
     def __repr__(self) -> str:
         return f"Report({len(self.labels)} statements, {self.summary()})"
@@ -95,4 +112,4 @@ def _check(amap: ArgumentMap) -> Report:
     sids = graph.sids
     supported = tuple(sid for sid, ok in zip(sids, flags) if ok)
     labels = dict(zip(sids, [LABEL_NAMES[c] for c in codes]))
-    return Report(supported, labels, all_diagnostics(facts))
+    return Report(supported, labels, all_findings(facts))
