@@ -52,64 +52,57 @@ class _Landmarks:
     def __init__(self, graph: MapGraph, supported: list[bool], components: list[list[int]],
                  usable: list[bool] | None):
         self.g = graph
+        n = graph.size
         if usable is None:
             usable = [all(supported[p] for p in ps) for ps in graph.premises]
         self.usable = usable
         self.roots = [s for s, k in enumerate(graph.kinds) if k == RECOMMENDATION and supported[s]]
+        self.inputs: list[list[int] | None] = [None] * n   # usable inferences into each relevant statement
         self.relevant = self._below(self.roots)
-        self.unit = {}  # statement -> component number, for statements of cyclic components
-        self.inputs: dict[int, list[int]] = {}
+        self.key = list(range(n))  # the unit a statement is solved in: itself, or ~c for cyclic component c
+        self.in_unit = bytearray(n)
         self.members: list[list[int]] = []
         for comp in components:
-            inside = [s for s in comp if s in self.relevant]
+            inside = [s for s in comp if self.inputs[s] is not None]
             if inside:
                 for s in inside:
-                    self.unit[s] = len(self.members)
+                    self.key[s] = ~len(self.members)
+                    self.in_unit[s] = 1
                 self.members.append(inside)
         self.crit: dict[int, set | None] = {}
-        self.readers: dict[int, int] = {}
+        self.readers = [0] * n
         self.found: dict[int, list[int]] = {}
 
-    def _below(self, roots: list[int]) -> set[int]:
-        """Statements reachable from ``roots`` downward through usable inferences."""
-        into, premises, usable = self.g.into, self.g.premises, self.usable
-        seen = set(roots)
+    def _below(self, roots: list[int]) -> list[int]:
+        """Statements reachable from ``roots`` downward through usable inferences; fills ``inputs``."""
+        into, premises, usable, kinds, inputs = self.g.into, self.g.premises, self.usable, self.g.kinds, self.inputs
+        found = []
         stack = list(roots)
         while stack:
             s = stack.pop()
-            if self.g.kinds[s] == EVIDENCE:
+            if inputs[s] is not None:
                 continue
-            for j in into[s]:
-                if usable[j]:
-                    for p in premises[j]:
-                        if p not in seen:
-                            seen.add(p)
-                            stack.append(p)
-        return seen
-
-    def _inputs(self, s: int) -> list[int]:
-        """Usable inferences into ``s`` that its landmark set depends on (none for evidence)."""
-        found = self.inputs.get(s)
-        if found is None:
-            usable = self.usable
-            found = [] if self.g.kinds[s] == EVIDENCE else [j for j in self.g.into[s] if usable[j]]
-            self.inputs[s] = found
+            mine = [] if kinds[s] == EVIDENCE else [j for j in into[s] if usable[j]]
+            inputs[s] = mine
+            found.append(s)
+            for j in mine:
+                for p in premises[j]:
+                    if inputs[p] is None:
+                        stack.append(p)
         return found
 
     def run(self) -> dict[int, list[int]]:
         premises, conclusion, premise_of = self.g.premises, self.g.conclusion, self.g.premise_of
-        relevant, usable, readers = self.relevant, self.usable, self.readers
-        unit_key = {s: ~u for s, u in self.unit.items()}  # negative keys: cyclic components
+        usable, readers, key, inputs = self.usable, self.readers, self.key, self.inputs
         waiting: dict[int, int] = {}
-        for s in relevant:
-            ks = unit_key.get(s, s)
-            for j in self._inputs(s):
+        for s in self.relevant:
+            ks = key[s]
+            for j in inputs[s]:
                 for p in premises[j]:
-                    readers[p] = readers.get(p, 0) + 1
-                    if unit_key.get(p, p) != ks:
+                    readers[p] += 1
+                    if key[p] != ks:
                         waiting[ks] = waiting.get(ks, 0) + 1
-        ready = [k for k in {unit_key.get(s, s) for s in relevant} if k not in waiting]
-        inputs = self.inputs
+        ready = [k for k in {key[s] for s in self.relevant} if k not in waiting]
         while ready:
             k = ready.pop()
             if k < 0:
@@ -120,13 +113,14 @@ class _Landmarks:
                 self._solve_single(k)
             for s in done:
                 for j in premise_of[s]:
-                    c = conclusion[j]
-                    if usable[j] and c in relevant and inputs[c]:
-                        kc = unit_key.get(c, c)
-                        if kc != k:
-                            waiting[kc] -= 1
-                            if waiting[kc] == 0:
-                                ready.append(kc)
+                    if usable[j]:
+                        c = conclusion[j]
+                        if inputs[c]:  # relevant, and not evidence
+                            kc = key[c]
+                            if kc != k:
+                                waiting[kc] -= 1
+                                if waiting[kc] == 0:
+                                    ready.append(kc)
         return self.found
 
     # -------------------------------------------------------------- one unit
@@ -146,7 +140,7 @@ class _Landmarks:
                     crit[s] = new
                     changed = True
         for s in members:
-            for j in self._inputs(s):
+            for j in self.inputs[s]:
                 for p in self.g.premises[j]:
                     self._release(p)
             self._store(s, crit[s])
@@ -155,18 +149,18 @@ class _Landmarks:
         self.crit[s] = value
         if self.g.kinds[s] == RECOMMENDATION:
             self.found[s] = [d for d in value if d != s]
-        if self.readers.get(s, 0) == 0:
+        if self.readers[s] == 0:
             del self.crit[s]
 
     def _release(self, p: int) -> None:
         self.readers[p] -= 1
-        if self.readers[p] == 0 and p not in self.unit:
+        if self.readers[p] == 0 and not self.in_unit[p]:
             self.crit.pop(p, None)
 
     # -------------------------------------------------------------- formula
     def _formula(self, s: int, steal: bool, count: bool = True) -> set | None:
         """``{s} | meet_i union_p crit(p)``; ``TOP`` stands for the full set."""
-        inputs = self._inputs(s)
+        inputs = self.inputs[s]
         if not inputs:
             return {s}
         crit, premises = self.crit, self.g.premises
@@ -200,7 +194,7 @@ class _Landmarks:
         crit = self.crit
         ps = sorted(self.g.premises[j], key=lambda p: -len(crit[p]))
         first = ps[0]
-        if steal and self.readers[first] == 1 and first not in self.unit:
+        if steal and self.readers[first] == 1 and not self.in_unit[first]:
             result = crit[first]
         else:
             result = set(crit[first])
