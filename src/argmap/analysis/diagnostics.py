@@ -11,8 +11,9 @@ cheap to check and to print as JSON.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from operator import itemgetter
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, not_
 
 from argmap.analysis import messages as msg
 from argmap.analysis.explain import CIRCULAR, gap_leaves
@@ -31,6 +32,10 @@ class Facts:
     stands: list[bool]                 # by conflict index
     components: list[list[int]]        # cyclic components of the support graph
     critical: dict[int, list[int]]     # recommendation -> critical statements
+    unsupported: list[int] = field(init=False)  # statements not in S (never evidence), in order
+
+    def __post_init__(self):
+        self.unsupported = list(compress(range(self.graph.size), map(not_, self.supported)))
 
 
 def all_findings(facts: Facts) -> list[tuple]:
@@ -68,17 +73,16 @@ def _make(code: str):
 
 def unsupported_conclusions(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM001: a claim or recommendation not in S that is a recommendation, is concluded, or is top-level."""
-    g, flags = facts.graph, facts.supported
+    g = facts.graph
+    kinds, into, premise_of, attacks = g.kinds, g.into, g.premise_of, g.attacks
     make, sids = _make("AM001"), g.sids
     leaves = None
     out = []
-    for s, kind in enumerate(g.kinds):
-        if kind == EVIDENCE or flags[s]:
-            continue
-        concluded = bool(g.into[s])
-        if kind == RECOMMENDATION or concluded or not (g.premise_of[s] or g.attacks[s]):
+    for s in facts.unsupported:
+        concluded = bool(into[s])
+        if kinds[s] == RECOMMENDATION or concluded or not (premise_of[s] or attacks[s]):
             if concluded and leaves is None:
-                leaves = gap_leaves(g, flags)
+                leaves = gap_leaves(g, facts.supported, facts.unsupported)
             leaf = leaves[s] if concluded else s
             out.append(make(sids[s], (), msg.unsupported_conclusion, name, s,
                             None if leaf == CIRCULAR else leaf, concluded))
@@ -94,11 +98,12 @@ def circular_support(facts: Facts, name: msg.Namer) -> list[tuple]:
 
 def unsupported_premises(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM003: a claim not in S, with no inference into it, used as a premise or an attacker."""
-    g, flags = facts.graph, facts.supported
+    g = facts.graph
+    kinds, into, premise_of, attacks = g.kinds, g.into, g.premise_of, g.attacks
     make, sids = _make("AM003"), g.sids
-    return [make(sids[s], (), msg.unsupported_premise, name, s, bool(g.premise_of[s]))
-            for s, kind in enumerate(g.kinds)
-            if kind == CLAIM and not flags[s] and not g.into[s] and (g.premise_of[s] or g.attacks[s])]
+    return [make(sids[s], (), msg.unsupported_premise, name, s, bool(premise_of[s]))
+            for s in facts.unsupported
+            if kinds[s] == CLAIM and not into[s] and (premise_of[s] or attacks[s])]
 
 
 def unanswered_objections(facts: Facts, name: msg.Namer) -> list[tuple]:
@@ -131,11 +136,11 @@ def unanswered_objections(facts: Facts, name: msg.Namer) -> list[tuple]:
 
 def unsourced_evidence(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM005: evidence with no anchor and an empty source."""
-    make = _make("AM005")
     g = facts.graph
-    return [make(st.id, (), msg.unsourced_evidence, name, g.index[st.id])
-            for st in g.amap.statements.values()
-            if st.kind == "evidence" and not st.anchors and not st.source.strip()]
+    make, sids, statements = _make("AM005"), g.sids, name.statements
+    evidence = compress(range(g.size), map(EVIDENCE.__eq__, g.kinds))
+    return [make(sids[s], (), msg.unsourced_evidence, name, s)
+            for s in evidence if not statements[s].anchors and not statements[s].source.strip()]
 
 
 def disconnected(facts: Facts, name: msg.Namer) -> list[tuple]:
@@ -144,14 +149,15 @@ def disconnected(facts: Facts, name: msg.Namer) -> list[tuple]:
     if g.size < 2:
         return []
     make, sids = _make("AM006"), g.sids
-    return [make(sids[s], (), msg.disconnected, name, s) for s in range(g.size)
-            if not (g.into[s] or g.premise_of[s] or g.attacks[s] or g.on_statement[s])]
+    touched = map(any, zip(g.into, g.premise_of, g.attacks, g.on_statement))
+    return [make(sids[s], (), msg.disconnected, name, s) for s in compress(range(g.size), map(not_, touched))]
 
 
 def undecided(facts: Facts, name: msg.Namer) -> list[tuple]:
     """AM007: a statement labelled undecided."""
     make, sids = _make("AM007"), facts.graph.sids
-    return [make(sids[s], (), msg.undecided, name, s) for s, label in enumerate(facts.labels) if label == UNDECIDED]
+    return [make(sids[s], (), msg.undecided, name, s)
+            for s in compress(range(len(facts.labels)), map(UNDECIDED.__eq__, facts.labels))]
 
 
 def single_points_of_failure(facts: Facts, name: msg.Namer) -> list[tuple]:

@@ -73,7 +73,7 @@ def _only_circles(graph: MapGraph, flags: list[bool], s: int, seen: set, path: l
     return bool(gaps) and all(p in on_path for p in gaps)
 
 
-def gap_leaves(graph: MapGraph, flags: list[bool]) -> list[int]:
+def gap_leaves(graph: MapGraph, flags: list[bool], unsupported: list[int] | None = None) -> list[int]:
     """For every statement not in S, a bare statement its missing support rests on, in one linear pass.
 
     Returns
@@ -86,7 +86,10 @@ def gap_leaves(graph: MapGraph, flags: list[bool]) -> list[int]:
     """
     n = graph.size
     leaves = [CIRCULAR] * n
-    stack = [s for s in range(n) if not flags[s] and not graph.into[s] and graph.kinds[s] != EVIDENCE]
+    if unsupported is None:
+        unsupported = [s for s in range(n) if not flags[s]]
+    into, kinds = graph.into, graph.kinds
+    stack = [s for s in unsupported if not into[s] and kinds[s] != EVIDENCE]
     for s in stack:
         leaves[s] = s
     conclusion, premise_of = graph.conclusion, graph.premise_of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 from operator import itemgetter
 
 from argmap.analysis.critical import critical_statements
@@ -110,6 +111,6 @@ def _check(amap: ArgumentMap) -> Report:
     critical = critical_statements(graph, flags, components, usable)
     facts = Facts(graph, flags, codes, stands, components, critical)
     sids = graph.sids
-    supported = tuple(sid for sid, ok in zip(sids, flags) if ok)
-    labels = dict(zip(sids, [LABEL_NAMES[c] for c in codes]))
+    supported = tuple(compress(sids, flags))
+    labels = dict(zip(sids, map(LABEL_NAMES.__getitem__, codes)))
     return Report(supported, labels, all_findings(facts))
