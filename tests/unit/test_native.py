@@ -193,6 +193,35 @@ def test_fast_and_precise_readers_agree(seed, n):
     assert native._fast_build(json.loads(text)) == native.from_document(json.loads(text)) == amap
 
 
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 10_000), data=st.data())
+def test_the_fast_reader_never_accepts_what_the_precise_reader_refuses(seed, data):
+    """Bend one reference of a valid document; both readers must then agree (or the fast one step aside)."""
+    from argmap.model import FormatError
+
+    amap = argument_like(12, seed=seed)
+    doc = json.loads(native.dumps(amap))
+    links = [(row, key) for part, keys in (("inferences", ("premises", "conclusion")),
+                                           ("conflicts", ("attackers", "target")))
+             for row in doc.get(part, []) for key in keys]
+    if not links:
+        return
+    row, key = data.draw(st.sampled_from(links))
+    ids = [*amap.statements, *amap.inferences, *amap.conflicts]
+    value = data.draw(st.sampled_from(ids) | st.sampled_from(["nowhere", "", 7, None, ["s1"], {"x": 1}]))
+    if isinstance(row[key], list):
+        row[key] = data.draw(st.sampled_from([[value], [*row[key], value], [], value]))
+    else:
+        row[key] = value
+    fast = native._fast_build(json.loads(json.dumps(doc)))
+    try:
+        precise = native.from_document(json.loads(json.dumps(doc)))
+    except FormatError:
+        assert fast is None
+    else:
+        assert fast is None or fast == precise
+
+
 def test_lone_surrogates_that_orjson_refuses_still_load():
     amap = native.loads(doc(title="\ud800 odd"))  # json.dumps writes it as an escape
     assert amap.title == "\ud800 odd"
