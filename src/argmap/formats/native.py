@@ -224,7 +224,10 @@ def _fast_build(doc: object) -> ArgumentMap | None:
 
 
 def _fast_statement(row: object) -> Statement:
-    if type(row) is not dict or not _STATEMENT_KEYS.issuperset(row):
+    if type(row) is not dict:
+        raise _Slow
+    plain = _PLAIN_KEYS.issuperset(row)  # the common case: no anchors, tags, position or pin to read
+    if not plain and not _STATEMENT_KEYS.issuperset(row):
         raise _Slow
     get = row.get
     sid, kind, text = row["id"], row["kind"], row["text"]
@@ -232,7 +235,7 @@ def _fast_statement(row: object) -> Statement:
     if type(sid) is not str or not sid or kind not in _KIND_SET or type(text) is not str \
             or type(basis) is not str or type(source) is not str or type(note) is not str:
         raise _Slow
-    if _PLAIN_KEYS.issuperset(row):  # the common case: nothing more to read
+    if plain:
         return Statement(sid, kind, text, basis, source, (), note, (), None, False)
     anchors, tags, position, pinned = row.get("anchors"), row.get("tags"), row.get("position"), row.get("pinned", False)
     if anchors:
