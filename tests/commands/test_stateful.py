@@ -149,6 +149,17 @@ class EditingMachine(RuleBasedStateMachine):
         assert again == self.amap
         assert native.dumps(again) == text
 
+    @invariant()
+    def the_kept_numbering_is_the_map_as_it_is(self):
+        """The numbering a map keeps for its checks never outlives a change (undo and redo included)."""
+        if not hasattr(self, "stack"):
+            return
+        from argmap.model.numbering import number
+
+        fresh = number(dict(self.amap.statements), dict(self.amap.inferences), dict(self.amap.conflicts))
+        assert self.amap.numbering() == fresh
+        assert native.loads(native.dumps(self.amap)).numbering() == fresh
+
 
 EditingMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None,
                                             suppress_health_check=[HealthCheck.too_slow])

@@ -227,3 +227,27 @@ def _renamed(batch: ArgumentMap) -> list:
     out += [c.copy(id=ren[c.id], attackers=tuple(ren[a] for a in c.attackers), target=ren[c.target])
             for c in batch.conflicts.values()]
     return out
+
+
+def test_a_loaded_map_keeps_its_numbering_until_it_changes():
+    from argmap.formats import native
+    from argmap.model.numbering import number
+
+    amap = native.loads(native.dumps(argument_like(400, seed=5)))
+    assert amap._numbering is not None  # numbered while the file's links were checked
+    kept = amap.numbering()
+    assert amap.numbering() is kept
+    assert kept == number(dict(amap.statements), dict(amap.inferences), dict(amap.conflicts))
+    first_inference = next(iter(amap.inferences))
+    amap.remove([first_inference])
+    again = amap.numbering()
+    assert again is not kept and first_inference not in again.inf_ids
+    assert len(again.premises) == len(kept.premises) - 1
+
+
+def test_numbering_tells_undercuts_from_attacks_on_statements():
+    num = small_map().numbering()
+    assert num.sids == ["r", "c", "d", "e", "o"] and num.inf_ids == ["i1", "i2"]
+    assert num.premises == [[1, 2], [3]] and num.conclusion == [0, 1]
+    assert num.attackers == [[4], [4, 2]]
+    assert num.con_target == [0, 1] and num.con_on_inference == [True, False]

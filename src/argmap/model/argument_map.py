@@ -30,6 +30,7 @@ from argmap.model.elements import (
 from argmap.model.errors import ModelError
 from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
 from argmap.model.invariants import all_links_ok, check_conflict, check_inference, check_statement
+from argmap.model.numbering import Numbering, links_keep_the_rules, number
 from argmap.model.tables import ReadOnly, insert_at, put_back, take
 
 Observer = Callable[[Change], None]
@@ -75,6 +76,7 @@ class ArgumentMap:
         self._inferences: dict[str, Inference] = {}
         self._conflicts: dict[str, Conflict] = {}
         self._observers: list[Observer] = []
+        self._numbering: Numbering | None = None  # cached until the next change
 
     # ------------------------------------------------------------------ reading
     @property
@@ -157,8 +159,15 @@ class ArgumentMap:
             self._observers.remove(observer)
 
     def _emit(self, change: Change) -> None:
+        self._numbering = None
         for observer in list(self._observers):
             observer(change)
+
+    def numbering(self) -> Numbering:
+        """The elements numbered in document order, links as numbers (kept until the next change)."""
+        if self._numbering is None:
+            self._numbering = number(self._statements, self._inferences, self._conflicts)
+        return self._numbering
 
     # ------------------------------------------------------------ adding
     def add(self, element: Element, index: int | None = None) -> None:
@@ -172,7 +181,7 @@ class ArgumentMap:
         so the order within ``elements`` does not matter.
         """
         elements = list(elements)
-        new_tables = self._check_new(elements, _split(elements))
+        new_tables, numbered = self._check_new(elements, _split(elements), whole=not indexes)
         if indexes:
             for element in sorted(elements, key=_rank):
                 insert_at(self._table(element), element, indexes.get(element.id))
@@ -181,19 +190,26 @@ class ArgumentMap:
                 table.update(new)
         if self._observers:  # the ids of a whole loaded file are only gathered when someone listens
             self._emit(Change(ADDED, tuple(map(_id_of, elements))))
+        self._numbering = numbered  # None unless this batch is the whole map, numbered while checked
 
-    def _check_new(self, elements: list[Element], groups: tuple[list, list, list]) -> tuple[dict, dict, dict]:
+
+    def _check_new(self, elements: list[Element], groups: tuple[list, list, list],
+                   whole: bool = False) -> tuple[tuple[dict, dict, dict], Numbering | None]:
         """Refuse the whole batch at the first element that breaks a rule; else its elements by id.
 
         The common case is checked in bulk with C-level passes and set
         operations (a map of 100,000 statements loads in a fraction of a
         second); only when that finds a problem does the precise check run,
         element by element, which says which element breaks which rule.
+        When the batch fills an empty map (``whole``), its links are checked
+        by numbering them, and the numbering is kept for the checks.
 
         Returns
         -------
-        tuple of dict
+        tables : tuple of dict
             The new statements, inferences and conflicts, each by id, in order.
+        numbering : Numbering or None
+            The batch numbered, when ``whole`` and the map was empty.
         """
         try:
             tables = tuple(dict(zip(map(_id_of, group), group)) for group in groups)
@@ -206,6 +222,15 @@ class ArgumentMap:
         if not set(map(_kind_of, statements)) <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
             for s in statements:
                 check_statement(s)
+        if whole and not (self._statements or self._inferences or self._conflicts):
+            numbered = _numbered(tables)
+            if numbered is not None:
+                return tables, numbered
+        self._check_links(tables, inferences, conflicts)
+        return tables, None
+
+    def _check_links(self, tables: tuple[dict, dict, dict], inferences: list[Inference],
+                     conflicts: list[Conflict]) -> None:
         is_statement = _either(tables[0], self._statements)
         is_inference = _either(tables[1], self._inferences)
         if not all_links_ok(list(map(_premises_of, inferences)), list(map(_conclusion_of, inferences)),
@@ -216,7 +241,6 @@ class ArgumentMap:
                             is_statement, is_inference):
             for con in conflicts:
                 check_conflict(con, is_statement, is_inference)
-        return tables
 
     def _any_known(self, tables: tuple[dict, dict, dict]) -> bool:
         """Does an id of ``tables`` name an element of this map already?"""
@@ -381,6 +405,15 @@ _conclusion_of = operator.attrgetter("conclusion")
 _attackers_of = operator.attrgetter("attackers")
 _target_of = operator.attrgetter("target")
 _TYPE_RANK = {Statement: 0, Inference: 1, Conflict: 2}
+
+
+def _numbered(tables: tuple[dict, dict, dict]) -> Numbering | None:
+    """The numbering of a batch that is a whole map, or None when a link breaks a rule."""
+    try:
+        numbered = number(*tables)
+    except (KeyError, TypeError):  # a dangling or malformed id
+        return None
+    return numbered if links_keep_the_rules(numbered) else None
 
 
 def _distinct_ids(tables: tuple[dict, dict, dict], count: int) -> bool:
