@@ -27,8 +27,12 @@ from argmap.analysis import check_map
 from argmap.formats import native, read_file
 from argmap.model.synth import argument_like
 
-PEAK = ("import resource, sys\nfrom argmap.cli import main\nrc = main(sys.argv[1:])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+# The child reports its own high-water mark (VmHWM, in kB). Not ru_maxrss: that survives exec, so a
+# child forked from this big benchmark process would report the benchmark's size.
+PEAK = ("import re, resource, sys\nfrom argmap.cli import main\nrc = main(sys.argv[1:])\n"
+        "try:\n    kb = int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1))\n"
+        "except (OSError, AttributeError):\n    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(kb, file=sys.stderr)\n")
 
 
 def best(func, repeat: int) -> tuple[float, object]:

@@ -35,6 +35,9 @@ if ((${#missing[@]})); then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+# An editable install leaves the sources uncompiled, and where PYTHONDONTWRITEBYTECODE is set every start
+# would compile them again: byte-compile once, as a regular install does.
+python3 -m compileall -q src >/dev/null || true
 
 case "$what" in
   app)
