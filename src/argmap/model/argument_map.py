@@ -15,10 +15,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from argmap.model.batch import check_batch
 from argmap.model.elements import (
     CONFLICT_FIELDS,
     INFERENCE_FIELDS,
-    KINDS,
     STATEMENT_FIELDS,
     Conflict,
     Element,
@@ -29,8 +29,8 @@ from argmap.model.elements import (
 )
 from argmap.model.errors import ModelError
 from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
-from argmap.model.invariants import all_links_ok, check_conflict, check_inference, check_statement
-from argmap.model.numbering import Numbering, links_keep_the_rules, number
+from argmap.model.invariants import check_conflict, check_inference, check_statement
+from argmap.model.numbering import Numbering, number
 from argmap.model.tables import ReadOnly, insert_at, put_back, take
 
 Observer = Callable[[Change], None]
@@ -181,7 +181,8 @@ class ArgumentMap:
         so the order within ``elements`` does not matter.
         """
         elements = list(elements)
-        new_tables, numbered = self._check_new(elements, _split(elements), whole=not indexes)
+        mine = self._statements, self._inferences, self._conflicts
+        new_tables, numbered = check_batch(elements, mine, whole=not indexes)
         if indexes:
             for element in sorted(elements, key=_rank):
                 insert_at(self._table(element), element, indexes.get(element.id))
@@ -191,73 +192,6 @@ class ArgumentMap:
         if self._observers:  # the ids of a whole loaded file are only gathered when someone listens
             self._emit(Change(ADDED, tuple(map(_id_of, elements))))
         self._numbering = numbered  # None unless this batch is the whole map, numbered while checked
-
-
-    def _check_new(self, elements: list[Element], groups: tuple[list, list, list],
-                   whole: bool = False) -> tuple[tuple[dict, dict, dict], Numbering | None]:
-        """Refuse the whole batch at the first element that breaks a rule; else its elements by id.
-
-        The common case is checked in bulk with C-level passes and set
-        operations (a map of 100,000 statements loads in a fraction of a
-        second); only when that finds a problem does the precise check run,
-        element by element, which says which element breaks which rule.
-        When the batch fills an empty map (``whole``), its links are checked
-        by numbering them, and the numbering is kept for the checks.
-
-        Returns
-        -------
-        tables : tuple of dict
-            The new statements, inferences and conflicts, each by id, in order.
-        numbering : Numbering or None
-            The batch numbered, when ``whole`` and the map was empty.
-        """
-        try:
-            tables = tuple(dict(zip(map(_id_of, group), group)) for group in groups)
-        except TypeError:  # an unhashable id
-            self._precise_ids(elements)
-            raise
-        if not _distinct_ids(tables, len(elements)) or self._any_known(tables):
-            self._precise_ids(elements)
-        statements, inferences, conflicts = groups
-        if not set(map(_kind_of, statements)) <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
-            for s in statements:
-                check_statement(s)
-        if whole and not (self._statements or self._inferences or self._conflicts):
-            numbered = _numbered(tables)
-            if numbered is not None:
-                return tables, numbered
-        self._check_links(tables, inferences, conflicts)
-        return tables, None
-
-    def _check_links(self, tables: tuple[dict, dict, dict], inferences: list[Inference],
-                     conflicts: list[Conflict]) -> None:
-        is_statement = _either(tables[0], self._statements)
-        is_inference = _either(tables[1], self._inferences)
-        if not all_links_ok(list(map(_premises_of, inferences)), list(map(_conclusion_of, inferences)),
-                            is_statement):
-            for inf in inferences:
-                check_inference(inf, is_statement)
-        if not all_links_ok(list(map(_attackers_of, conflicts)), list(map(_target_of, conflicts)),
-                            is_statement, is_inference):
-            for con in conflicts:
-                check_conflict(con, is_statement, is_inference)
-
-    def _any_known(self, tables: tuple[dict, dict, dict]) -> bool:
-        """Does an id of ``tables`` name an element of this map already?"""
-        if not len(self) and not self._inferences and not self._conflicts:
-            return False
-        mine = self._statements, self._inferences, self._conflicts
-        return any(not old.keys().isdisjoint(new.keys()) for old in mine for new in tables)
-
-    def _precise_ids(self, elements: list[Element]) -> None:
-        seen: set[str] = set()
-        for element in elements:
-            eid = element.id
-            if type(eid) is not str or not eid:
-                raise ModelError(repr(eid), "an id must be a non-empty string")
-            if eid in seen or eid in self:
-                raise ModelError(eid, "duplicate id: ids must be unique across statements, inferences and conflicts")
-            seen.add(eid)
 
     # ------------------------------------------------------------ changing
     def update(self, element_id: str, **fields) -> dict:
@@ -396,53 +330,7 @@ class ArgumentMap:
 
 
 # ---------------------------------------------------------------- helpers
-_KIND_SET = frozenset(KINDS)
-_kind_of = operator.attrgetter("kind")
-_text_of = operator.attrgetter("text")
 _id_of = operator.attrgetter("id")
-_premises_of = operator.attrgetter("premises")
-_conclusion_of = operator.attrgetter("conclusion")
-_attackers_of = operator.attrgetter("attackers")
-_target_of = operator.attrgetter("target")
-_TYPE_RANK = {Statement: 0, Inference: 1, Conflict: 2}
-
-
-def _numbered(tables: tuple[dict, dict, dict]) -> Numbering | None:
-    """The numbering of a batch that is a whole map, or None when a link breaks a rule."""
-    try:
-        numbered = number(*tables)
-    except (KeyError, TypeError):  # a dangling or malformed id
-        return None
-    return numbered if links_keep_the_rules(numbered) else None
-
-
-def _distinct_ids(tables: tuple[dict, dict, dict], count: int) -> bool:
-    """True when the ``count`` elements behind ``tables`` have distinct, non-empty string ids."""
-    first, second, third = (table.keys() for table in tables)
-    return (len(first) + len(second) + len(third) == count and first.isdisjoint(second)
-            and first.isdisjoint(third) and second.isdisjoint(third)
-            and not ("" in first or "" in second or "" in third)
-            and {str}.issuperset(map(type, itertools.chain(first, second, third))))
-
-
-def _either(new: dict, old: dict) -> Callable[[str], bool]:
-    """A membership test for the ids of ``new`` and ``old`` together (``old`` is often empty)."""
-    if not old:
-        return new.__contains__
-    return lambda x: x in new or x in old
-
-
-def _split(elements: list[Element]) -> tuple[list[Statement], list[Inference], list[Conflict]]:
-    """Statements, inferences and conflicts of ``elements``, each in the given order."""
-    groups: tuple[list, list, list] = ([], [], [])
-    rank = _TYPE_RANK
-    try:
-        for element in elements:
-            groups[rank[type(element)]].append(element)
-    except KeyError:
-        bad = next(e for e in elements if type(e) not in rank)
-        raise ModelError("", f"not a map element: {bad!r}") from None
-    return groups
 
 
 def _rank(element: Element) -> int:
