@@ -13,19 +13,20 @@ components of the support graph (premise -> inference -> conclusion), see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from argmap.model import ArgumentMap
+from argmap.model.numbering import Numbering
 
 EVIDENCE, CLAIM, RECOMMENDATION = 0, 1, 2
 _KIND_CODE = {"evidence": EVIDENCE, "claim": CLAIM, "recommendation": RECOMMENDATION}
 _kind_of = attrgetter("kind")
 
 
-@dataclass
-class MapGraph:
-    """A map numbered for fast checks.
+@dataclass(frozen=True, slots=True)
+class MapGraph(Numbering):
+    """A map numbered for fast checks: its :class:`~argmap.model.numbering.Numbering`, plus adjacency.
 
     Statements are ``0..n-1`` in document order; inferences ``0..m-1``;
     conflicts ``0..k-1``. A conflict's target is either a statement index
@@ -33,16 +34,7 @@ class MapGraph:
     """
 
     amap: ArgumentMap
-    sids: list[str]
     kinds: list[int]
-    index: dict[str, int]
-    inf_ids: list[str]
-    premises: list[list[int]]
-    conclusion: list[int]
-    con_ids: list[str]
-    attackers: list[list[int]]
-    con_target: list[int]
-    con_on_inference: list[bool]
     into: list[list[int]]           # statement -> inferences concluding it
     premise_of: list[list[int]]     # statement -> inferences using it as a premise
     attacks: list[list[int]]        # statement -> conflicts it is an attacker of
@@ -80,9 +72,8 @@ def build_graph(amap: ArgumentMap) -> MapGraph:
     attacks = _lists(n, ((k, a) for k, atk in enumerate(attackers) for a in atk))
     on_statement = _lists(n, ((k, t) for k, (t, undercut) in enumerate(zip(con_target, con_on_inf)) if not undercut))
     on_inference = _lists(m, ((k, t) for k, (t, undercut) in enumerate(zip(con_target, con_on_inf)) if undercut))
-    index, inf_ids, con_ids = num.index, num.inf_ids, num.con_ids
-    return MapGraph(amap, sids, kinds, index, inf_ids, premises, conclusion, con_ids, attackers, con_target,
-                    con_on_inf, into, premise_of, attacks, on_statement, on_inference)
+    numbered = (getattr(num, f.name) for f in fields(Numbering))
+    return MapGraph(*numbered, amap, kinds, into, premise_of, attacks, on_statement, on_inference)
 
 
 def _lists(size: int, pairs) -> list:
