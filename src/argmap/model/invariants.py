@@ -46,6 +46,16 @@ def check_conflict(con: Conflict, is_statement: Callable[[str], bool], is_infere
         raise ModelError(con.id, f"attacker {con.target!r} is its own target")
 
 
+def groups_ok(groups: list) -> bool:
+    """True when every group (premises or attackers of one link) is non-empty and without repeats.
+
+    C-level passes: only groups of two or more are turned into sets.
+    """
+    if 0 in map(len, groups):
+        return False
+    several = list(compress(groups, map((1).__lt__, map(len, groups))))
+    return sum(map(len, map(set, several))) == sum(map(len, several))
+
 
 def all_links_ok(groups: list[tuple], ends: list[str], is_member: Callable[[str], bool],
                  is_other_end: Callable[[str], bool] | None = None) -> bool:
@@ -59,10 +69,7 @@ def all_links_ok(groups: list[tuple], ends: list[str], is_member: Callable[[str]
     """
     if not groups:
         return True
-    if 0 in map(len, groups) or not all(map(is_member, chain.from_iterable(groups))):
-        return False
-    several = list(compress(groups, map((1).__lt__, map(len, groups))))
-    if sum(map(len, map(set, several))) != sum(map(len, several)):
+    if not groups_ok(groups) or not all(map(is_member, chain.from_iterable(groups))):
         return False
     if any(map(operator.contains, groups, ends)):
         return False

@@ -13,6 +13,8 @@ import operator
 from dataclasses import dataclass
 from itertools import compress, starmap
 
+from argmap.model.invariants import groups_ok
+
 _premises_of = operator.attrgetter("premises")
 _conclusion_of = operator.attrgetter("conclusion")
 _attackers_of = operator.attrgetter("attackers")
@@ -71,12 +73,8 @@ def links_keep_the_rules(num: Numbering) -> bool:
 
     (That every id exists is already known: :func:`number` resolved them.)
     """
-    for groups in (num.premises, num.attackers):
-        if 0 in map(len, groups):
-            return False
-        several = list(compress(groups, map((1).__lt__, map(len, groups))))
-        if sum(map(len, map(set, several))) != sum(map(len, several)):
-            return False
+    if not (groups_ok(num.premises) and groups_ok(num.attackers)):
+        return False
     if any(map(operator.contains, num.premises, num.conclusion)):
         return False
     on_statement = map(operator.not_, num.con_on_inference)
