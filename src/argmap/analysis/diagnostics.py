@@ -4,7 +4,7 @@ Each function returns its findings for one code as plain rows,
 ``(code, target, related, render, args)``, where ``render(*args)`` writes
 the message. :func:`all_findings` concatenates them in code order, which is
 also severity order, and sorts each code's rows by (target, related);
-:func:`all_diagnostics` turns rows into :class:`Diagnostic` objects. Rows
+:func:`diagnostics_of` turns rows into :class:`Diagnostic` objects. Rows
 keep a map of 100,000 statements, with tens of thousands of findings,
 cheap to check and to print as JSON.
 """
@@ -48,11 +48,6 @@ def all_findings(facts: Facts) -> list[tuple]:
         found.sort(key=_order)
         out.extend(found)
     return out
-
-
-def all_diagnostics(facts: Facts) -> list[Diagnostic]:
-    """Every finding, sorted by (severity, code, target, related)."""
-    return diagnostics_of(all_findings(facts))
 
 
 def diagnostics_of(rows: list[tuple]) -> list[Diagnostic]:

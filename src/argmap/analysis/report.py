@@ -71,13 +71,13 @@ class Report:
         return list(self._touching.get(sid, ()))
 
     def to_json(self, file_name: str) -> dict:
-        """The object ``argmap check --format json`` prints for one file (SPEC §4)."""
-        if self._diagnostics is not None:  # messages may be written already
-            found = [d.to_json() for d in self._diagnostics]
-        else:
-            severity = {code: rule.severity for code, rule in RULES.items()}
-            found = [{"code": code, "severity": severity[code], "target": target, "related": list(related),
-                      "message": render(*args)} for code, target, related, render, args in self._findings]
+        """The object ``argmap check --format json`` prints for one file (SPEC §4).
+
+        Written from the finding rows, so ``argmap check`` never makes :class:`Diagnostic` objects.
+        """
+        severity = {code: rule.severity for code, rule in RULES.items()}
+        found = [{"code": code, "severity": severity[code], "target": target, "related": list(related),
+                  "message": render(*args)} for code, target, related, render, args in self._findings]
         return {"file": file_name, "summary": self.summary(), "supported": list(self.supported),
                 "labels": self.labels, "diagnostics": found}
 

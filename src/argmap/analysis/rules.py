@@ -48,11 +48,6 @@ class Diagnostic:
     def __hash__(self) -> int:
         return hash(self.key())
 
-    def to_json(self) -> dict:
-        """The finding as in ``argmap check --format json`` (SPEC §4)."""
-        return {"code": self.code, "severity": self.severity, "target": self.target,
-                "related": list(self.related), "message": self.message}
-
 
 _set = object.__setattr__
 _message_slot = Diagnostic.message  # the slot that caches a lazy message
