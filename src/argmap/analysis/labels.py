@@ -208,15 +208,14 @@ class _Worklist:
             self.recheck.append(c)
 
     def _fixpoint(self) -> None:
-        """The worklist proper; the state changes of :meth:`_stand`, :meth:`_hold` and :meth:`_break`
-        are written out in place here, this being the hot loop."""
+        """The worklist proper: give labels, and tell each labelled statement's links."""
         g = self.g
         kinds, into, on_statement, premise_of, attacks = g.kinds, g.into, g.on_statement, g.premise_of, g.attacks
-        attackers, premises, conclusion, on_inference = g.attackers, g.premises, g.conclusion, g.on_inference
+        attackers = g.attackers
         label, failed, held, broken = self.label, self.failed, self.held, self.broken
-        inf_in, inf_state, inf_failed = self.inf_in, self.inf_state, self.inf_failed
-        con_in, con_state = self.con_in, self.con_state
+        inf_in, con_in, con_state = self.inf_in, self.con_in, self.con_state
         recheck, settled = self.recheck, self.settled
+        stand, fail, hold, break_ = self._stand, self._fail, self._hold, self._break
         while recheck or settled:
             while recheck:
                 s = recheck.pop()
@@ -235,22 +234,13 @@ class _Worklist:
                     for c in attacks[s]:
                         con_in[c] += 1
                         if con_in[c] == len(attackers[c]) and con_state[c] == _PENDING:
-                            self._stand(c)
+                            stand(c)
                     for j in premise_of[s]:
                         inf_in[j] += 1
-                        if inf_in[j] == len(premises[j]) and inf_state[j] == _PENDING \
-                                and inf_failed[j] == len(on_inference[j]):
-                            inf_state[j] = _POSITIVE
-                            c = conclusion[j]
-                            held[c] = True
-                            recheck.append(c)
+                        hold(j)
                 else:
                     for c in attacks[s]:
                         if con_state[c] == _PENDING:
-                            self._fail(c)
+                            fail(c)
                     for j in premise_of[s]:
-                        if inf_state[j] == _PENDING:
-                            inf_state[j] = _NEGATIVE
-                            c = conclusion[j]
-                            broken[c] += 1
-                            recheck.append(c)
+                        break_(j)
