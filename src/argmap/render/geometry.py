@@ -42,7 +42,9 @@ class Edge:
 
     ``id`` is the inference or conflict it belongs to. A linked inference
     has one leg per premise (``arrow=False``, no marker) into its junction
-    and one arrowed edge from the junction to the conclusion.
+    and one arrowed edge from the junction to the conclusion. ``points`` is a
+    polyline, or with ``bezier`` a chain of cubic Bézier segments (see
+    :mod:`argmap.render.paths`, which every consumer draws it through).
     """
 
     id: str
@@ -53,6 +55,7 @@ class Edge:
     arrow: bool = True
     source: str | None = None
     target: str | None = None
+    bezier: bool = False
 
 
 @dataclass

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from argmap.model import Statement
 from argmap.render.geometry import Drawing, Edge
 from argmap.render.measure import badge_diameter, box_regions, display_text, draw_text, header_text
+from argmap.render.paths import edge_path, end_direction
 from argmap.render.theme import Theme
 
 LABEL_GLYPHS = {"in": "✓", "out": "✗", "undecided": "?"}
@@ -121,11 +122,11 @@ def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
     pen = theme.edge_pen(edge.kind)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    tip, before = edge.points[-1], edge.points[-2]
+    before, tip = end_direction(edge.points)
     line = list(edge.points)
     if edge.arrow:
         line[-1] = _shorten(before, tip, theme.arrow_size * 0.8)
-    painter.drawPolyline(QPolygonF(line))
+    painter.drawPath(edge_path(line, edge.bezier))
     if edge.arrow:
         _paint_arrowhead(painter, before, tip, theme, pen.color())
     if edge.marker:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from argmap.model import Statement
+from argmap.render.paths import edge_path
 from argmap.ui.canvas._render import paint_box, paint_edge, paint_junction
 
 TEXT_MIN_PX = 3.0
@@ -206,10 +207,7 @@ class LinkItem(QGraphicsItem):
         self.edges = list(edges)
         path = QPainterPath()
         for edge in self.edges:
-            if edge.points:
-                path.moveTo(edge.points[0])
-                for p in edge.points[1:]:
-                    path.lineTo(p)
+            path.addPath(edge_path(edge.points, edge.bezier))
         self._path = path
         self._shape = None  # outlined on first use (hit tests): most links are never hit
         pad = self.theme.marker_radius + self.theme.arrow_size + 2
