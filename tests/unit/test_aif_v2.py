@@ -50,3 +50,16 @@ def test_bad_grades_on_nodes_are_refused(field, value, rule):
     next(n for n in doc["nodes"] if n["nodeID"] == "e1")["argmap"][field] = value
     with pytest.raises(FormatError, match=rule):
         aif.loads(json.dumps(doc), "bad.json")
+
+
+@pytest.mark.parametrize("name", ["graphml", "dot"])
+def test_formats_that_cannot_carry_version_2_data_say_so(name):
+    from argmap.formats import dot, graphml
+
+    module = {"graphml": graphml, "dot": dot}[name]
+    warnings: list[str] = []
+    module.dumps(graded_map(), warnings)
+    assert any("sources, grades, assumptions, comments or merge conflicts" in w for w in warnings)
+    warnings = []
+    module.dumps(argument_like(20, seed=1), warnings)
+    assert not any("merge conflicts" in w for w in warnings)
