@@ -52,6 +52,7 @@ class Namer(dict):
         self.sids = graph.sids
         self.statements = list(graph.amap.statements.values())
         self.amap_sources = dict(graph.amap.sources) if graph.amap.sources else {}
+        self.source_names: dict[int, str] = {}
 
     __call__ = dict.__getitem__  # a miss calls __missing__
 
@@ -132,10 +133,12 @@ def single_point_of_failure(name: Namer, d: int, r: int) -> str:
 
 # ---------------------------------------------------------------- tradecraft (SPEC §5)
 def source_name(name: Namer, grades, x: int) -> str:
-    """A source as ``'title' (id)``, the title cut short like a statement's text."""
-    xid = grades.source_ids[x]
-    title = shorten(name.amap_sources[xid].title, 50)
-    return f"'{title}' ({xid})"
+    """A source as ``'title' (id)``, the title cut short like a statement's text (cached per check)."""
+    found = name.source_names.get(x)
+    if found is None:
+        xid = grades.source_ids[x]
+        found = name.source_names[x] = f"'{shorten(name.amap_sources[xid].title, 50)}' ({xid})"
+    return found
 
 
 def _role(name: Namer, r: int) -> str:
