@@ -40,25 +40,62 @@ def sections(amap: ArgumentMap) -> list[Section]:
     assumed = [s for s in amap.statements.values() if s.assumed]
     if not amap.sources and not assumed:
         return []
-    from argmap.analysis import check_map
-    from argmap.analysis.grades import conclusions, under
-    from argmap.analysis.graph import build_graph
-
-    report = check_map(amap)
-    graph = build_graph(amap)
-    sids = graph.sids
-    below = {sids[r]: {sids[s] for s in under(graph, r)} for r in conclusions(graph)}
+    facts = _Facts(amap)
     out = []
     if amap.sources:
         out.append(Section("Sources", "Each source the evidence cites, its Admiralty reliability grade (A completely "
                            "reliable … E unreliable, F cannot be judged), how its information reaches us, the "
                            "evidence citing it and the conclusions resting on it.",
-                           [_source_entry(amap, report, below, x) for x in amap.sources]))
+                           [_source_entry(amap, facts, x) for x in amap.sources]))
     if assumed:
         out.append(Section("Key assumptions", "The claims accepted without support, as stated assumptions (what a "
                            "Key Assumptions Check reviews), and what rests on them.",
-                           [_assumption_entry(amap, report, below, s.id) for s in assumed]))
+                           [_assumption_entry(amap, facts, s.id) for s in assumed]))
     return out
+
+
+class _Facts:
+    """What the sections say, gathered in one pass each (so a big map costs linear time, not a product)."""
+
+    def __init__(self, amap: ArgumentMap):
+        from argmap.analysis import check_map
+        from argmap.analysis.grades import conclusions, under
+        from argmap.analysis.graph import build_graph
+
+        self.report = check_map(amap)
+        graph = build_graph(amap)
+        sids = graph.sids
+        chains = {x: amap.via_chain(x) for x in amap.sources}
+        self.through: dict[str, list[str]] = {x: [] for x in amap.sources}
+        for y, chain in chains.items():
+            for x in chain[1:]:
+                self.through[x].append(y)
+        self.cited_by: dict[str, list[str]] = {x: [] for x in amap.sources}
+        for s in amap.statements.values():
+            for c in s.cites:
+                self.cited_by[c].append(s.id)
+        self.drawing: dict[str, list[str]] = {x: [] for x in amap.sources}  # source -> conclusions drawing on it
+        self.carrying: dict[str, list[str]] = {}  # assumption -> conclusions it lies under
+        self.conclusions: set[str] = set()
+        statements = list(amap.statements.values())
+        for r in conclusions(graph):
+            self.conclusions.add(sids[r])
+            drawn: dict[str, None] = {}
+            for s in under(graph, r):
+                for c in statements[s].cites:
+                    drawn.update(dict.fromkeys(chains[c]))
+                if statements[s].assumed:
+                    self.carrying.setdefault(sids[s], []).append(sids[r])
+            for x in drawn:
+                self.drawing[x].append(sids[r])
+        self.alone: dict[str, list[str]] = {}
+        self.lost: dict[str, list[str]] = {}
+        for d in self.report.diagnostics:
+            if d.code == "AM009":
+                self.alone.setdefault(d.source, []).append(d.target)
+            elif d.code == "AM012":
+                for a in dict.fromkeys((*d.related, d.target)):
+                    self.lost.setdefault(a, []).append(d.target)
 
 
 def _name(amap: ArgumentMap, sid: str) -> str:
@@ -76,31 +113,27 @@ def _source_name(amap: ArgumentMap, x: str) -> str:
     return f"{amap.sources[x].title} ({x})"
 
 
-def _source_entry(amap: ArgumentMap, report, below: dict[str, set[str]], x: str) -> Entry:
+def _source_entry(amap: ArgumentMap, facts: _Facts, x: str) -> Entry:
     src = amap.sources[x]
     entry = Entry(f"source:{x}", f"{src.title} ({x}) — {src.reliability}: {RELIABILITY[src.reliability]}")
     chain = amap.via_chain(x)[1:]
     entry.lines.append("reported via " + ", via ".join(_source_name(amap, y) for y in chain) if chain
                        else "reaches us directly (no via)")
-    through = [y for y in amap.sources if y != x and x in amap.via_chain(y)]
-    if through:
-        entry.lines.append("sources reported through it: " + "; ".join(_source_name(amap, y) for y in through))
+    if facts.through[x]:
+        entry.lines.append("sources reported through it: " + "; ".join(_source_name(amap, y) for y in facts.through[x]))
     if src.url:
         entry.lines.append(f"link: {src.url}")
     if src.note:
         entry.lines.append(f"note: {' '.join(src.note.split())}")
-    citing = amap.cited_by(x)
+    citing = facts.cited_by[x]
     if citing:
         entry.lines.append("cited by: " + "; ".join(f"{_name(amap, e)}, {_credibility(amap, e)}" for e in citing))
     else:
         entry.lines.append("cited by no evidence")
-    reach = {x, *through}
-    drawing = [r for r, under in below.items()
-               if any(e in under for y in reach for e in amap.cited_by(y))]
-    alone = [d.target for d in report.diagnostics if d.code == "AM009" and d.source == x]
+    alone = facts.alone.get(x, [])
     if alone:
         entry.lines.append("conclusions resting on it alone (AM009): " + _names(amap, alone))
-    rest = [r for r in drawing if r not in alone]
+    rest = [r for r in facts.drawing[x] if r not in alone]
     if rest:
         entry.lines.append("conclusions drawing on it: " + _names(amap, rest))
     return entry
@@ -111,14 +144,14 @@ def _credibility(amap: ArgumentMap, e: str) -> str:
     return f"credibility {grade}: {CREDIBILITY[grade]}" if grade is not None else "credibility not given"
 
 
-def _assumption_entry(amap: ArgumentMap, report, below: dict[str, set[str]], a: str) -> Entry:
-    entry = Entry(f"assumption:{a}", _name(amap, a) + f" · {report.labels.get(a, '')}")
-    carried = [r for r, under in below.items() if a in under]
+def _assumption_entry(amap: ArgumentMap, facts: _Facts, a: str) -> Entry:
+    entry = Entry(f"assumption:{a}", _name(amap, a) + f" · {facts.report.labels.get(a, '')}")
+    carried = facts.carrying.get(a, [])
     if carried:
         entry.lines.append("conclusions it lies under: " + _names(amap, carried))
-    elif a in below:
-        entry.lines.append("a conclusion itself: nothing else supports it")
-    lost = [d.target for d in report.diagnostics if d.code == "AM012" and (a in d.related or d.target == a)]
+    elif a in facts.conclusions:
+        entry.lines.append("a conclusion itself (a top-level claim)")
+    lost = facts.lost.get(a, [])
     if lost:
         entry.lines.append("without the stated assumptions these lose their support (AM012): " + _names(amap, lost))
     attackers = [x for c in amap.conflicts_on(a) for x in c.attackers]
