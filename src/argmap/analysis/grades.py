@@ -62,6 +62,8 @@ def uses_tradecraft(graph: MapGraph) -> bool:
     amap = graph.amap
     if amap.sources or graph.assumed:
         return True
+    if not amap.uses_grades():  # known from loading (or a few C-level passes)
+        return False
     statements = amap.statements.values()
     return any(map(_cites_of, statements)) or bool(set(map(_credibility_of, statements)) - {None})
 

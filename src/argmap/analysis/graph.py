@@ -72,7 +72,7 @@ def build_graph(amap: ArgumentMap) -> MapGraph:
     n, m = len(sids), len(premises)
     kinds = list(map(_KIND_CODE.__getitem__, map(_kind_of, amap.statements.values())))
     grounds = list(map(EVIDENCE.__eq__, kinds))
-    assumed = list(compress(range(n), map(_assumed_of, amap.statements.values())))
+    assumed = list(compress(range(n), map(_assumed_of, amap.statements.values()))) if amap.uses_grades() else []
     for s in assumed:
         grounds[s] = True
     into = _lists(n, enumerate(conclusion))

@@ -47,7 +47,8 @@ _attackers_of = operator.attrgetter("attackers")
 _target_of = operator.attrgetter("target")
 
 
-def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> tuple[Tables, Numbering | None]:
+def check_batch(elements: list[Element], mine: Tables,
+                whole: bool = False) -> tuple[Tables, Numbering | None, bool]:
     """Refuse the batch at the first element that breaks a rule; else return its elements by id.
 
     Parameters
@@ -66,6 +67,8 @@ def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> t
         The new statements, inferences, conflicts and sources, each by id, in order.
     numbering : Numbering or None
         The batch numbered, when ``whole`` and the map was empty.
+    plain : bool
+        No statement of the batch cites, is graded, is assumed or has comments.
 
     Raises
     ------
@@ -86,13 +89,13 @@ def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> t
     if not set(map(_kind_of, statements)) <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
         for s in statements:
             check_statement(s)
-    check_tradecraft(statements, inferences, conflicts, _either(tables[3], mine[3]))
+    plain = check_tradecraft(statements, inferences, conflicts, _either(tables[3], mine[3]))
     if whole and not any(mine):
         numbered = numbered_links(tables)
         if numbered is not None:
-            return tables, numbered
+            return tables, numbered, plain
     check_links(tables, mine, inferences, conflicts)
-    return tables, None
+    return tables, None, plain
 
 
 def split(elements: list[Element]) -> tuple[list[Statement], list[Inference], list[Conflict], list[Source]]:
@@ -179,14 +182,16 @@ def check_sources(sources: list[Source], new: dict, old: dict) -> None:
 
 
 def check_tradecraft(statements: list[Statement], inferences: list[Inference], conflicts: list[Conflict],
-                     is_source: Callable[[str], bool]) -> None:
-    """Raise for the first element whose SPEC §5 fields or §6 comments break a rule.
+                     is_source: Callable[[str], bool]) -> bool:
+    """Raise for the first element whose SPEC §5 fields or §6 comments break a rule; else say whether the
+    statements are plain (no cites, grades, assumptions or comments).
 
     Checked in bulk with C-level passes (a version-1 batch costs a few
     milliseconds per 100,000 statements); only when that finds a problem are
     the statements checked one by one, to name it.
     """
-    if not _plain(statements):
+    plain = statements_plain(statements)
+    if not plain:
         if not grades_ok(statements, is_source):
             for s in statements:
                 if s.cites or s.credibility is not None or s.assumed is not False or s.comments:
@@ -197,9 +202,10 @@ def check_tradecraft(statements: list[Statement], inferences: list[Inference], c
         if any(map(_comments_of, links)):
             for link in links:
                 check_comments(link.id, link.comments)
+    return plain
 
 
-def _plain(statements: list[Statement]) -> bool:
+def statements_plain(statements: list[Statement]) -> bool:
     """No cites, grades, assumptions or comments: four C-level passes."""
     return not (any(map(_cites_of, statements)) or any(map(_comments_of, statements))
                 or set(map(_credibility_of, statements)) - {None}
