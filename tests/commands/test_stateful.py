@@ -228,6 +228,9 @@ class EditingMachine(RuleBasedStateMachine):
         fresh = number(dict(self.amap.statements), dict(self.amap.inferences), dict(self.amap.conflicts))
         assert self.amap.numbering() == fresh
         assert native.loads(native.dumps(self.amap)).numbering() == fresh
+        graded = any(s.cites or s.credibility is not None or s.assumed or s.comments
+                     for s in self.amap.statements.values())
+        assert self.amap.uses_grades() == graded == native.loads(native.dumps(self.amap)).uses_grades()
 
 
 EditingMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None,
