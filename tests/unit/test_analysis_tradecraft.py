@@ -132,3 +132,17 @@ def test_check_prints_the_source_of_am009_in_json_and_text(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "(2 sources)" not in text and "2 sources)" in text
     assert 'AM009 single-source [r] "Talk to Tehran" (source nyt: "The New York Times report"):' in text
+
+
+def test_comments_never_change_a_check():
+    """SPEC §6: comments are content, but no check reads them."""
+    from argmap.model import Comment
+    from argmap.model.synth import argument_like, with_tradecraft
+
+    for seed in range(5):
+        plain = with_tradecraft(argument_like(80, seed=seed), 6, seed=seed, comments=0.0)
+        commented = with_tradecraft(argument_like(80, seed=seed), 6, seed=seed, comments=0.0)
+        for eid in [*commented.statements, *commented.inferences, *commented.conflicts, *commented.sources]:
+            commented.update(eid, comments=(Comment("a remark", "rev", "2026-12-01", seed % 2 == 0),))
+        assert commented != plain
+        assert check_map(commented).to_json("m") == check_map(plain).to_json("m")
