@@ -1,0 +1,107 @@
+"""Random edit sequences on maps, for the diff and merge property tests.
+
+Edits go through the model's own mutations (``add_all``, ``update``,
+``move``, ``remove``, ``set_meta``), so every edited map is valid. Texts,
+positions and titles come from small pools and new ids from
+``ArgumentMap.new_id``, so that two sides edited from one base often make
+the same change, or add different elements under the same id.
+"""
+
+from __future__ import annotations
+
+import random
+
+from argmap.model import KINDS, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
+
+TEXTS = ("Iran gains either way.", "The surge failed.", "Talks are overdue.", "Basra fell quiet.",
+         "Sadr is stronger.", "Maliki needs Iran.")
+NOTES = ("", "check this", "from the column", "weak")
+TITLES = ("Shot by Both Sides", "Iran in Iraq", "Draft")
+SPOTS = (Position(0, 0), Position(120, 40), Position(-80, 200), None)
+
+
+def edited(amap: ArgumentMap, rng: random.Random, count: int) -> ArgumentMap:
+    """A copy of ``amap`` after ``count`` random edits (refused ones are skipped)."""
+    out = amap.copy()
+    for _ in range(count):
+        edit = rng.choice(EDITS)
+        try:
+            edit(out, rng)
+        except (ModelError, IndexError):
+            pass  # the model refused the edit, or there was nothing to edit: the map is unchanged
+    return out
+
+
+def _statement(amap: ArgumentMap, rng: random.Random) -> str:
+    return rng.choice(list(amap.statements))
+
+
+def add_statement(amap, rng):
+    sid = amap.new_id("s") if rng.random() < 0.8 else f"s{rng.randint(1, 60)}"
+    amap.add(Statement(sid, rng.choice(KINDS), rng.choice(TEXTS), note=rng.choice(NOTES)))
+
+
+def add_inference(amap, rng):
+    ids = list(amap.statements)
+    premises = tuple(rng.sample(ids, min(len(ids), rng.randint(1, 2))))
+    amap.add(Inference(amap.new_id("i"), premises, rng.choice(ids)))
+
+
+def add_conflict(amap, rng):
+    ids = list(amap.statements)
+    targets = ids + list(amap.inferences)
+    amap.add(Conflict(amap.new_id("c"), (rng.choice(ids),), rng.choice(targets)))
+
+
+def remove(amap, rng):
+    ids = [*amap.statements, *amap.inferences, *amap.conflicts]
+    amap.remove([rng.choice(ids)])
+
+
+def change_text(amap, rng):
+    amap.update(_statement(amap, rng), text=rng.choice(TEXTS))
+
+
+def change_kind(amap, rng):
+    amap.update(_statement(amap, rng), kind=rng.choice(KINDS))
+
+
+def change_note(amap, rng):
+    ids = [*amap.statements, *amap.inferences, *amap.conflicts]
+    amap.update(rng.choice(ids), note=rng.choice(NOTES))
+
+
+def change_tags(amap, rng):
+    amap.update(_statement(amap, rng), tags=tuple(rng.sample(("a", "b", "c"), rng.randint(0, 2))))
+
+
+def change_premises(amap, rng):
+    iid = rng.choice(list(amap.inferences))
+    ids = list(amap.statements)
+    amap.update(iid, premises=tuple(rng.sample(ids, min(len(ids), rng.randint(1, 3)))))
+
+
+def change_conclusion(amap, rng):
+    amap.update(rng.choice(list(amap.inferences)), conclusion=_statement(amap, rng))
+
+
+def change_target(amap, rng):
+    targets = [*amap.statements, *amap.inferences]
+    amap.update(rng.choice(list(amap.conflicts)), target=rng.choice(targets))
+
+
+def move(amap, rng):
+    amap.move({_statement(amap, rng): rng.choice(SPOTS)})
+
+
+def pin(amap, rng):
+    sid = _statement(amap, rng)
+    amap.update(sid, pinned=not amap.statements[sid].pinned)
+
+
+def retitle(amap, rng):
+    amap.set_meta(title=rng.choice(TITLES))
+
+
+EDITS = (add_statement, add_statement, add_inference, add_conflict, remove, remove, change_text, change_kind,
+         change_note, change_tags, change_premises, change_conclusion, change_target, move, move, pin, retitle)
