@@ -20,11 +20,11 @@ TITLES = ("Shot by Both Sides", "Iran in Iraq", "Draft")
 SPOTS = (Position(0, 0), Position(120, 40), Position(-80, 200), None)
 
 
-def edited(amap: ArgumentMap, rng: random.Random, count: int) -> ArgumentMap:
-    """A copy of ``amap`` after ``count`` random edits (refused ones are skipped)."""
+def edited(amap: ArgumentMap, rng: random.Random, count: int, edits: tuple | None = None) -> ArgumentMap:
+    """A copy of ``amap`` after ``count`` random edits from ``edits`` (refused ones are skipped)."""
     out = amap.copy()
     for _ in range(count):
-        edit = rng.choice(EDITS)
+        edit = rng.choice(edits or EDITS)
         try:
             edit(out, rng)
         except (ModelError, IndexError):
@@ -105,3 +105,7 @@ def retitle(amap, rng):
 
 EDITS = (add_statement, add_statement, add_inference, add_conflict, remove, remove, change_text, change_kind,
          change_note, change_tags, change_premises, change_conclusion, change_target, move, move, pin, retitle)
+
+LINK_EDITS = (add_statement, add_inference, add_conflict, remove, change_premises, change_conclusion,
+              change_target)
+"""Edits of the links only: two sides editing them often combine into an invalid element."""

@@ -194,7 +194,8 @@ class _Merge:
             self.banned.add(eid)
             self.conflict(eid, REMOVED, *self.versions(eid))
             return True
-        if current == ours:
+        target = _with_comments(ours, current)
+        if current == target:
             return False
         b, _, t = (v and v[1] for v in (self.b.get(eid), ours, self.t.get(eid)))
         if current is None or current[0] != ours[0]:
@@ -203,7 +204,7 @@ class _Merge:
             for key in dict.fromkeys([*current[1], *ours[1]]):
                 if field(current[1], key) != field(ours[1], key) and key != COMMENTS:
                     self.conflict(eid, key, field(b, key), field(ours[1], key), field(t, key))
-        self.out[eid] = ours
+        self.out[eid] = target
         self.gone.pop(eid, None)
         if not force:
             self.keep_referenced([eid])
@@ -280,6 +281,16 @@ class _Merge:
         """The conflicts in document order of their elements (map details first)."""
         rank = {eid: n for n, eid in enumerate(dict.fromkeys([*self.o, *self.t, *self.b]))}
         return sorted(self.conflicts.values(), key=lambda c: -1 if c["id"] is None else rank.get(c["id"], 0))
+
+
+def _with_comments(version: tuple[str, dict], merged: tuple[str, dict] | None) -> tuple[str, dict]:
+    """OURS' version of an element, with the comments of the merged one (comments never conflict)."""
+    if merged is None or merged[0] != version[0] or field(merged[1], COMMENTS) == field(version[1], COMMENTS):
+        return version
+    element = {k: v for k, v in version[1].items() if k != COMMENTS}
+    if merged[1].get(COMMENTS):
+        element[COMMENTS] = merged[1][COMMENTS]
+    return version[0], element
 
 
 def _version(doc: dict) -> int:
