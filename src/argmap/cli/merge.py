@@ -4,7 +4,7 @@ Exit status: 0 for a clean merge, 1 with conflicts (OUT is still a valid
 map, its ``merge_conflicts`` lists them), 2 when a file cannot be read or
 OUT cannot be written (OUT is then left as it was). As a git merge driver::
 
-    git config merge.argmap.driver "argmap merge %O %A %B -o %A"
+    git config merge.argmap.driver "argmap merge %O %A %B -o %A --name %P"
     echo "*.argmap merge=argmap" >> .gitattributes
 """
 
@@ -25,13 +25,15 @@ def add_parser(sub) -> None:
     merge.add_argument("ours", metavar="OURS")
     merge.add_argument("theirs", metavar="THEIRS")
     merge.add_argument("-o", "--output", required=True, metavar="OUT")
+    merge.add_argument("--name", default=None, metavar="PATH",
+                       help="what to call OUT in messages (a git driver passes %%P: the file's path)")
 
 
 def run(args, exit_when_done: bool = False) -> int:
-    return run_merge(args.base, args.ours, args.theirs, args.output)
+    return run_merge(args.base, args.ours, args.theirs, args.output, args.name)
 
 
-def run_merge(base: str, ours: str, theirs: str, output: str) -> int:
+def run_merge(base: str, ours: str, theirs: str, output: str, name: str | None = None) -> int:
     """Merge the three files into ``output``; report the conflicts on stderr; return the exit status."""
     from argmap.formats import FORMATS, native, write_file, write_text_atomic
     from argmap.formats.mapdoc import load_map
@@ -39,9 +41,9 @@ def run_merge(base: str, ours: str, theirs: str, output: str) -> int:
     from argmap.model import FormatError
 
     maps = []
-    for n, name in enumerate((base, ours, theirs)):
+    for n, path in enumerate((base, ours, theirs)):
         try:
-            maps.append(load_map(name, empty_ok=n == 0))  # git gives an empty base when both sides added the file
+            maps.append(load_map(path, empty_ok=n == 0))  # git gives an empty base when both sides added the file
         except FormatError as exc:
             print(f"argmap merge: {exc}", file=sys.stderr)
             return EXIT_BAD
@@ -67,7 +69,7 @@ def run_merge(base: str, ours: str, theirs: str, output: str) -> int:
         print(f"argmap merge: warning: {line}", file=sys.stderr)
     if result.clean:
         return EXIT_OK
-    print(f"argmap merge: {_count(len(result.conflicts))} in {output} (listed in its merge_conflicts):",
+    print(f"argmap merge: {_count(len(result.conflicts))} in {name or output} (listed in its merge_conflicts):",
           file=sys.stderr)
     for c in result.conflicts[:SHOWN]:
         print(f"  {_conflict_line(c, result.map)}", file=sys.stderr)
