@@ -89,10 +89,12 @@ def test_one_word_edits_are_one_line_changes_in_git(repo: Path):
     base = read_file(EXAMPLE)
     seen = {}
     for sid, s in base.statements.items():
-        seen[f"{sid}.text"] = saved_after(repo, lambda m, sid=sid, s=s: m.update(sid, text=_one_word_changed(s.text)))
-        if s.note:
-            seen[f"{sid}.note"] = saved_after(repo, lambda m, sid=sid, s=s: m.update(sid, note=_one_word_changed(s.note)))
-    assert len(seen) > 46 and set(seen.values()) == {(1, 1)}, {k: v for k, v in seen.items() if v != (1, 1)}
+        for name in ("text", "note"):
+            value = getattr(s, name)
+            if value:
+                seen[f"{sid}.{name}"] = saved_after(
+                    repo, lambda m, sid=sid, name=name, value=value: m.update(sid, **{name: _one_word_changed(value)}))
+    assert len(seen) == 69 and set(seen.values()) == {(1, 1)}, {k: v for k, v in seen.items() if v != (1, 1)}
 
 
 def test_other_small_edits_stay_small_in_git(repo: Path):
