@@ -78,6 +78,13 @@ def saved_after(repo: Path, edit) -> tuple[int, int]:
     return numstat(repo)
 
 
+def changed_lines(repo: Path) -> list[str]:
+    """The lines ``git diff -U0`` adds and removes, without their +/- and indentation."""
+    out = subprocess.run(["git", "diff", "-U0"], cwd=repo, check=True, capture_output=True, text=True).stdout
+    return [line[1:].strip() for line in out.splitlines()
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
 def _one_word_changed(text: str) -> str:
     words = text.split(" ")
     longest = max(range(len(words)), key=lambda n: len(words[n]))
@@ -94,6 +101,9 @@ def test_one_word_edits_are_one_line_changes_in_git(repo: Path):
             if value:
                 seen[f"{sid}.{name}"] = saved_after(
                     repo, lambda m, sid=sid, name=name, value=value: m.update(sid, **{name: _one_word_changed(value)}))
+                removed, added = changed_lines(repo)  # the field's own line, nothing else
+                assert removed.startswith(f'"{name}": {json.dumps(value, ensure_ascii=False)}')
+                assert added.startswith(f'"{name}": {json.dumps(_one_word_changed(value), ensure_ascii=False)}')
     assert len(seen) == sum(bool(s.text) + bool(s.note) for s in base.statements.values()) > 46  # 69 today
     assert set(seen.values()) == {(1, 1)}, {k: v for k, v in seen.items() if v != (1, 1)}
 
