@@ -218,3 +218,17 @@ def test_added_inference_lands_where_new_has_it():
     mine = old.copy()
     take_all(mine, d)
     assert list(mine.inferences) == list(new.inferences)
+
+
+def test_text_changes_are_quoted_from_where_they_differ():
+    from argmap.formats.diff_text import describe
+
+    old = read_file(EXAMPLE)
+    new = old.copy()
+    text = old.statements["s9"].text
+    new.update("s9", text=text.replace("nobody", "no one"))
+    new.update("s4", note="")
+    lines = describe(diff_maps(old, new), "a", "b", old, new).splitlines()
+    assert lines[1] == "  s4: note 'Second reason (with s5).' removed"
+    assert lines[2] == ("  s9: text '…each other; nobody has suggested that t…' → "
+                        "'…each other; no one has suggested that t…'")

@@ -126,11 +126,26 @@ def short(text: str, width: int = TEXT_WIDTH) -> str:
 
 
 def _field_change(name: str, old, new) -> str:
+    if isinstance(old, str) and isinstance(new, str) and name not in BARE_FIELDS:
+        old, new = _from_first_difference(old, new)
+        return f"{name} {old} → {new}"
     if old is ABSENT:
         return f"{name} {_show(name, new)} added"
     if new is ABSENT:
         return f"{name} {_show(name, old)} removed"
     return f"{name} {_show(name, old)} → {_show(name, new)}"
+
+
+def _from_first_difference(old: str, new: str) -> tuple[str, str]:
+    """Both texts quoted from a few words before where they first differ, so that the change shows."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    if same <= TEXT_WIDTH // 2:
+        return short(old), short(new)
+    start = old.rfind(" ", 0, same - TEXT_WIDTH // 4) + 1
+    return "'…" + short(old[start:])[1:], "'…" + short(new[start:])[1:]
 
 
 def _show(name: str, value) -> str:
