@@ -173,7 +173,7 @@ def _document(result, b, o, t, base_doc, ours_doc, theirs_doc, record) -> dict:
             continue
         vb, vo, vt = (d.get(key, GONE) for d in (base_doc, ours_doc, theirs_doc))
         if vo != vt and vo != vb and vt != vb:
-            record(None, key, vb, vo, vt)
+            record("", key, vb, vo, vt)
         value = vo if vo == vt or vt == vb or (vo != vb) else vt
         if value is not GONE:
             doc[key] = value

@@ -110,7 +110,7 @@ def test_conflicts_are_exactly_the_fields_changed_differently(case):
             vb, vo, vt = base.get(f, absent), o[eid][1].get(f, absent), t[eid][1].get(f, absent)
             if vo != vb and vt != vb and vo != vt:
                 both.add((eid, f))
-    fields = [c for c in result.conflicts if c["field"] not in ("removed", "type") and c["id"] is not None]
+    fields = [c for c in result.conflicts if c["field"] not in ("removed", "type") and c["id"] != ""]
     assert both <= {(c["id"], c["field"]) for c in fields}
     for c in fields:  # the others: THEIRS' change left out because it could not be combined with OURS
         assert c["theirs"] != c["base"] and c["ours"] != c["theirs"]

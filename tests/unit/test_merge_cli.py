@@ -48,16 +48,20 @@ def test_conflicts_exit_1_and_are_listed_in_out(sides: Path):
     theirs.remove(["c1"])
     ours = read_file(sides / "ours.argmap")
     ours.update("c1", note="Ours kept it.")
+    ours.set_meta(title="Ours")
+    theirs.set_meta(title="Theirs")
     write_file(theirs, sides / "theirs.argmap", backup=False)
     write_file(ours, sides / "ours.argmap", backup=False)
     done = argmap("merge", "base.argmap", "ours.argmap", "theirs.argmap", "-o", "out.argmap", cwd=sides)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        "argmap merge: 2 conflicts in out.argmap (listed in its merge_conflicts):",
+        "argmap merge: 3 conflicts in out.argmap (listed in its merge_conflicts):",
+        "  the map's title changed differently on each side (ours kept)",
         "  s4: text changed differently on each side (ours kept)",
         "  c1: removed in theirs, ours changed it (kept)"]
     written = json.loads((sides / "out.argmap").read_text(encoding="utf-8"))
-    assert [(c["id"], c["field"]) for c in written["merge_conflicts"]] == [("s4", "text"), ("c1", "removed")]
+    assert [(c["id"], c["field"]) for c in written["merge_conflicts"]] == [
+        ("", "title"), ("s4", "text"), ("c1", "removed")]
     checked = argmap("check", "out.argmap", "--fail-on", "never", cwd=sides)
     assert checked.returncode == 0, checked.stderr
 

@@ -51,7 +51,7 @@ def test_different_changes_to_one_field_keep_ours_and_are_listed():
     result = merge_maps(base, ours, theirs)
     assert result.map.statements["s4"].text == "Ours." and result.map.statements["s4"].note == "Also theirs."
     assert result.conflicts == [
-        {"id": None, "field": "title", "base": "Shot by Both Sides", "ours": "Ours", "theirs": "Theirs"},
+        {"id": "", "field": "title", "base": "Shot by Both Sides", "ours": "Ours", "theirs": "Theirs"},
         {"id": "s4", "field": "text", "base": base.statements["s4"].text, "ours": "Ours.", "theirs": "Theirs."}]
     assert result.map.extra["merge_conflicts"] == result.conflicts  # version 1 keeps it as a top-level key
 

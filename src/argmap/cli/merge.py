@@ -84,7 +84,9 @@ def _count(n: int) -> str:
 
 def _conflict_line(c: dict, amap) -> str:
     """One conflict in plain words, saying what OUT holds."""
-    where = c["id"] if c["id"] is not None else "map"
+    if not c["id"]:
+        return f"the map's {c['field']} changed differently on each side (ours kept)"
+    where = c["id"]
     if c["field"] == "removed":
         kept = c["id"] in amap
         if c["base"] is None and c["ours"] is None:

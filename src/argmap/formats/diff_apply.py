@@ -23,6 +23,8 @@ from argmap.formats.mapdoc import field as value_of
 from argmap.model import ArgumentMap, FormatError, ModelError
 
 ADD, UPDATE, REMOVE, MOVE, SET_META = "add", "update", "remove", "move", "meta"
+MODEL_META = ("title", "source", "merge_conflicts")
+"""Top-level keys the model keeps as attributes set by ``set_meta``; the others live in ``extra``."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Edit:
     positions : dict
         ``move``: statement id -> new :class:`~argmap.model.Position` (or None).
     meta : dict
-        ``meta``: keyword arguments of ``set_meta`` (``title``, ``source`` or ``extra``).
+        ``meta``: keyword arguments of ``set_meta`` (``title``, ``source``, ``merge_conflicts`` or ``extra``).
     """
 
     action: str
@@ -186,10 +188,8 @@ def _meta(change: ElementChange, doc: dict) -> Edit | None:
     else:
         doc[key] = copy.deepcopy(change.new)
     candidate = _load(doc, key)
-    if key == "title":
-        meta = {"title": candidate.title}
-    elif key == "source":
-        meta = {"source": candidate.source}
+    if key in MODEL_META and hasattr(candidate, key):
+        meta = {key: getattr(candidate, key)}
     else:
         meta = {"extra": candidate.extra}
     return Edit(SET_META, f"Take change of the map's {key}", meta=meta)

@@ -26,7 +26,8 @@ The rules:
 - The same id made a different kind of element on each side: OURS' is
   kept, recorded with ``field`` ``"type"`` (values: the element dicts).
 - Map details (title, source, other top-level keys) merge as whole values;
-  their conflicts have ``id`` null.
+  their conflicts have the empty ``id`` (no element has one), e.g.
+  ``{"id": "", "field": "title", ...}``.
 - Order: OURS' order; an element only THEIRS keeps goes right after the
   element it follows in THEIRS (first when it follows none).
 """
@@ -54,6 +55,8 @@ from argmap.formats.merge_values import CONFLICT, merge_by_value, merge_value
 from argmap.model import ArgumentMap, FormatError
 
 REMOVED, TYPE = "removed", "type"
+MAP_ID = ""
+"""The ``id`` of a conflict on a map detail (title, source...): no element has an empty id."""
 
 
 @dataclass
@@ -220,7 +223,7 @@ class _Merge:
             b, o, t = field(base, key), field(ours, key), field(theirs, key)
             value = merge_value(b, o, t)
             if value is CONFLICT:
-                self.conflict(None, key, b, o, t)
+                self.conflict(MAP_ID, key, b, o, t)
                 value = o
             if value is not ABSENT:
                 doc[key] = value
@@ -273,14 +276,14 @@ class _Merge:
     def versions(self, eid: str) -> tuple:
         return tuple(v[1] if v else None for v in (self.b.get(eid), self.o.get(eid), self.t.get(eid)))
 
-    def conflict(self, eid: str | None, name: str, base, ours, theirs) -> None:
+    def conflict(self, eid: str, name: str, base, ours, theirs) -> None:
         self.conflicts.setdefault((eid, name), {"id": eid, "field": name, "base": plain(base),
                                                 "ours": plain(ours), "theirs": plain(theirs)})
 
     def listed(self) -> list[dict]:
         """The conflicts in document order of their elements (map details first)."""
         rank = {eid: n for n, eid in enumerate(dict.fromkeys([*self.o, *self.t, *self.b]))}
-        return sorted(self.conflicts.values(), key=lambda c: -1 if c["id"] is None else rank.get(c["id"], 0))
+        return sorted(self.conflicts.values(), key=lambda c: -1 if c["id"] == MAP_ID else rank.get(c["id"], 0))
 
 
 def _with_comments(version: tuple[str, dict], merged: tuple[str, dict] | None) -> tuple[str, dict]:
