@@ -68,7 +68,7 @@ def test_two_branches_that_both_add_a_statement_merge_clean(repo: Path):
     merged = read_file(repo / "map.argmap")
     assert list(merged.statements)[-2:] == ["s90", "s91"]
     assert merged.statements["s4"].text == "Ours edited s4." and merged.statements["s5"].note == "Theirs noted s5."
-    assert "merge_conflicts" not in merged.extra
+    assert "merge_conflicts" not in native.to_document(merged)
     assert git(repo, "status", "--porcelain").stdout == ""
     assert len(git(repo, "log", "--format=%P", "-1").stdout.split()) == 2  # a merge commit
 

@@ -38,7 +38,7 @@ def test_clean_merge_exits_0_and_writes_out(sides: Path):
     assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
     out = read_file(sides / "out.argmap")
     assert out.statements["s4"].text == "Ours." and out.statements["s5"].note == "Theirs."
-    assert "s90" in out.statements and "merge_conflicts" not in out.extra
+    assert "s90" in out.statements and "merge_conflicts" not in native.to_document(out)
     assert not (sides / "out.argmap.bak").exists()
 
 
@@ -73,7 +73,7 @@ def test_git_style_paths_without_extension_and_an_empty_base(sides: Path):
     assert done.returncode == 1  # added on both sides from nothing: their differences conflict
     out = native.loads((sides / ".merge_file_Ab12Cd").read_bytes())
     assert out.statements["s4"].text == "Ours." and "s90" in out.statements
-    assert {c["field"] for c in out.extra["merge_conflicts"]} == {"text", "note"}
+    assert {c["field"] for c in native.to_document(out)["merge_conflicts"]} == {"text", "note"}
 
 
 @pytest.mark.parametrize("bad, reason", [
