@@ -6,7 +6,7 @@ removed), the patches are applied to BASE, and validity is judged by
 SPEC §1's rules written out on the dicts (every bad element at once, not
 the first the reader names). Order: OURS' list, then each element only
 THEIRS keeps inserted after its predecessor in THEIRS, behind OURS'
-additions there, with ``list.insert``.
+additions there and behind THEIRS' own put there before, with ``list.insert``.
 """
 
 from __future__ import annotations
@@ -181,15 +181,16 @@ def _document(result, b, o, t, base_doc, ours_doc, theirs_doc, record) -> dict:
         if not any(key in d for d in (ours_doc, theirs_doc, base_doc)):
             continue
         order = [eid for eid, (k, _) in o.items() if k == key and eid in result and result[eid][0] == key]
-        last = None
+        last, inserted = None, set()
         for eid, (k, _) in t.items():
             if k != key or eid not in result or result[eid][0] != key:
                 continue
             if eid not in order:
                 at = order.index(last) + 1 if last is not None else 0
-                while at < len(order) and order[at] not in b and order[at] in o:
-                    at += 1
+                while at < len(order) and (order[at] in inserted or (order[at] not in b and order[at] in o)):
+                    at += 1  # behind OURS' additions there, and behind THEIRS' own put there before
                 order.insert(at, eid)
+                inserted.add(eid)
             last = eid
         order += [eid for eid, (k, _) in result.items() if k == key and eid not in order]
         doc[key] = [result[eid][1] for eid in order]
