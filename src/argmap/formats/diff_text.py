@@ -20,7 +20,7 @@ import json
 from argmap.analysis import check_map
 from argmap.formats import native
 from argmap.formats.diff import MapDiff
-from argmap.formats.mapdoc import ABSENT, ELEMENT_LISTS, elements
+from argmap.formats.mapdoc import ABSENT, COMMENTS, ELEMENT_LISTS, elements
 from argmap.formats.mapdoc import field as value_of
 from argmap.model import ArgumentMap
 
@@ -75,8 +75,12 @@ def change_lines(diff: MapDiff) -> list[str]:
             lines.append(new.added_link(change.id))
     lines += [old.removed(change.id) for change in diff.removed]
     for change in diff.changed:
-        lines += [f"{change.id}: {_field_change(name, value_of(change.old, name), value_of(change.new, name))}"
-                  for name in change.fields]
+        for name in change.fields:
+            before, after = value_of(change.old, name), value_of(change.new, name)
+            if name == COMMENTS:
+                lines += [f"{change.id}: {line}" for line in comment_lines(before, after)]
+            else:
+                lines.append(f"{change.id}: {_field_change(name, before, after)}")
     if diff.moved:
         ids = [c.id for c in diff.moved]
         more = f" and {len(ids) - MOVED_SHOWN} more" if len(ids) > MOVED_SHOWN else ""
@@ -108,6 +112,38 @@ def check_lines(old_map: ArgumentMap, new_map: ArgumentMap) -> list[str]:
     if len(lines) == 1:
         lines.append("  no finding appears or disappears, no label changes")
     return lines
+
+
+def comment_lines(old, new) -> list[str]:
+    """Comments compare by value: ``comment by ann added: '…'``, ``… removed``, ``… resolved``."""
+    old, new = (v if isinstance(v, list) else [] for v in (old, new))
+    removed, added = _minus(old, new), _minus(new, old)
+    lines = []
+    for gone in removed:
+        flipped = {**gone, "resolved": not gone.get("resolved", False)}
+        match = next((a for a in added if {"resolved": False, **a} == {"resolved": False, **flipped}), None)
+        if match is not None:
+            added.remove(match)
+            lines.append(f"{_comment(gone)} {'resolved' if match.get('resolved') else 'reopened'}")
+        else:
+            lines.append(f"{_comment(gone)} removed")
+    return lines + [f"{_comment(c)} added" for c in added]
+
+
+def _comment(c: dict) -> str:
+    who = f" by {c['author']}" if isinstance(c, dict) and c.get("author") else ""
+    text = c.get("text", "") if isinstance(c, dict) else c
+    return f"comment{who} {short(text)}"
+
+
+def _minus(items: list, others: list) -> list:
+    left, out = list(others), []
+    for item in items:
+        if item in left:
+            left.remove(item)
+        else:
+            out.append(item)
+    return out
 
 
 def _key(d) -> tuple:
@@ -209,7 +245,10 @@ class _Context:
         return f"{ELEMENT_LISTS.get(key, key)} {short(e.get('title', '') or '')}"
 
     def added_link(self, eid: str) -> str:
-        return f"added {ELEMENT_LISTS[self.by_id[eid][0]]} {eid} ({self.detail(eid)})"
+        key, e = self.by_id[eid]
+        if key in ("inferences", "conflicts"):
+            return f"added {ELEMENT_LISTS[key]} {eid} ({self.detail(eid)})"
+        return f"added {ELEMENT_LISTS[key]} {eid} {short(e.get('title', '') or '')}"
 
     def removed(self, eid: str) -> str:
         return f"{eid} removed ({self.detail(eid, negated=True)})"
