@@ -13,6 +13,13 @@ import random
 
 from argmap.model import KINDS, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
 
+try:  # the version-2 model (SPEC §5, §6)
+    from argmap.model.elements import Comment, Source
+except ImportError:  # pragma: no cover - before version 2 landed
+    Comment = Source = None
+
+VERSION_2 = Source is not None
+
 TEXTS = ("Iran gains either way.", "The surge failed.", "Talks are overdue.", "Basra fell quiet.",
          "Sadr is stronger.", "Maliki needs Iran.")
 NOTES = ("", "check this", "from the column", "weak")
@@ -54,7 +61,7 @@ def add_conflict(amap, rng):
 
 
 def remove(amap, rng):
-    ids = [*amap.statements, *amap.inferences, *amap.conflicts]
+    ids = [*amap.statements, *amap.inferences, *amap.conflicts, *getattr(amap, "sources", ())]
     amap.remove([rng.choice(ids)])
 
 
@@ -109,3 +116,66 @@ EDITS = (add_statement, add_statement, add_inference, add_conflict, remove, remo
 LINK_EDITS = (add_statement, add_inference, add_conflict, remove, change_premises, change_conclusion,
               change_target)
 """Edits of the links only: two sides editing them often combine into an invalid element."""
+
+
+# ---------------------------------------------------------------- version 2: sources, grades, comments
+SOURCE_TITLES = ("The New York Times", "Slate", "A ministry briefing", "Reuters")
+REMARKS = (("ann", "Source?"), ("bo", "Agree."), ("", "Check the date."))
+
+
+def _source(amap, rng):
+    return rng.choice(list(amap.sources))
+
+
+def _evidence(amap, rng):
+    return rng.choice([s.id for s in amap.statements.values() if s.kind == "evidence"])
+
+
+def add_source(amap, rng):
+    via = rng.choice(["", *amap.sources])
+    amap.add(Source(amap.new_id("x"), rng.choice(SOURCE_TITLES), rng.choice("ABCDEF"), via=via))
+
+
+def set_via(amap, rng):
+    amap.update(_source(amap, rng), via=rng.choice(["", *amap.sources]))
+
+
+def set_reliability(amap, rng):
+    amap.update(_source(amap, rng), reliability=rng.choice("ABCDEF"))
+
+
+def cite(amap, rng):
+    ids = list(amap.sources)
+    amap.update(_evidence(amap, rng), cites=tuple(rng.sample(ids, min(len(ids), rng.randint(0, 2)))))
+
+
+def grade(amap, rng):
+    amap.update(_evidence(amap, rng), credibility=rng.choice((None, 1, 2, 3, 4, 5, 6)))
+
+
+def reclassify(amap, rng):
+    """Evidence becomes a claim (its grades go, as the model asks), or a claim is assumed or not."""
+    sid = _statement(amap, rng)
+    if amap.statements[sid].kind == "evidence":
+        amap.update(sid, kind="claim", cites=(), credibility=None)
+    else:
+        amap.update(sid, assumed=not amap.statements[sid].assumed)
+
+
+def comment(amap, rng):
+    eid = rng.choice([*amap.statements, *amap.inferences, *amap.conflicts, *amap.sources])
+    author, text = rng.choice(REMARKS)
+    amap.update(eid, comments=(*amap.get(eid).comments, Comment(text, author)))
+
+
+def resolve(amap, rng):
+    eid = rng.choice([x for x in [*amap.statements, *amap.sources] if amap.get(x).comments])
+    notes = list(amap.get(eid).comments)
+    k = rng.randrange(len(notes))
+    notes[k] = Comment(notes[k].text, notes[k].author, notes[k].date, not notes[k].resolved)
+    amap.update(eid, comments=tuple(notes))
+
+
+V2_EDITS = (*EDITS, add_source, set_via, set_via, set_reliability, cite, grade, reclassify, comment, comment,
+            resolve) if VERSION_2 else EDITS
+"""Every edit, version 2's too (the same as EDITS before the version-2 model landed)."""

@@ -154,6 +154,14 @@ def _valid(result: dict, eid: str) -> bool:
     key, e = result[eid]
     statements = {x for x, (k, _) in result.items() if k == "statements"}
     inferences = {x for x, (k, _) in result.items() if k == "inferences"}
+    sources = {x for x, (k, _) in result.items() if k == "sources"}
+    if key == "statements":  # SPEC §5: grades on evidence, assumptions on claims, cited sources exist
+        cites = e.get("cites", [])
+        return (all(x in sources for x in cites) and len(set(cites)) == len(cites)
+                and (e["kind"] == "evidence" or ("cites" not in e and "credibility" not in e))
+                and (e["kind"] == "claim" or not e.get("assumed")))
+    if key == "sources":
+        return not e.get("via") or e["via"] in sources
     if key == "inferences":
         ps = e["premises"]
         return (bool(ps) and len(set(ps)) == len(ps) and all(p in statements for p in ps)
@@ -195,3 +203,16 @@ def _document(result, b, o, t, base_doc, ours_doc, theirs_doc, record) -> dict:
         order += [eid for eid, (k, _) in result.items() if k == key and eid not in order]
         doc[key] = [result[eid][1] for eid in order]
     return doc
+
+
+def has_via_loop(doc: dict) -> bool:
+    """Does a ``via`` chain of the document's sources come back to where it started?"""
+    via = {x["id"]: x.get("via") for x in doc.get("sources", [])}
+    for start in via:
+        seen, here = set(), start
+        while here in via and via[here]:
+            if here in seen:
+                return True
+            seen.add(here)
+            here = via[here]
+    return False

@@ -120,7 +120,7 @@ class _Merge:
                 return MergeResult(doc, native.from_document(doc, self.name), self.listed())
             except FormatError as exc:
                 culprit = self.culprit(exc, doc)
-                if culprit is None or not self.fall_back(culprit):
+                if culprit is None or not (self.fall_back(culprit) or self.fall_back_around(culprit)):
                     break
         for eid in list(dict.fromkeys([*self.out, *self.o])):
             self.fall_back(eid, force=True)
@@ -212,6 +212,17 @@ class _Merge:
         if not force:
             self.keep_referenced([eid])
         return True
+
+    def fall_back_around(self, eid: str) -> bool:
+        """The refused element is OURS' already: give OURS' version to what it refers to and what refers to it.
+
+        That settles a rule across elements (a ``via`` loop that OURS and
+        THEIRS closed between them) without giving up THEIRS' other changes.
+        """
+        if eid not in self.out:
+            return False
+        near = [*references(self.out[eid][1]), *(x for x, (_, e) in self.out.items() if eid in references(e))]
+        return any([self.fall_back(x) for x in dict.fromkeys(near) if x != eid])
 
     # ------------------------------------------------------------ writing OUT
     def document(self) -> dict:
