@@ -62,17 +62,28 @@ def test_a_longer_loop_gives_back_only_theirs_part():
     assert all(c["field"] == "via" and c["ours"] is None for c in result.conflicts)
 
 
-def test_grades_on_evidence_that_ours_made_a_claim_fall_back_to_ours():
+def test_grades_against_ours_making_the_evidence_a_claim():
     base = graded()
     ours, theirs = base.copy(), base.copy()
     ours.update("s1", kind="claim", cites=(), credibility=None)
     theirs.update("s1", credibility=1, note="Theirs' note fits either way.")
     result = merge_maps(base, ours, theirs)
     s1 = result.map.statements["s1"]
-    assert (s1.kind, s1.cites, s1.credibility, s1.note) == ("claim", (), None, "")
-    assert result.conflicts == [
-        {"id": "s1", "field": "credibility", "base": 3, "ours": None, "theirs": 1},
-        {"id": "s1", "field": "note", "base": None, "ours": None, "theirs": "Theirs' note fits either way."}]
+    assert (s1.kind, s1.cites, s1.credibility, s1.note) == ("claim", (), None, "Theirs' note fits either way.")
+    assert result.conflicts == [{"id": "s1", "field": "credibility", "base": 3, "ours": None, "theirs": 1}]
+
+
+def test_an_assumption_on_a_claim_ours_made_evidence_falls_back_to_ours():
+    """Each change is valid alone; together (assumed evidence) they are not: s2 stays as OURS has it."""
+    base = graded()
+    ours, theirs = base.copy(), base.copy()
+    ours.update("s2", kind="evidence")
+    theirs.update("s2", assumed=True)
+    theirs.update("s3", text="Theirs' other change is taken.")
+    result = merge_maps(base, ours, theirs)
+    assert result.map.statements["s2"] == ours.statements["s2"]
+    assert result.map.statements["s3"].text == "Theirs' other change is taken."
+    assert result.conflicts == [{"id": "s2", "field": "assumed", "base": None, "ours": None, "theirs": True}]
 
 
 def test_a_source_removed_on_one_side_but_cited_on_the_other_is_kept():
