@@ -118,14 +118,31 @@ def take_all(amap: ArgumentMap, diff: MapDiff) -> int:
 
     Additions go first, removals last, so that nothing is taken before
     what it refers to and the model's removal cascade never hits an element
-    a later change still needs.
+    a later change still needs. A change that cannot be taken yet (one
+    ``via`` rewired before the next, which would close a loop for a moment)
+    waits until the others are in.
+
+    Raises
+    ------
+    ModelError
+        When some changes cannot be taken at all (``amap`` then has the others).
     """
     done = 0
-    for change in [*diff.added, *diff.changed, *diff.moved, *diff.meta, *diff.removed]:
-        edit = edit_for(change, amap, diff.new)
-        if edit is not None:
-            apply_edit(amap, edit)
-            done += 1
+    waiting = [*diff.added, *diff.changed, *diff.moved, *diff.meta, *diff.removed]
+    while waiting:
+        left, problem = [], None
+        for change in waiting:
+            try:
+                edit = edit_for(change, amap, diff.new)
+                if edit is not None:
+                    apply_edit(amap, edit)
+                    done += 1
+            except ModelError as exc:
+                left.append(change)
+                problem = exc
+        if len(left) == len(waiting):
+            raise problem
+        waiting = left
     return done
 
 
