@@ -69,10 +69,10 @@ def test_sources_grades_and_comments_read_like_a_review():
     d = diff_maps(old, new)
     assert d.to_json("o", "n")["added"] == [{"type": "source", "id": "nyt"}]
     assert change_lines(d) == [
-        "added source nyt 'J. Glanz and A. J. Rubin, The New York T…'",
+        "added source nyt 'J. Glanz and A. J. Rubin, The New York…'",
         "a: reliability B → C",
-        "s1: credibility 3 → 2",
         "s1: cites a → a, nyt",
+        "s1: credibility 3 → 2",
         "s2: assumed true added",
         "s2: comment by ann 'Too strong?' resolved",
         "s2: comment by bo 'Ok.' added"]
