@@ -232,3 +232,23 @@ def test_text_changes_are_quoted_from_where_they_differ():
     assert lines[1] == "  s4: note 'Second reason (with s5).' removed"
     assert lines[2] == ("  s9: text '…each other; nobody has suggested that t…' → "
                         "'…each other; no one has suggested that t…'")
+
+
+def test_every_change_has_its_own_label_for_the_compare_list():
+    from argmap.formats.diff_text import label
+
+    old = read_file(EXAMPLE)
+    new = old.copy()
+    new.add_all([Statement("s99", "claim", "Separating rubbish from gold is hard."), Conflict("c99", ("s99",), "s1")])
+    new.update("s4", kind="evidence", note="")
+    new.update("s5", pinned=True)
+    new.remove(["i3"])
+    new.set_meta(title="T2")
+    d = diff_maps(old, new)
+    assert [label(c, d) for c in d.changes] == [
+        "added objection s99 'Separating rubbish from gold is hard.' attacking s1 (c99)",
+        "added conflict c99 (s99 attacks s1)",
+        "i3 removed (s3 no longer supports s1)",
+        "s4: kind claim → evidence; note 'Second reason (with s5).' removed",
+        "moved s5 (pin changed)",
+        "title 'Shot by Both Sides' → 'T2'"]

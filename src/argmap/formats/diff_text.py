@@ -19,7 +19,7 @@ import json
 
 from argmap.analysis import check_map
 from argmap.formats import native
-from argmap.formats.diff import MapDiff
+from argmap.formats.diff import ADDED, CHANGED, MOVED, REMOVED, ElementChange, MapDiff
 from argmap.formats.mapdoc import ABSENT, COMMENTS, ELEMENT_LISTS, elements
 from argmap.formats.mapdoc import field as value_of
 from argmap.model import ArgumentMap
@@ -75,12 +75,7 @@ def change_lines(diff: MapDiff) -> list[str]:
             lines.append(new.added_link(change.id))
     lines += [old.removed(change.id) for change in diff.removed]
     for change in diff.changed:
-        for name in change.fields:
-            before, after = value_of(change.old, name), value_of(change.new, name)
-            if name == COMMENTS:
-                lines += [f"{change.id}: {line}" for line in comment_lines(before, after)]
-            else:
-                lines.append(f"{change.id}: {_field_change(name, before, after)}")
+        lines += [f"{change.id}: {part}" for part in _field_parts(change)]
     if diff.moved:
         ids = [c.id for c in diff.moved]
         more = f" and {len(ids) - MOVED_SHOWN} more" if len(ids) > MOVED_SHOWN else ""
@@ -88,6 +83,36 @@ def change_lines(diff: MapDiff) -> list[str]:
     lines += [_field_change(c.id, ABSENT if c.old is None else c.old, ABSENT if c.new is None else c.new)
               for c in diff.meta]
     return lines
+
+
+def label(change: ElementChange, diff: MapDiff) -> str:
+    """One line for one change, for a list of changes to step through (the app's Compare view).
+
+    Unlike :func:`change_lines`, every change gets its own line: an added
+    link is not folded into the line of its added statement, and all the
+    fields of a changed element share one line.
+    """
+    if change.op == ADDED:
+        context = _Context(diff.new)
+        if change.type == "statement":
+            return context.added_statement(change.id, {c.id for c in diff.added})[0]
+        return context.added_link(change.id)
+    if change.op == REMOVED:
+        return _Context(diff.old).removed(change.id)
+    if change.op == CHANGED:
+        return f"{change.id}: " + "; ".join(_field_parts(change))
+    if change.op == MOVED:
+        return f"moved {change.id}" + (" (pin changed)" if "pinned" in change.fields else "")
+    return _field_change(change.id, ABSENT if change.old is None else change.old,
+                         ABSENT if change.new is None else change.new)
+
+
+def _field_parts(change: ElementChange) -> list[str]:
+    parts = []
+    for name in change.fields:
+        before, after = value_of(change.old, name), value_of(change.new, name)
+        parts += comment_lines(before, after) if name == COMMENTS else [_field_change(name, before, after)]
+    return parts
 
 
 def check_lines(old_map: ArgumentMap, new_map: ArgumentMap) -> list[str]:
