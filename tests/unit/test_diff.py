@@ -179,7 +179,7 @@ def test_a_change_that_needs_another_says_which_to_take_first():
     old, new = _pair()
     d = diff_maps(old, new)
     conflict = next(c for c in d.added if c.id == "c99")
-    with pytest.raises(ModelError, match="s99, not in the map yet: take its addition first"):
+    with pytest.raises(ModelError, match=r"s99, not in the map yet \(take its addition first\)"):
         edit_for(conflict, old.copy(), d.new)
 
 

@@ -156,8 +156,8 @@ def _add(change: ElementChange, doc: dict, new_doc: dict | None) -> Edit | None:
         raise ModelError(change.id, "the map already has an element with this id")
     missing = [ref for ref in dict.fromkeys(references(change.new)) if ref not in present]
     if missing:
-        raise ModelError(change.id, f"refers to {', '.join(missing)}, not in the map yet: "
-                                    f"take {'its' if len(missing) == 1 else 'their'} addition first")
+        raise ModelError(change.id, f"refers to {', '.join(missing)}, not in the map yet "
+                                    f"(take {'its' if len(missing) == 1 else 'their'} addition first)")
     rows = doc.setdefault(key, [])
     index = _place(change.id, key, rows, new_doc)
     rows.insert(index, copy.deepcopy(change.new))
@@ -200,6 +200,8 @@ def _update(change: ElementChange, doc: dict) -> Edit | None:
 
 def _meta(change: ElementChange, doc: dict) -> Edit | None:
     key = change.id
+    if value_of(doc, key) == (ABSENT if change.new is None else change.new):
+        return None
     if change.new is None:
         doc.pop(key, None)
     else:
