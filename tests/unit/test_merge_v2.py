@@ -160,3 +160,18 @@ def test_one_sided_version_2_merges_give_that_side(case):
     left, right = merge_maps(base, ours, base), merge_maps(base, base, theirs)
     assert left.clean and native.dumps(left.map) == native.dumps(ours)
     assert right.clean and native.dumps(right.map) == native.dumps(theirs)
+
+
+def test_settling_a_version_2_conflict_empties_the_models_list():
+    from argmap.formats.diff_apply import apply_edit
+    from argmap.formats.resolve import conflicts_of, resolution
+
+    base = graded()
+    ours, theirs = base.copy(), base.copy()
+    ours.update("a", reliability="A")
+    theirs.update("a", reliability="D")
+    amap = merge_maps(base, ours, theirs).map
+    (conflict,) = conflicts_of(amap)
+    for edit in resolution(amap, conflict, "theirs"):
+        apply_edit(amap, edit)
+    assert amap.sources["a"].reliability == "D" and amap.merge_conflicts == ()
