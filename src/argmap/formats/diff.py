@@ -25,6 +25,7 @@ from argmap.formats.mapdoc import (
     field,
     meta_keys,
 )
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 
 ADDED, REMOVED, CHANGED, MOVED, META = "added", "removed", "changed", "moved", "meta"
@@ -122,11 +123,18 @@ def diff_documents(old: dict, new: dict, *, ignore_layout: bool = False) -> MapD
     -------
     MapDiff
     """
+    with paused_gc():
+        return _diff(old, new, ignore_layout)
+
+
+def _diff(old: dict, new: dict, ignore_layout: bool) -> MapDiff:
     old_elements, new_elements = elements(old), elements(new)
     added, changed, moved = [], [], []
     for eid, (key, element) in new_elements.items():
-        kind = ELEMENT_LISTS[key]
         before = old_elements.get(eid)
+        if before is not None and before[1] == element and before[0] == key:
+            continue  # the common case: untouched
+        kind = ELEMENT_LISTS[key]
         if before is None or before[0] != key:
             added.append(ElementChange(ADDED, kind, eid, (), None, element))
             continue

@@ -22,6 +22,7 @@ from argmap.formats import native
 from argmap.formats.diff import ADDED, CHANGED, MOVED, REMOVED, ElementChange, MapDiff
 from argmap.formats.mapdoc import ABSENT, COMMENTS, ELEMENT_LISTS, elements
 from argmap.formats.mapdoc import field as value_of
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 
 TEXT_WIDTH = 40
@@ -45,12 +46,13 @@ def describe(diff: MapDiff, old_name: str, new_name: str, old_map: ArgumentMap |
     checks : bool
         Add the "checks:" part (findings that appear or disappear, labels that change).
     """
-    lines = [f"{old_name} → {new_name}: {_summary(diff)}"]
-    lines += ["  " + line for line in change_lines(diff)]
-    if checks:
-        old_map = old_map if old_map is not None else native.from_document(diff.old, old_name)
-        new_map = new_map if new_map is not None else native.from_document(diff.new, new_name)
-        lines += check_lines(old_map, new_map)
+    with paused_gc():
+        lines = [f"{old_name} → {new_name}: {_summary(diff)}"]
+        lines += ["  " + line for line in change_lines(diff)]
+        if checks:
+            old_map = old_map if old_map is not None else native.from_document(diff.old, old_name)
+            new_map = new_map if new_map is not None else native.from_document(diff.new, new_name)
+            lines += check_lines(old_map, new_map)
     return "\n".join(lines) + "\n"
 
 
