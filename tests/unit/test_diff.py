@@ -230,8 +230,8 @@ def test_text_changes_are_quoted_from_where_they_differ():
     new.update("s4", note="")
     lines = describe(diff_maps(old, new), "a", "b", old, new).splitlines()
     assert lines[1] == "  s4: note 'Second reason (with s5).' removed"
-    assert lines[2] == ("  s9: text '…each other; nobody has suggested that t…' → "
-                        "'…each other; no one has suggested that t…'")
+    assert lines[2] == ("  s9: text '…war with each other; nobody has suggest…' → "
+                        "'…war with each other; no one has suggest…'")
 
 
 def test_every_change_has_its_own_label_for_the_compare_list():
@@ -252,3 +252,16 @@ def test_every_change_has_its_own_label_for_the_compare_list():
         "s4: kind claim → evidence; note 'Second reason (with s5).' removed",
         "moved s5 (pin changed)",
         "title 'Shot by Both Sides' → 'T2'"]
+
+
+def test_undercuts_and_rebuttals_are_named_by_their_role():
+    from argmap.formats.diff_text import change_lines
+
+    old = read_file(EXAMPLE)
+    new = old.copy()
+    new.add_all([Statement("s99", "claim", "Sharing an enemy does not make allies."), Conflict("c99", ("s99",), "i3"),
+                 Statement("s98", "evidence", "The 2007 talks produced nothing.", source="NYT"),
+                 Conflict("c98", ("s98",), "s99")])
+    assert change_lines(diff_maps(old, new)) == [
+        "added objection s99 'Sharing an enemy does not make allies.' undercutting i3 (c99)",
+        "added rebuttal s98 'The 2007 talks produced nothing.' attacking s99 (c98)"]

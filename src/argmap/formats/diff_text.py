@@ -207,7 +207,7 @@ def _from_first_difference(old: str, new: str) -> tuple[str, str]:
         same += 1
     if same <= TEXT_WIDTH // 2:
         return short(old), short(new)
-    start = old.rfind(" ", 0, same - TEXT_WIDTH // 4) + 1
+    start = old.rfind(" ", 0, same - TEXT_WIDTH // 2) + 1
     return "'…" + short(old[start:])[1:], "'…" + short(new[start:])[1:]
 
 
@@ -251,7 +251,8 @@ class _Context:
         parts, told = [], set()
         for c in self.attacks:
             if sid in c.get("attackers", ()):
-                parts.append(f"attacking {c['target']}" + (f" ({c['id']})" if c["id"] in added else ""))
+                verb = "undercutting" if self.by_id.get(c["target"], ("",))[0] == "inferences" else "attacking"
+                parts.append(f"{verb} {c['target']}" + (f" ({c['id']})" if c["id"] in added else ""))
                 told.add(c["id"])
         for i in self.supports:
             if sid in i.get("premises", ()):
