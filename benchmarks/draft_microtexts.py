@@ -1,0 +1,160 @@
+"""Score argmap's drafts on the Argumentative Microtexts (English): units, central claim, relations.
+
+The corpus (``../shared/corpora/microtexts-en``, 56 texts with gold argumentation graphs) is read,
+never copied; nothing derived from it ships. The texts are split into two fixed halves by sorted
+name: even positions are the **dev** half (rules were developed looking at these only), odd
+positions the **check** half (looked at only to report). The metric is
+:mod:`argmap.draft.score` (issue 13): unit F1 at Jaccard >= 0.5, central-claim accuracy,
+relation F1 unlabelled and labelled (undercuts attach to the source of the relation they
+attack, linked co-premises like their relation).
+
+    python benchmarks/draft_microtexts.py                 # dev and check halves, baseline, ablation on dev
+    python benchmarks/draft_microtexts.py --write DIR     # also write DIR/micro_*.argmap for the shared scorer
+    python benchmarks/draft_microtexts.py --half dev --per-text
+
+Cross-check: ``python3 ../shared/tools/score_microtexts.py ../shared/corpora/microtexts-en DIR``.
+Prints tables; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import defusedxml.ElementTree as ET
+
+from argmap.draft import RULES, draft_map
+from argmap.draft.score import Reading, Tally, compare, reading_of_map
+from argmap.formats import native
+from argmap.model.anchors import normalise_text
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "microtexts-en"
+SUPPORT = {"sup": "support", "exa": "support"}
+
+
+def names(corpus: Path = CORPUS) -> list[str]:
+    return sorted(p.stem for p in corpus.glob("micro_*.xml"))
+
+
+def halves(corpus: Path = CORPUS) -> dict[str, list[str]]:
+    """The two fixed halves: ``dev`` (even positions of the sorted names) and ``check`` (odd)."""
+    every = names(corpus)
+    return {"dev": every[0::2], "check": every[1::2]}
+
+
+def read_gold(xml: Path) -> tuple[str, Reading]:
+    """The text and the gold reading of one ArgGraph file (units as spans, relations resolved)."""
+    text = normalise_text(xml.with_suffix(".txt").read_text(encoding="utf-8"))
+    root = ET.parse(xml).getroot()
+    spans, at = {}, 0
+    for edu in root.findall("edu"):
+        body = (edu.text or "").strip()
+        found = text.find(body, at)
+        if found < 0:
+            raise ValueError(f"{xml.name}: segment {edu.get('id')} not found in the text")
+        spans[edu.get("id")] = (found, found + len(body))
+        at = found + len(body)
+    edges = {e.get("id"): e for e in root.findall("edge")}
+    parts: dict[str, list[str]] = {}
+    for e in edges.values():
+        if e.get("type") == "seg":
+            parts.setdefault(e.get("trg"), []).append(e.get("src"))
+    adus = [a.get("id") for a in root.findall("adu")]
+    units = [tuple(sorted(_edus(a, parts, spans))) for a in adus]
+    index = {a: n for n, a in enumerate(adus)}
+    relations, sources = {}, set()
+    for e in edges.values():
+        if e.get("type") != "seg":
+            target, label = _resolve(e, edges)
+            relations[(index[e.get("src")], index[target])] = label
+            sources.add(e.get("src"))
+    central = [index[a] for a in adus if a not in sources]
+    return text, Reading(units, relations, central)
+
+
+def _edus(node: str, parts: dict, spans: dict) -> list[tuple[int, int]]:
+    """The EDU spans under an ADU (through joints)."""
+    if node in spans:
+        return [spans[node]]
+    return [s for child in parts.get(node, []) for s in _edus(child, parts, spans)]
+
+
+def _resolve(edge, edges) -> tuple[str, str]:
+    """``(target unit, label)`` of a relation edge: undercuts attach to the attacked relation's source, an
+    added premise like the relation it joins."""
+    kind, target = edge.get("type"), edge.get("trg")
+    if kind == "add":
+        return _resolve(edges[target], edges)
+    if kind == "und":
+        return edges[target].get("src"), "attack"
+    return target, SUPPORT.get(kind, "attack")
+
+
+def baseline(gold: Reading) -> Reading:
+    """Gold units, every unit supporting the first one."""
+    return Reading(gold.units, {(n, 0): "support" for n in range(1, len(gold.units))}, [0])
+
+
+def run(texts: list[str], off=(), write: Path | None = None, corpus: Path = CORPUS) -> tuple[Tally, float]:
+    total, seconds = Tally(), 0.0
+    for name in texts:
+        text, gold = read_gold(corpus / f"{name}.xml")
+        start = time.perf_counter()
+        amap = draft_map(text, title=name, off=off)
+        seconds += time.perf_counter() - start
+        if write is not None:
+            write.mkdir(parents=True, exist_ok=True)
+            (write / f"{name}.argmap").write_text(native.dumps(amap), encoding="utf-8")
+        total.add(compare(reading_of_map(amap), gold, name))
+    return total, seconds
+
+
+def row(label: str, tally: Tally, extra: str = "") -> str:
+    s = tally.scores()
+    return (f"| {label} | {tally.texts} | {s['units']:.3f} | {s['central']:.3f} | {s['relations']:.3f} "
+            f"| {s['labelled']:.3f} |{extra}")
+
+
+HEADER = "| draft | texts | units F1 | central claim | relations F1 | labelled F1 |\n|---|---:|---:|---:|---:|---:|"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("dev", "check", "all"), default=None)
+    parser.add_argument("--write", type=Path, default=None, help="write the drafts here (micro_*.argmap)")
+    parser.add_argument("--no-ablation", action="store_true")
+    parser.add_argument("--per-text", action="store_true")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 2
+    parts = halves()
+    parts["all"] = names()
+    chosen = [args.half] if args.half else ["dev", "check", "all"]
+    print(HEADER)
+    for half in ("dev", "check", "all"):
+        if half in chosen:
+            base = Tally()
+            for name in parts[half]:
+                _, gold = read_gold(CORPUS / f"{name}.xml")
+                base.add(compare(baseline(gold), gold, name))
+            print(row(f"baseline (gold units, all support the first), {half}", base))
+    for half in chosen:
+        tally, seconds = run(parts[half], write=args.write if half == "all" or args.half else None)
+        print(row(f"argmap draft, {half}", tally, f" {seconds * 1000 / tally.texts:.1f} ms/text"))
+        if args.per_text:
+            for t in tally.per_text:
+                print("   ", t)
+    if not args.no_ablation and "dev" in chosen:
+        print("\nAblation on the dev half (each rule off in turn):\n")
+        print(HEADER.replace("| draft |", "| rule off |"))
+        print(row("(none)", run(parts["dev"])[0]))
+        for rule in RULES:
+            print(row(f"`{rule}`", run(parts["dev"], off=(rule,))[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Units of a draft: a segment of the text with the markers found in it, and what kind of statement it is.
+
+A unit's *lead* is the marker it opens with ("Because", "But still",
+"First,"); its *inner* cues are the adverbs of :data:`~argmap.draft.lexicon.INNER`
+found anywhere in it ("People, however, who ..."). Typing follows the
+wording: reported speech, quotations and figures make **evidence**; a call
+to action makes the main claim a **recommendation**; the rest are claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.draft.lexicon import (
+    CALL_TO_ACTION,
+    FIGURE_WORDS,
+    FIRST_ITEMS,
+    HEDGES,
+    INNER,
+    JUDGEMENT,
+    REPORTING,
+    STANCE,
+    Group,
+)
+from argmap.draft.segment import Piece
+from argmap.draft.words import Word, match_at, words
+
+_QUOTED = re.compile(r"[“\"‘][^“”\"]{2,}?[”\"’]")
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|km|m\b|kg|\$|€|£)|[\$€£]\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)\b")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass
+class Unit:
+    """One unit: where it is, its markers, and the hints the rules use."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    sentence: int
+    clause: int
+    split_by: str
+    last_in_sentence: bool = True
+    lead: Group | None = None
+    lead_phrase: str = ""
+    after_and: bool = False
+    inner: set[str] = field(default_factory=set)
+    question: bool = False
+
+    @property
+    def function(self) -> str:
+        """The lead marker's function, or ``""``."""
+        return self.lead.function if self.lead else ""
+
+    @property
+    def first_item(self) -> bool:
+        return self.function == "sequence" and self.lead_phrase in FIRST_ITEMS
+
+    def has(self, phrases) -> bool:
+        """True when one of ``phrases`` occurs in the unit as whole words."""
+        body = " " + _plain(self.text) + " "
+        return any(f" {p} " in body for p in phrases)
+
+
+def read_units(text: str, pieces: list[Piece]) -> list[Unit]:
+    """The units of ``pieces`` with their markers found."""
+    units = []
+    for n, p in enumerate(pieces):
+        unit = Unit(n, p.start, p.end, text[p.start:p.end], p.paragraph, p.sentence, p.clause, p.split_by)
+        unit.last_in_sentence = n + 1 == len(pieces) or pieces[n + 1].sentence != p.sentence
+        unit.question = unit.text.rstrip("\"'”’)] ").endswith("?")
+        _find_markers(unit, words(text, p.start, p.end))
+        units.append(unit)
+    return units
+
+
+def _find_markers(unit: Unit, tokens: list[Word]) -> None:
+    i = 0
+    while i < len(tokens) and not tokens[i].is_word:
+        i += 1
+    places = ("start", "any") if unit.clause == 0 else ("inside", "any")
+    found = match_at(tokens, i, places) if i < len(tokens) else []
+    if found and found[0][1].function == "coordination":
+        length = found[0][0]
+        again = match_at(tokens, i + length, ("start", "inside", "any"))
+        if again and again[0][1].function != "coordination":
+            unit.after_and = True
+            i += length
+            found = again
+    if found:
+        length, group = found[0]
+        unit.lead, unit.lead_phrase = group, " ".join(w.norm for w in tokens[i:i + length])
+        i += length
+    rest = " " + " ".join(w.norm for w in tokens[i:] if w.is_word) + " "
+    unit.inner = {function for phrase, function in INNER.items() if f" {phrase} " in rest}
+
+
+# ---------------------------------------------------------------- wording hints
+def calls_to_action(unit: Unit) -> bool:
+    """The unit says what should be done (and is no question)."""
+    return not unit.question and unit.has(CALL_TO_ACTION)
+
+
+def takes_a_stance(unit: Unit) -> bool:
+    """The author's own position said outright, or a judgement ("is unfair", "a sensible idea")."""
+    return unit.has(STANCE) or unit.has(JUDGEMENT)
+
+
+def hedged(unit: Unit) -> bool:
+    return unit.has(HEDGES)
+
+
+def evidence_basis(unit: Unit) -> tuple[str, str]:
+    """``(basis, cue)`` when the unit reads as evidence, else ``("", "")``.
+
+    A quotation of several words is a ``quote``, reported speech or a
+    reported finding a ``report``, a figure (a number with a unit, a share, a
+    sum; not a year) a ``statistic``.
+    """
+    quoted = _QUOTED.search(unit.text)
+    if quoted and len(quoted.group().split()) >= 2:
+        return "quote", f"quotation {quoted.group()[:40]}"
+    for phrase in REPORTING:
+        if unit.has((phrase,)):
+            return "report", f"reported: '{phrase}'"
+    figure = _FIGURE.search(unit.text)
+    if figure and not _YEAR.match(figure.group().strip()) or unit.has(FIGURE_WORDS):
+        return "statistic", f"figure: '{figure.group().strip() if figure else 'amount'}'"
+    return "", ""
+
+
+def _plain(text: str) -> str:
+    """Lower case words separated by single spaces, apostrophes straight, punctuation as its own token."""
+    return " ".join(w.norm for w in words(text))

@@ -1,0 +1,105 @@
+"""Words of a text with their exact code-point spans, and the lexicon's phrases matched against them.
+
+A :class:`Word` is a run of letters and digits (with inner apostrophes,
+dots and hyphens: "it's", "U.S", "3.2km", "al-Sadr") or one punctuation
+character. Matching is done on a normal form: lower case, typographic
+apostrophes made straight, a trailing dot dropped, so "That’s why" matches
+the phrase "that's why".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from argmap.draft.lexicon import FINITE, GROUPS, Group
+
+_TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]", re.UNICODE)
+STRONG_SUBJECTS = frozenset((
+    "i", "you", "he", "she", "it", "we", "they", "there", "it's", "they're", "we're", "there's", "he's", "she's",
+    "i'm", "you're", "that's", "this", "these", "those",
+))
+OPENING = "([{“‘«"
+CLOSING = ")]}”’»"
+DASHES = ("–", "—", "-", "―")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token: its span ``[start, end)`` in the text and its normal form."""
+
+    start: int
+    end: int
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+
+def normal(token: str) -> str:
+    """The form phrases are matched on: lower case, straight apostrophes, no trailing dot."""
+    return token.lower().replace("’", "'").rstrip(".") or token
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The tokens of ``text[start:end]`` with spans in ``text``."""
+    end = len(text) if end is None else end
+    return [Word(m.start(), m.end(), normal(m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+
+def only_words(tokens: list[Word]) -> list[Word]:
+    return [w for w in tokens if w.is_word]
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[tuple[str, ...], Group]]]:
+    """First word -> [(phrase words, group)], longest phrases first."""
+    table: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
+    for group in GROUPS:
+        for phrase in group.phrases:
+            parts = tuple(normal(p) for p in phrase.split())
+            table.setdefault(parts[0], []).append((parts, group))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+def match_at(tokens: list[Word], i: int, places: tuple[str, ...]) -> list[tuple[int, Group]]:
+    """The phrases starting at word ``i`` whose place is one of ``places``: ``[(length in words, group)]``.
+
+    Longest first. Punctuation between the words of a phrase is not allowed.
+    """
+    norms = [w.norm for w in tokens[i:i + 6]]
+    found = []
+    for parts, group in _index().get(norms[0] if norms else "", ()):
+        if group.where in places and tuple(norms[:len(parts)]) == parts:
+            found.append((len(parts), group))
+    return found
+
+
+def clause_follows(tokens: list[Word], i: int) -> bool:
+    """True when a clause (a subject, then a finite verb) starts at token ``i``.
+
+    A strong subject ("it", "they", "there") followed by another word is
+    enough; otherwise a finite verb must come within the next seven words
+    and not first (a verb first means no subject: "and have to be sorted").
+    """
+    ahead = []
+    for w in tokens[i:i + 9]:
+        if w.norm in (";", ".", "!", "?", ":") or w.norm in DASHES:
+            break
+        if w.is_word:
+            ahead.append(w.norm)
+    if len(ahead) < 2 or ahead[0] in FINITE:
+        return False
+    if ahead[0] in STRONG_SUBJECTS and ahead[1] not in ("to", "and", "or", "of", "in", "for"):
+        return True
+    return any(a in FINITE or a.endswith("n't") for a in ahead[1:8])
+
+
+def has_finite(tokens: list[Word]) -> bool:
+    """True when the tokens carry a finite verb (an auxiliary, a modal, a common verb or a past form)."""
+    return any(w.norm in FINITE or w.norm.endswith("n't") or (len(w.norm) > 4 and w.norm.endswith("ed"))
+               for w in tokens if w.is_word)
