@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from argmap.draft.units import Unit, calls_to_action, evidence_basis, hedged, takes_a_stance
 
 ACTION, STANCE, CONCLUSION, FIRST, LAST = 3.0, 1.5, 2.0, 1.0, 0.5
-DEMOTED, HEDGED, EVIDENCE = -6.0, -1.5, -1.0
+DEMOTED, HEDGED, EVIDENCE, CONTRAST, BEFORE_CONTRAST = -6.0, -1.5, -1.0, -2.0, -1.5
 _DEMOTING = ("support", "example", "concession", "addition", "sequence", "coordination")
 
 
@@ -29,7 +29,7 @@ def score(unit: Unit, units: Sequence[Unit], off: frozenset[str]) -> tuple[float
         points += STANCE
         why.append("a stance or a judgement")
     if "central-conclusion" not in off and (unit.function == "conclusion" or "conclusion" in unit.inner):
-        points += CONCLUSION
+        points += CONCLUSION if unit.clause == 0 else CONCLUSION / 2
         why.append("a conclusion marker")
     if unit is units[0]:
         points += FIRST
@@ -38,15 +38,27 @@ def score(unit: Unit, units: Sequence[Unit], off: frozenset[str]) -> tuple[float
         points += LAST
         why.append("the last statement")
     if "central-demote" not in off:
-        if unit.function in _DEMOTING or unit.question or "concession" in unit.inner:
-            points += DEMOTED
-        elif unit.clause > 0 and unit.split_by in ("marker", "dash", ";") and unit.function != "conclusion":
-            points += DEMOTED / 2
-        if hedged(unit):
-            points += HEDGED
-        if evidence_basis(unit)[0]:
-            points += EVIDENCE
+        points += _demotion(unit, units)
     return points, why
+
+
+def _demotion(unit: Unit, units: Sequence[Unit]) -> float:
+    """Points taken from a unit that is there for something else (a reason, an objection, a question ...)."""
+    points = 0.0
+    if unit.function in _DEMOTING or unit.question or unit.inner & {"concession", "addition", "example"}:
+        points += DEMOTED
+    elif unit.clause > 0 and unit.split_by in ("marker", "dash", ";") and unit.function != "conclusion":
+        points += DEMOTED / 2
+    if unit.function == "contrast":
+        points += CONTRAST
+    following = units[units.index(unit) + 1] if unit is not units[-1] else None
+    if following is not None and (following.function == "contrast" or "contrast" in following.inner):
+        points += BEFORE_CONTRAST
+    if hedged(unit):
+        points += HEDGED
+    if evidence_basis(unit)[0]:
+        points += EVIDENCE
+    return points
 
 
 def main_claim(units: Sequence[Unit], off: frozenset[str] = frozenset()) -> int:

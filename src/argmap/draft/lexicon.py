@@ -91,8 +91,7 @@ GROUPS: tuple[Group, ...] = (
     # A reason given in a sentence of its own, pointing back: "X. After all, Y."
     Group("support", "previous", "start",
           ("after all", "the reason is", "the reason is that", "this is because", "that is because",
-           "that's because", "this is so because", "for one thing", "indeed", "all the more so as",
-           "all the more so since", "all the more so because", "all the more so"),
+           "that's because", "this is so because", "for one thing", "indeed"),
           "premise gives the reason for the statement before it"),
 
     # ---------------------------------------------------------------- conclusions
@@ -114,7 +113,13 @@ GROUPS: tuple[Group, ...] = (
           ("but", "however", "yet", "still", "but still", "nevertheless", "nonetheless", "even so",
            "that said", "having said that", "on the other hand", "in contrast", "by contrast",
            "on the contrary", "instead", "then again", "all the same", "regardless", "but then"),
-          "contrast answers what came before", clause=False),
+          "contrast answers what came before"),
+    # The author denies what came before, in the first person or outright.
+    Group("contrast", "previous", "start",
+          ("i doubt", "i do doubt", "i disagree", "i don't think", "i do not think", "i don't believe",
+           "i do not believe", "that is not true", "this is not true", "that's not true", "this is wrong",
+           "that is wrong", "not so", "quite the opposite", "far from it"),
+          "denies what came before"),
     # The author grants a point to the other side, in a sentence of its own. It attacks the main
     # claim; the "but" that usually follows attacks it in turn.
     Group("concession", "main", "start",
@@ -148,7 +153,8 @@ GROUPS: tuple[Group, ...] = (
     Group("addition", "main", "start",
           ("also", "besides", "moreover", "furthermore", "further", "in addition", "additionally", "plus",
            "what is more", "what's more", "on top of that", "likewise", "similarly", "apart from that",
-           "not to mention", "another reason is", "another point is", "and also", "as well"),
+           "not to mention", "another reason is", "another point is", "and also", "as well", "all the more so",
+           "all the more so as", "all the more so since", "all the more so because", "even more so", "and"),
           "a further reason for the main claim"),
     # Enumerated reasons: every item points where the first one does (the statement before it).
     Group("sequence", "same", "start",
@@ -174,10 +180,13 @@ INNER = {
     "however": "contrast", "nevertheless": "contrast", "nonetheless": "contrast",
     "therefore": "conclusion", "hence": "conclusion", "thus": "conclusion", "consequently": "conclusion",
     "admittedly": "concession", "of course": "concession",
+    "for instance": "example", "for example": "example",
+    "also": "addition",
 }
 
 # ---------------------------------------------------------------- the main claim
-# The author's own position, said outright: "I think", "in my view". Strong hints of the central claim.
+# The author's own position, said outright at the start of a statement: "I think", "in my view".
+# Strong hints of the central claim.
 STANCE = ("i think", "i believe", "i find", "i feel", "i am convinced", "i'm convinced", "in my opinion",
           "in my view", "i am of the opinion", "i am not of the opinion", "i'm of the opinion", "i would argue",
           "i maintain", "i hold", "we must", "one thing is for sure", "one thing is certain",
@@ -189,16 +198,22 @@ CALL_TO_ACTION = ("should", "shouldn't", "should not", "ought to", "ought not", 
                   "has to be", "have to be", "it is necessary to", "is required", "are required",
                   "should be", "must be", "cannot be allowed", "may not be allowed", "is to be", "are to be")
 
-# A judgement: the statement weighs something (then it is a claim the text argues for).
+# A judgement: the statement weighs something (then it is a claim the text argues for). Counted only
+# after a copula, a few words before ("it is unfair", "is most certainly desirable", "was clearly a
+# mistake"), not as a noun ("a basic right").
+COPULAS = ("is", "are", "was", "were", "be", "been", "being", "seems", "seem", "remains", "remain", "find",
+           "it's", "that's", "isn't", "aren't", "wasn't", "becomes")
 JUDGEMENT = ("fair", "unfair", "just", "unjust", "unjustifiable", "justified", "unjustified", "right", "wrong",
              "good", "bad", "better", "best", "worse", "desirable", "undesirable", "acceptable", "unacceptable",
              "sensible", "reasonable", "unreasonable", "a mistake", "a good idea", "a bad idea", "necessary",
              "unnecessary", "sustainable", "unsustainable", "important", "essential", "harmful", "beneficial",
-             "stupid", "wise", "unwise", "sure", "clear", "obvious", "doubtful")
+             "stupid", "wise", "unwise", "doubtful", "desired", "wanted", "welcome", "unwelcome", "fine", "okay",
+             "appropriate", "inappropriate", "legitimate", "illegitimate", "a mistake", "an error", "pointless",
+             "worthwhile", "implausible", "plausible", "absurd", "irresponsible", "responsible")
 
 # Hedges: the statement is put tentatively, as a point granted rather than asserted.
-HEDGES = ("may", "might", "perhaps", "possibly", "admittedly", "of course", "certainly", "granted", "it is true",
-          "some", "critics", "opponents")
+HEDGES = ("may", "might", "perhaps", "possibly", "admittedly", "of course", "granted", "it is true", "some",
+          "critics", "opponents")
 
 # ---------------------------------------------------------------- evidence
 # Reported speech and reported findings: a statement passed on from a source.

@@ -24,6 +24,7 @@ POSITION = "position"
 AFTER = "follows the main claim it supports"
 BEFORE = "comes before the claim it supports"
 HEAD = "the main point of its paragraph, which supports the main claim"
+ELABORATES = "explains the clause before it"
 
 
 @dataclass
@@ -55,6 +56,8 @@ class _Pass:
         self.links: dict[int, Link] = {}
         self.pending: list[int] = []
         self.concession: int | None = None
+        self.answered: int | None = None  # the concession the last counter answered
+        self.counter: set[int] = set()  # that counter and the statements under it
         self.aside: set[int] = set()  # concessions inside a sentence ("X, although Y")
         self.seq_target: int | None = None
         self.seq_item: int | None = None
@@ -76,6 +79,8 @@ class _Pass:
         if target == source or target < 0:
             target, label, marker, why, flags = self.main(source), "support", POSITION, AFTER, {"default": True}
         self.links[source] = Link(source, target, label, marker, why, **flags)
+        if target in self.counter:
+            self.counter.add(source)
         if source in self.pending:
             self.pending.remove(source)
 
@@ -94,6 +99,10 @@ class _Pass:
         return None
 
     @staticmethod
+    def why(unit: Unit, fallback: str) -> str:
+        return unit.lead.why if unit.lead else fallback
+
+    @staticmethod
     def marker(unit: Unit, inner: str = "") -> str:
         if unit.lead:
             return f"'{unit.lead_phrase}'"
@@ -105,7 +114,7 @@ class _Pass:
         for unit in self.units:
             if unit.paragraph != paragraph:
                 self.close_paragraph()
-                paragraph, self.concession, self.seq_item = unit.paragraph, None, None
+                paragraph, self.concession, self.seq_item, self.answered = unit.paragraph, None, None, None
             n = unit.index
             if self.is_head(n):
                 self.seen_heads.add(n)
@@ -132,7 +141,7 @@ class _Pass:
     def function_of(self, unit: Unit) -> str:
         function = unit.function
         if not function:
-            for inner in ("contrast", "concession", "conclusion"):
+            for inner in ("contrast", "concession", "conclusion", "example"):
                 if inner in unit.inner:
                     return inner
         rule = {"support": "reasons", "conclusion": "conclusions", "contrast": "contrast",
@@ -156,7 +165,8 @@ class _Pass:
 
     def _example(self, unit: Unit):
         n = unit.index
-        self.link(n, n - 1 if n > 0 else self.main(n), "support", self.marker(unit), unit.lead.why)
+        self.link(n, n - 1 if n > 0 else self.main(n), "support", self.marker(unit, "for instance"),
+                  self.why(unit, "example of the statement before it"))
 
     def _addition(self, unit: Unit):
         self.concession = self.seq_item = None
@@ -183,32 +193,44 @@ class _Pass:
         n = unit.index
         marker, word = self.marker(unit, "however"), unit.lead_phrase or "however"
         prev = n - 1 if n > 0 else None
-        if self.concession is not None:
-            self.link(n, self.concession, "attack", marker, "answers the point granted before it")
-            self.concession = None
+        if self.concession is not None or self.answered is not None and n - 1 in self.counter:
+            granted = self.concession if self.concession is not None else self.answered
+            self.link(n, granted, "attack", marker, "answers the point granted before it")
+            self.concession, self.answered, self.counter = None, granted, {n}
         elif prev is not None and prev in self.aside and prev in self.links:
             host_link = self.links.get(self.links[prev].target)
             target = host_link.target if host_link and host_link.label == "support" else self.main(n)
             self.link(n, target, "support", marker, "returns from the concession to the line of argument")
         elif prev is not None and self.on("retro-concession") and self.retro(prev):
-            self.link(prev, self.main(prev), "attack", POSITION, f"the point granted, which the next '{word}' "
-                                                                 "answers")
-            self.link(n, prev, "attack", marker, "answers the point granted before it")
+            group = self.joined(prev)
+            for g in group:
+                self.link(g, self.main(g), "attack", POSITION, f"the point granted, which the next '{word}' answers")
+            self.link(n, group[0], "attack", marker, "answers the point granted before it")
+            self.answered, self.counter = group[0], {n}
         else:
             self.link(n, self.main(n), "attack", marker, "an objection to the main claim")
             self.concession = n
 
     def retro(self, prev: int) -> bool:
-        """True when the unit ``prev`` just before a contrast is an unmarked statement that may be its concession."""
-        unit = self.units[prev]
-        if self.is_head(prev) or unit.lead is not None or unit.inner:
+        """True when the statement ``prev`` just before a contrast (with the clauses joined to it by "and")
+        is unmarked, so that it may be the point the contrast answers."""
+        first = self.joined(prev)[0]
+        unit = self.units[first]
+        if any(self.is_head(g) for g in self.joined(prev)) or unit.lead is not None or unit.inner:
             return False
-        return prev in self.pending or (prev in self.links and self.links[prev].default)
+        return first in self.pending or (first in self.links and self.links[first].default)
+
+    def joined(self, n: int) -> list[int]:
+        """``n`` and the clauses before it it is joined to by "and"/"or" (first one first)."""
+        group = [n]
+        while group[0] > 0 and self.units[group[0]].function == "coordination" and not self.units[group[0]].after_and:
+            group.insert(0, group[0] - 1)
+        return group
 
     def _concession(self, unit: Unit):
         n = unit.index
         direction = unit.lead.direction if unit.lead else "main"
-        marker, why = self.marker(unit, "of course"), unit.lead.why if unit.lead else "concession voices the other side"
+        marker, why = self.marker(unit, "of course"), self.why(unit, "concession voices the other side")
         host = None
         if direction == "before":
             host = self.prev_in_sentence(n)
@@ -218,6 +240,9 @@ class _Pass:
             self.link(n, self.main(n), "attack", marker, why)
             self.concession = n
             return
+        while direction == "before" and self.units[host].split_by == "dash" and host in self.links \
+                and self.links[host].why == ELABORATES:
+            host = self.links[host].target  # skip an aside set off by dashes, to the clause it explains
         self.aside.add(n)
         self.link(n, host, "attack", marker, why, undercut=self.on("undercut") and not self.is_head(host))
 
@@ -252,7 +277,7 @@ class _Pass:
         if self.is_head(n):
             self.link(n, self.central, "support", POSITION, HEAD, default=True)
         elif unit.clause > 0 and unit.split_by != "subordinate" and self.on("elaboration"):
-            self.link(n, n - 1, "support", POSITION, "explains the clause before it")
+            self.link(n, n - 1, "support", POSITION, ELABORATES)
         elif self.concession is not None:
             self.link(n, self.concession, "support", POSITION, "continues the point granted before it")
         elif self.seq_item is not None:

@@ -23,10 +23,22 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.draft.lexicon import ABBREVIATIONS
-from argmap.draft.words import CLOSING, DASHES, OPENING, Word, clause_follows, has_finite, match_at, words
+from argmap.draft.words import (
+    CLOSING,
+    DASHES,
+    OPENING,
+    Word,
+    clause_follows,
+    has_finite,
+    match_at,
+    subject_like,
+    words,
+)
 
 MIN_WORDS = 3
-"""A clause split leaves at least this many words on each side."""
+"""A clause split leaves at least this many words before it ..."""
+MIN_NEW_WORDS = 4
+"""... and at least this many in the new unit ("but they can't" stays with its clause)."""
 HEADING_WORDS = 15
 """A paragraph of at most this many words without end punctuation is a heading or a caption."""
 PREFACE_WORDS = 6
@@ -240,7 +252,7 @@ def _cuts(text: str, tokens: list[Word]) -> list[tuple[int, str]]:
         if depth > 0 or not tokens[i].is_word:
             continue
         how = _opens_unit(text, tokens, i)
-        if how and _enough(tokens, cuts[-1][0] if cuts else 0, i) and _enough(tokens, i, len(tokens)):
+        if how and _enough(tokens, cuts[-1][0] if cuts else 0, i) and _enough(tokens, i, len(tokens), MIN_NEW_WORDS):
             cuts.append((i, how))
     return sorted(set(cuts))
 
@@ -270,14 +282,38 @@ def _opens_unit(text: str, tokens: list[Word], i: int) -> str:
         if word in _ADVERBS_INSIDE:
             return ""
         return "marker" if comma or (clause and word in _BARE_SPLITTERS) else ""
+    after = tokens[i + length] if i + length < len(tokens) else None
     if group.function == "support":
-        loose = word in _LOOSE_REASONS
-        return "marker" if clause and (not loose or comma or tokens[i + length].norm in _PRONOUNS) else ""
-    if group.function == "conclusion":
-        return "marker" if clause and (comma or word in _BARE_CONCLUSIONS) else ""
-    if group.function == "coordination":
+        if word in _LOOSE_REASONS:
+            tight = clause_follows(tokens, i + length, within_commas=True)
+            return "marker" if tight and after is not None and subject_like(after, text) else ""
         return "marker" if clause else ""
+    if group.function == "conclusion":
+        bare = word in _BARE_CONCLUSIONS
+        return "marker" if (comma and (clause or bare)) or (bare and clause) else ""
+    if group.function == "coordination":
+        return "marker" if clause and _joins_clauses(text, tokens, i, comma, after) else ""
     return ""
+
+
+def _joins_clauses(text: str, tokens: list[Word], i: int, comma: bool, after: Word | None) -> bool:
+    """True when the "and"/"or" at ``i`` joins two clauses, not two nouns or two verb phrases.
+
+    The clause before it must have a finite verb of its own ("X produces rubbish and ..."; not
+    "tools, data and expertise have"), and the clause after it a subject: after a comma any
+    word may open it, else a pronoun, a determiner or a name must ("and an unwanted pregnancy
+    can", not "and often goes it alone").
+    """
+    left = tokens[_clause_start(tokens, i):i]
+    return has_finite(left) and after is not None and (comma or subject_like(after, text))
+
+
+def _clause_start(tokens: list[Word], i: int) -> int:
+    """The token where the clause holding token ``i`` begins (after the last semicolon, dash or split marker)."""
+    start = i
+    while start > 0 and tokens[start - 1].norm != ";" and tokens[start - 1].norm not in DASHES:
+        start -= 1
+    return start
 
 
 _ADVERBS_INSIDE = frozenset(("however", "still", "instead", "regardless", "nevertheless", "nonetheless"))
@@ -287,7 +323,6 @@ _BARE_SPLITTERS = frozenset(("but", "yet", "although", "though", "even though", 
 _LOOSE_REASONS = frozenset(("as", "for", "since"))
 """Reason words with other meanings ("as close as", "for years", "since March"): a comma or a pronoun must show
 the clause."""
-_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they", "there", "this", "that", "these", "those"))
 _BARE_CONCLUSIONS = frozenset(("so that", "which is why", "that's why", "that is why", "this is why"))
 
 
@@ -304,5 +339,5 @@ def _subordinate_cut(text: str, tokens: list[Word]) -> int | None:
     return None
 
 
-def _enough(tokens: list[Word], a: int, b: int) -> bool:
-    return sum(w.is_word for w in tokens[a:b]) >= MIN_WORDS
+def _enough(tokens: list[Word], a: int, b: int, least: int = MIN_WORDS) -> bool:
+    return sum(w.is_word for w in tokens[a:b]) >= least

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from argmap.draft.lexicon import (
     CALL_TO_ACTION,
+    COPULAS,
     FIGURE_WORDS,
     FIRST_ITEMS,
     HEDGES,
@@ -105,8 +106,27 @@ def calls_to_action(unit: Unit) -> bool:
 
 
 def takes_a_stance(unit: Unit) -> bool:
-    """The author's own position said outright, or a judgement ("is unfair", "a sensible idea")."""
-    return unit.has(STANCE) or unit.has(JUDGEMENT)
+    """The author's own position said outright, or a judgement ("is unfair", "is a sensible idea")."""
+    return opens_with(unit, STANCE) or judges(unit)
+
+
+def opens_with(unit: Unit, phrases) -> bool:
+    """True when the unit (after its lead marker) starts with one of ``phrases``."""
+    body = _plain(unit.text) + " "
+    if unit.lead_phrase and body.startswith(unit.lead_phrase + " "):
+        body = body[len(unit.lead_phrase) + 1:].lstrip(", ")
+    return any(body.startswith(p + " ") for p in phrases)
+
+
+def judges(unit: Unit) -> bool:
+    """A judgement word up to four words after a copula ("is most certainly desirable", "was clearly a mistake")."""
+    norms = _plain(unit.text).split()
+    for n, word in enumerate(norms):
+        if word in COPULAS:
+            ahead = " " + " ".join(norms[n + 1:n + 5]) + " "
+            if any(f" {j} " in ahead for j in JUDGEMENT):
+                return True
+    return False
 
 
 def hedged(unit: Unit) -> bool:

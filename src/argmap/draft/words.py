@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from argmap.draft.lexicon import FINITE, GROUPS, Group
+from argmap.draft.lexicon import FINITE, GROUPS, SUBJECTS, Group
 
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]", re.UNICODE)
 STRONG_SUBJECTS = frozenset((
@@ -79,16 +79,17 @@ def match_at(tokens: list[Word], i: int, places: tuple[str, ...]) -> list[tuple[
     return found
 
 
-def clause_follows(tokens: list[Word], i: int) -> bool:
+def clause_follows(tokens: list[Word], i: int, *, within_commas: bool = False) -> bool:
     """True when a clause (a subject, then a finite verb) starts at token ``i``.
 
     A strong subject ("it", "they", "there") followed by another word is
     enough; otherwise a finite verb must come within the next seven words
     and not first (a verb first means no subject: "and have to be sorted").
+    ``within_commas`` looks no further than the next comma ("as a gift, and it ..." is no clause).
     """
     ahead = []
     for w in tokens[i:i + 9]:
-        if w.norm in (";", ".", "!", "?", ":") or w.norm in DASHES:
+        if w.norm in (";", ".", "!", "?", ":") or w.norm in DASHES or within_commas and w.norm == ",":
             break
         if w.is_word:
             ahead.append(w.norm)
@@ -96,10 +97,20 @@ def clause_follows(tokens: list[Word], i: int) -> bool:
         return False
     if ahead[0] in STRONG_SUBJECTS and ahead[1] not in ("to", "and", "or", "of", "in", "for"):
         return True
-    return any(a in FINITE or a.endswith("n't") for a in ahead[1:8])
+    return any(a in FINITE or a.endswith(_CONTRACTED) for a in ahead[1:8])
+
+
+_CONTRACTED = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 
 
 def has_finite(tokens: list[Word]) -> bool:
-    """True when the tokens carry a finite verb (an auxiliary, a modal, a common verb or a past form)."""
-    return any(w.norm in FINITE or w.norm.endswith("n't") or (len(w.norm) > 4 and w.norm.endswith("ed"))
+    """True when the tokens carry a finite verb: an auxiliary, a modal, a common verb, a contraction
+    ("it'll", "don't") or a past form (a word of five letters or more ending in "ed")."""
+    return any(w.norm in FINITE or w.norm.endswith(_CONTRACTED) or (len(w.norm) > 4 and w.norm.endswith("ed"))
                for w in tokens if w.is_word)
+
+
+def subject_like(word: Word, text: str) -> bool:
+    """True when ``word`` can open a subject: a pronoun, a determiner, a quantifier or a capitalised name."""
+    return word.norm in SUBJECTS or word.norm in STRONG_SUBJECTS or text[word.start].isupper() \
+        or text[word.start].isdigit()
