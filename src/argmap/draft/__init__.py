@@ -108,8 +108,10 @@ def proposals(amap: ArgumentMap) -> list[str]:
 
 
 def _title_of(text: str, proposal: Proposal) -> str:
-    headings = [text[a:b].strip() for a, b, why in proposal.skipped if why == "heading or caption"]
+    """The last heading before the first statement (a kicker or a section name comes before the title)."""
+    first = proposal.statements[0].anchors[0].start
+    headings = [text[a:b].strip() for a, b, why in proposal.skipped if why == "heading or caption" and b <= first]
     if headings:
-        return headings[0]
+        return headings[-1]
     first = proposal.statements[0].text
     return first if len(first) <= 60 else first[:57].rsplit(" ", 1)[0] + "…"

@@ -80,7 +80,7 @@ GROUPS: tuple[Group, ...] = (
     # ---------------------------------------------------------------- reasons
     # A reason given after what it supports, inside the same sentence: "X, because Y".
     Group("support", "before", "inside",
-          ("because", "since", "as", "for", "given that", "seeing that", "in that", "insofar as",
+          ("because", "since", "as", "for", "given that", "seeing that", "insofar as",
            "inasmuch as", "considering that"),
           "premise follows the claim it supports", clause=True),
     # A reason put first, before the clause it supports: "Because Y, X"; "Since Y, X".
@@ -111,9 +111,15 @@ GROUPS: tuple[Group, ...] = (
     # answers it; otherwise it raises an objection to the main claim.
     Group("contrast", "previous", "any",
           ("but", "however", "yet", "still", "but still", "nevertheless", "nonetheless", "even so",
-           "that said", "having said that", "on the other hand", "in contrast", "by contrast",
-           "on the contrary", "instead", "then again", "all the same", "regardless", "but then"),
+           "that said", "having said that", "on the contrary", "instead", "then again", "all the same",
+           "regardless", "but then"),
           "contrast answers what came before"),
+    # A comparison, not an attack: the other side of it plays the role of what it is compared with
+    # ("Sadr's men shot at US troops. By contrast, ISCI's fighters have not").
+    Group("coordination", "same", "any",
+          ("by contrast", "in contrast", "on the other hand", "conversely", "similarly"),
+          "the other side of a comparison"),
+    Group("coordination", "same", "inside", ("whereas", "while"), "the other side of a comparison", clause=True),
     # The author denies what came before, in the first person or outright.
     Group("contrast", "previous", "start",
           ("i doubt", "i do doubt", "i disagree", "i don't think", "i do not think", "i don't believe",
@@ -132,8 +138,8 @@ GROUPS: tuple[Group, ...] = (
           "concession voices the other side"),
     # A concession inside a sentence, against the clause it hangs on: "X, although Y".
     Group("concession", "before", "inside",
-          ("although", "though", "even though", "even if", "whereas", "while", "aside from", "apart from",
-           "except that", "despite the fact that", "notwithstanding"),
+          ("although", "though", "even though", "even if", "aside from", "apart from", "except that",
+           "despite the fact that", "notwithstanding"),
           "concession against the clause it is attached to"),
     # The same, put first: "Although Y, X" (Y attacks X).
     Group("concession", "after", "start",
@@ -152,7 +158,7 @@ GROUPS: tuple[Group, ...] = (
     # One more reason for the main claim.
     Group("addition", "main", "start",
           ("also", "besides", "moreover", "furthermore", "further", "in addition", "additionally", "plus",
-           "what is more", "what's more", "on top of that", "likewise", "similarly", "apart from that",
+           "what is more", "what's more", "on top of that", "likewise", "apart from that",
            "not to mention", "another reason is", "another point is", "and also", "as well", "all the more so",
            "all the more so as", "all the more so since", "all the more so because", "even more so", "and"),
           "a further reason for the main claim"),
@@ -169,6 +175,11 @@ GROUPS: tuple[Group, ...] = (
     Group("coordination", "same", "inside", ("and", "or", "and so"), "joined to the clause before it",
           clause=True),
 )
+
+WEAK_CONCESSIONS = frozenset(("yes", "certainly", "sure", "true", "of course", "no doubt", "to be sure",
+                              "undeniably"))
+"""Concession markers that also just affirm ("Certainly, they seem to be thinking strategically"): they
+mark a concession only when a contrast follows within two statements ("Yes, X. But Y")."""
 
 FIRST_ITEMS = frozenset(("first", "firstly", "first of all", "to begin with", "to start with", "for a start"))
 """Sequence markers that open an enumeration (the others continue one)."""
@@ -212,8 +223,8 @@ JUDGEMENT = ("fair", "unfair", "just", "unjust", "unjustifiable", "justified", "
              "worthwhile", "implausible", "plausible", "absurd", "irresponsible", "responsible")
 
 # Hedges: the statement is put tentatively, as a point granted rather than asserted.
-HEDGES = ("may", "might", "perhaps", "possibly", "admittedly", "of course", "granted", "it is true", "some",
-          "critics", "opponents")
+HEDGES = ("may", "might", "perhaps", "possibly", "admittedly", "of course", "granted", "it is true", "critics",
+          "opponents")
 
 # ---------------------------------------------------------------- evidence
 # Reported speech and reported findings: a statement passed on from a source.
@@ -225,35 +236,6 @@ REPORTING = ("according to", "reports", "reported", "reporting", "reveals", "rev
 # A figure: a number with a unit, a share or a sum.
 FIGURE_WORDS = ("percent", "per cent", "%", "billion", "million", "thousand", "hundred", "km", "kilometres",
                 "dollars", "euros", "pounds")
-
-# Words that never end a sentence when followed by a full stop (titles, Latin, months, ...).
-ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-    "sen", "rep", "pres", "rev", "hon", "mt", "ft", "no", "nos", "vs", "etc", "e.g", "i.e", "cf", "approx",
-    "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "fig", "figs", "vol", "pp", "p", "ca", "al", "dept", "univ", "est", "min", "max", "op", "ed", "eds",
-))
-
-# Subjects that open a clause ("and it rained", "as they say"): pronouns, determiners, quantifiers.
-SUBJECTS = frozenset((
-    "i", "you", "he", "she", "it", "we", "they", "one", "there", "this", "that", "these", "those", "the", "a",
-    "an", "some", "many", "most", "all", "no", "none", "every", "each", "any", "several", "few", "such", "our",
-    "their", "his", "her", "its", "my", "your", "nobody", "everyone", "everybody", "someone", "somebody",
-    "anyone", "nothing", "everything", "something", "too", "more", "less", "much", "both", "who", "what",
-    "people", "it's", "they're", "we're", "there's", "that's", "he's", "she's", "i'm", "you're",
-))
-
-# Finite verbs that show a clause has started (auxiliaries and modals, which most clauses carry).
-FINITE = frozenset((
-    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would",
-    "shall", "should", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
-    "hadn't", "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "won't", "wouldn't", "shouldn't",
-    "mustn't", "needn't", "seems", "seem", "means", "mean", "makes", "make", "leads", "lead", "gets", "get",
-    "goes", "go", "comes", "come", "gives", "give", "takes", "take", "needs", "need", "wants", "want",
-    "knows", "know", "becomes", "become", "remains", "remain", "allows", "allow", "costs", "cost", "plays",
-    "think", "thinks", "say", "says", "said", "believe", "believes",
-))
-
 
 def phrases_of(function: str) -> frozenset[str]:
     """Every phrase of the groups with ``function`` (any direction or place)."""

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.draft.units import Unit
+from argmap.draft.lexicon import WEAK_CONCESSIONS
+from argmap.draft.units import Unit, hedged
 
 POSITION = "position"
 AFTER = "follows the main claim it supports"
@@ -144,10 +145,17 @@ class _Pass:
             for inner in ("contrast", "concession", "conclusion", "example"):
                 if inner in unit.inner:
                     return inner
+        if function == "concession" and unit.lead_phrase in WEAK_CONCESSIONS and not self.contrast_ahead(unit):
+            return ""  # "Certainly, X." with no "but" after it only affirms X
         rule = {"support": "reasons", "conclusion": "conclusions", "contrast": "contrast",
                 "concession": "concession", "example": "examples", "addition": "reasons",
                 "sequence": "sequence", "coordination": "coordination"}.get(function, "")
         return function if function and self.on(rule) else ""
+
+    def contrast_ahead(self, unit: Unit) -> bool:
+        """True when one of the next two statements of the paragraph opens with (or holds) a contrast."""
+        ahead = [u for u in self.units[unit.index + 1:unit.index + 3] if u.paragraph == unit.paragraph]
+        return any(u.function == "contrast" or "contrast" in u.inner for u in ahead)
 
     # ------------------------------------------------------------ one handler per function
     def _support(self, unit: Unit):
@@ -179,6 +187,11 @@ class _Pass:
             earlier = self.links.get(n - 1)
             if earlier is None or earlier.default:
                 premises = [n - 1]
+        elif not premises and n > 0 and self.units[n - 1].paragraph != unit.paragraph and n != self.central:
+            before = self.main(n - 1) if not self.is_head(n - 1) else n - 1  # "Hence ..." opening a paragraph:
+            earlier = self.links.get(before)                                   # the paragraph before leads to it
+            if before != self.central and earlier is not None and earlier.default:
+                premises = [before]
         marker = self.marker(unit, "therefore")
         for p in premises:
             self.link(p, n, "support", marker, "premise of the conclusion it marks")
@@ -239,6 +252,14 @@ class _Pass:
         if host is None:
             self.link(n, self.main(n), "attack", marker, why)
             self.concession = n
+            return
+        if direction == "before" and self.on("retro-concession") and not self.is_head(host) \
+                and hedged(self.units[host]) and not hedged(unit):
+            # "He might have been right about that, though analysts noted ...": the hedged clause is granted
+            self.link(host, self.main(host), "attack", POSITION, f"the point granted, hedged, which the next "
+                                                                 f"'{unit.lead_phrase}' answers")
+            self.link(n, host, "attack", marker, "answers the hedged point before it")
+            self.answered, self.counter = host, {n}
             return
         while direction == "before" and self.units[host].split_by == "dash" and host in self.links \
                 and self.links[host].why == ELABORATES:

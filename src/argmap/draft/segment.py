@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from argmap.draft.lexicon import ABBREVIATIONS
+from argmap.draft.grammar import ABBREVIATIONS
 from argmap.draft.words import (
     CLOSING,
     DASHES,
@@ -31,6 +31,7 @@ from argmap.draft.words import (
     clause_follows,
     has_finite,
     match_at,
+    STRONG_SUBJECTS,
     subject_like,
     words,
 )
@@ -276,7 +277,7 @@ def _opens_unit(text: str, tokens: list[Word], i: int) -> str:
         return ""
     length, group = found[0]
     word = " ".join(w.norm for w in tokens[i:i + length])
-    comma = prev.norm == "," or prev.norm in DASHES
+    comma = prev.norm == "," or prev.norm in DASHES or (prev.norm in "”’\"'" and i > 1 and tokens[i - 2].norm == ",")
     clause = clause_follows(tokens, i + length)
     if group.function in ("contrast", "concession"):
         if word in _ADVERBS_INSIDE:
@@ -284,6 +285,10 @@ def _opens_unit(text: str, tokens: list[Word], i: int) -> str:
         return "marker" if comma or (clause and word in _BARE_SPLITTERS) else ""
     after = tokens[i + length] if i + length < len(tokens) else None
     if group.function == "support":
+        if word == "because":
+            return "marker" if after is not None and after.norm != "of" else ""
+        if word == "for":
+            return "marker" if after is not None and after.norm in STRONG_SUBJECTS and clause else ""
         if word in _LOOSE_REASONS:
             tight = clause_follows(tokens, i + length, within_commas=True)
             return "marker" if tight and after is not None and subject_like(after, text) else ""
@@ -292,7 +297,8 @@ def _opens_unit(text: str, tokens: list[Word], i: int) -> str:
         bare = word in _BARE_CONCLUSIONS
         return "marker" if (comma and (clause or bare)) or (bare and clause) else ""
     if group.function == "coordination":
-        return "marker" if clause and _joins_clauses(text, tokens, i, comma, after) else ""
+        near = clause_follows(tokens, i + length, reach=6)
+        return "marker" if near and _joins_clauses(text, tokens, i, comma, after) else ""
     return ""
 
 
@@ -309,8 +315,8 @@ def _joins_clauses(text: str, tokens: list[Word], i: int, comma: bool, after: Wo
 
 
 def _clause_start(tokens: list[Word], i: int) -> int:
-    """The token where the clause holding token ``i`` begins (after the last semicolon, dash or split marker)."""
-    start = i
+    """The token where the clause before token ``i`` begins (after the last semicolon or dash before it)."""
+    start = i - 1 if i > 0 and tokens[i - 1].norm in DASHES else i
     while start > 0 and tokens[start - 1].norm != ";" and tokens[start - 1].norm not in DASHES:
         start -= 1
     return start
@@ -320,9 +326,9 @@ _ADVERBS_INSIDE = frozenset(("however", "still", "instead", "regardless", "never
 """Contrast adverbs that sit inside a clause without opening one."""
 _BARE_SPLITTERS = frozenset(("but", "yet", "although", "though", "even though", "even if", "whereas"))
 """Contrasts and concessions that open a clause without a comma before them."""
-_LOOSE_REASONS = frozenset(("as", "for", "since"))
-"""Reason words with other meanings ("as close as", "for years", "since March"): a comma or a pronoun must show
-the clause."""
+_LOOSE_REASONS = frozenset(("as", "since"))
+"""Reason words with other meanings ("as close as", "since March"): a subject and a verb before the next comma
+must show the clause ("for" needs a pronoun: "for it jeopardizes", not "the battle for Basra is")."""
 _BARE_CONCLUSIONS = frozenset(("so that", "which is why", "that's why", "that is why", "this is why"))
 
 
@@ -334,8 +340,10 @@ def _subordinate_cut(text: str, tokens: list[Word]) -> int | None:
     if not found:
         return None
     for i in range(2, len(tokens) - 1):
-        if tokens[i].norm == "," and has_finite(tokens[1:i]) and clause_follows(tokens, i + 1):
-            return i + 1 if _enough(tokens, 0, i + 1) and _enough(tokens, i + 1, len(tokens)) else None
+        if tokens[i].norm == "," and clause_follows(tokens, i + 1):
+            if has_finite(tokens[1:i]) and _enough(tokens, 0, i + 1) and _enough(tokens, i + 1, len(tokens)):
+                return i + 1
+            return None  # the first clause after a comma is the main one: no reason clause before it
     return None
 
 

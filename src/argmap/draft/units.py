@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from argmap.draft.grammar import DATED, is_past
 from argmap.draft.lexicon import (
     CALL_TO_ACTION,
     COPULAS,
@@ -138,7 +139,8 @@ def evidence_basis(unit: Unit) -> tuple[str, str]:
 
     A quotation of several words is a ``quote``, reported speech or a
     reported finding a ``report``, a figure (a number with a unit, a share, a
-    sum; not a year) a ``statistic``.
+    sum; not a year) a ``statistic``, an event in the past tense with a date
+    ("launched his offensive last month") a ``report``.
     """
     quoted = _QUOTED.search(unit.text)
     if quoted and len(quoted.group().split()) >= 2:
@@ -149,6 +151,9 @@ def evidence_basis(unit: Unit) -> tuple[str, str]:
     figure = _FIGURE.search(unit.text)
     if figure and not _YEAR.match(figure.group().strip()) or unit.has(FIGURE_WORDS):
         return "statistic", f"figure: '{figure.group().strip() if figure else 'amount'}'"
+    dated = DATED.search(unit.text)
+    if dated and any(is_past(w) for w in _plain(unit.text).split()) and not unit.has(CALL_TO_ACTION + HEDGES):
+        return "report", f"a dated past event: '{dated.group()}'"
     return "", ""
 
 

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from argmap.draft.lexicon import FINITE, GROUPS, SUBJECTS, Group
+from argmap.draft.grammar import FINITE, SUBJECTS, is_past
+from argmap.draft.lexicon import GROUPS, Group
 
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]", re.UNICODE)
 STRONG_SUBJECTS = frozenset((
@@ -32,6 +33,7 @@ class Word:
     start: int
     end: int
     norm: str
+    capital: bool = False
 
     @property
     def is_word(self) -> bool:
@@ -46,7 +48,8 @@ def normal(token: str) -> str:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The tokens of ``text[start:end]`` with spans in ``text``."""
     end = len(text) if end is None else end
-    return [Word(m.start(), m.end(), normal(m.group())) for m in _TOKEN.finditer(text, start, end)]
+    return [Word(m.start(), m.end(), normal(m.group()), m.group()[:1].isupper())
+            for m in _TOKEN.finditer(text, start, end)]
 
 
 def only_words(tokens: list[Word]) -> list[Word]:
@@ -79,16 +82,17 @@ def match_at(tokens: list[Word], i: int, places: tuple[str, ...]) -> list[tuple[
     return found
 
 
-def clause_follows(tokens: list[Word], i: int, *, within_commas: bool = False) -> bool:
+def clause_follows(tokens: list[Word], i: int, *, within_commas: bool = False, reach: int = 8) -> bool:
     """True when a clause (a subject, then a finite verb) starts at token ``i``.
 
     A strong subject ("it", "they", "there") followed by another word is
     enough; otherwise a finite verb must come within the next seven words
     and not first (a verb first means no subject: "and have to be sorted").
-    ``within_commas`` looks no further than the next comma ("as a gift, and it ..." is no clause).
+    ``within_commas`` looks no further than the next comma ("as a gift, and it ..." is no clause),
+    ``reach`` no further than that many words.
     """
     ahead = []
-    for w in tokens[i:i + 9]:
+    for w in tokens[i:i + reach + 4]:
         if w.norm in (";", ".", "!", "?", ":") or w.norm in DASHES or within_commas and w.norm == ",":
             break
         if w.is_word:
@@ -97,7 +101,7 @@ def clause_follows(tokens: list[Word], i: int, *, within_commas: bool = False) -
         return False
     if ahead[0] in STRONG_SUBJECTS and ahead[1] not in ("to", "and", "or", "of", "in", "for"):
         return True
-    return any(a in FINITE or a.endswith(_CONTRACTED) for a in ahead[1:8])
+    return any(a in FINITE or a.endswith(_CONTRACTED) for a in ahead[1:reach])
 
 
 _CONTRACTED = ("n't", "'ll", "'re", "'ve", "'d", "'m")
@@ -105,8 +109,8 @@ _CONTRACTED = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 
 def has_finite(tokens: list[Word]) -> bool:
     """True when the tokens carry a finite verb: an auxiliary, a modal, a common verb, a contraction
-    ("it'll", "don't") or a past form (a word of five letters or more ending in "ed")."""
-    return any(w.norm in FINITE or w.norm.endswith(_CONTRACTED) or (len(w.norm) > 4 and w.norm.endswith("ed"))
+    ("it'll", "don't") or a past form (not capitalised: "launched", not "United")."""
+    return any(w.norm in FINITE or w.norm.endswith(_CONTRACTED) or (is_past(w.norm) and not w.capital)
                for w in tokens if w.is_word)
 
 
