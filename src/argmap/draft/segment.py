@@ -27,11 +27,11 @@ from argmap.draft.words import (
     CLOSING,
     DASHES,
     OPENING,
+    STRONG_SUBJECTS,
     Word,
     clause_follows,
     has_finite,
     match_at,
-    STRONG_SUBJECTS,
     subject_like,
     words,
 )
