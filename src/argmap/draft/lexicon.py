@@ -212,6 +212,9 @@ CALL_TO_ACTION = ("should", "shouldn't", "should not", "ought to", "ought not", 
 # A judgement: the statement weighs something (then it is a claim the text argues for). Counted only
 # after a copula, a few words before ("it is unfair", "is most certainly desirable", "was clearly a
 # mistake"), not as a noun ("a basic right").
+JUDGED_NOUNS = ("idea", "thing", "solution", "step", "way", "approach", "decision", "move", "policy", "choice",
+                "option", "plan", "proposal", "measure", "course")
+"""After an article a judgement word counts only before one of these: "a sensible idea", not "a basic right"."""
 COPULAS = ("is", "are", "was", "were", "be", "been", "being", "seems", "seem", "remains", "remain", "find",
            "it's", "that's", "isn't", "aren't", "wasn't", "becomes")
 JUDGEMENT = ("fair", "unfair", "just", "unjust", "unjustifiable", "justified", "unjustified", "right", "wrong",

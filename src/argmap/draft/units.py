@@ -20,6 +20,7 @@ from argmap.draft.lexicon import (
     FIRST_ITEMS,
     HEDGES,
     INNER,
+    JUDGED_NOUNS,
     JUDGEMENT,
     REPORTING,
     STANCE,
@@ -120,14 +121,26 @@ def opens_with(unit: Unit, phrases) -> bool:
 
 
 def judges(unit: Unit) -> bool:
-    """A judgement word up to four words after a copula ("is most certainly desirable", "was clearly a mistake")."""
+    """A judgement up to four words after a copula: "is most certainly desirable", "was clearly a mistake",
+    "is a sensible idea"; not a noun phrase that merely holds the word ("must remain a basic right")."""
     norms = _plain(unit.text).split()
     for n, word in enumerate(norms):
-        if word in COPULAS:
-            ahead = " " + " ".join(norms[n + 1:n + 5]) + " "
-            if any(f" {j} " in ahead for j in JUDGEMENT):
-                return True
+        if word not in COPULAS:
+            continue
+        ahead = norms[n + 1:n + 6]
+        for k in range(len(ahead)):
+            for j in JUDGEMENT:
+                parts = j.split()
+                if ahead[k:k + len(parts)] != parts or k >= 4:
+                    continue
+                between = ahead[:k]
+                if not _ARTICLES.intersection(between) or ahead[k + len(parts):k + len(parts) + 1] \
+                        and ahead[k + len(parts)] in JUDGED_NOUNS:
+                    return True
     return False
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def hedged(unit: Unit) -> bool:
