@@ -96,7 +96,7 @@ def draft_map(text: str, start: int = 0, end: int | None = None, *, title: str =
     info = SourceInfo(**{**(source or SourceInfo()).__dict__})
     info.title = info.title or name
     info.sha256 = text_sha256(text)
-    amap = ArgumentMap(f"Draft: {name}", info, {DRAFT_KEY: {"proposed": proposal.ids()}})
+    amap = ArgumentMap(f"Draft: {name}", info, {DRAFT_KEY: {"root": proposal.root, "proposed": proposal.ids()}})
     amap.add_all(proposal.elements())
     return amap
 

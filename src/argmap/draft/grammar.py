@@ -59,12 +59,12 @@ NOT_PAST = frozenset(("indeed", "hundred", "sacred", "naked", "wicked", "need", 
                       "bred", "shed", "kindred", "beloved", "aged", "ragged", "rugged", "learned"))
 """Words ending in "ed" that are no past forms."""
 
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 DATED = re.compile(
     r"\b(?:last|this|next|previous) (?:week|month|year|spring|summer|fall|autumn|winter|weekend)\b"
     r"|\b(?:yesterday|ago|recently|at the time|earlier this)\b|\bsince the (?:start|beginning|end)\b"
-    r"|\bduring\b|\bin (?:1[89]|20)\d\d\b|\b(?:until|till) last\b"
-    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b"
-    r"|\b\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    r"|\bduring\b|\b(?:in|since|until|by) (?:1[89]|20)\d\d\b|\b(?:until|till) last\b"
+    rf"|\b{_MONTH} (?:\d{{1,2}}|(?:1[89]|20)\d\d)\b|\b\d{{1,2}} {_MONTH}\b|\b(?:in|since|until|by) {_MONTH}\b",
     re.IGNORECASE)
 """A time expression that dates an event ("last month", "in 2008", "21 April", "during his reign")."""
 

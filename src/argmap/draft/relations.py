@@ -119,8 +119,12 @@ class _Pass:
             n = unit.index
             if self.is_head(n):
                 self.seen_heads.add(n)
+                concludes = self.function_of(unit) == "conclusion"
                 for p in list(self.pending):
-                    self.link(p, n, "support", POSITION, BEFORE)
+                    if concludes:  # "Y. Therefore X." with X the main claim
+                        self.link(p, n, "support", self.marker(unit, "therefore"), "premise of the conclusion it marks")
+                    else:
+                        self.link(p, n, "support", POSITION, BEFORE)
             if n != self.central:
                 self.step(unit)
         self.close_paragraph()

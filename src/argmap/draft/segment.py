@@ -119,7 +119,12 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _lines_as_blocks(text: str, b0: int, b1: int) -> list[tuple[int, int]]:
-    """A block whose lines are bullets, or that starts with a heading line, splits into its lines."""
+    """A block's lines: bullets and heading lines are blocks of their own; other lines join the block before.
+
+    A heading line inside a block is short (under 70 % of the block's longest
+    line, so that a hard-wrapped paragraph keeps its first line), has no end
+    punctuation, and the next line starts with a capital.
+    """
     lines, at = [], b0
     for m in re.finditer(r"\n", text[b0:b1]):
         lines.append((at, b0 + m.start()))
@@ -127,21 +132,28 @@ def _lines_as_blocks(text: str, b0: int, b1: int) -> list[tuple[int, int]]:
     lines.append((at, b1))
     if len(lines) == 1:
         return lines
+    longest = max(l1 - l0 for l0, l1 in lines)
     out: list[tuple[int, int]] = []
-    for l0, l1 in lines:
+    alone = True  # the block before may not be continued (a heading, or nothing yet)
+    for n, (l0, l1) in enumerate(lines):
         bullet = _BULLET.match(text, l0, l1)
-        if bullet or not out or _is_heading(text, *out[-1]) and len(out) == 1:
+        nxt = text[lines[n + 1][0]:lines[n + 1][1]].lstrip()[:1] if n + 1 < len(lines) else ""
+        heading = (_is_heading(text, *_trim(text, l0, l1)) and (l1 - l0) < 0.7 * longest
+                   and (nxt.isupper() or nxt.isdigit()))
+        if bullet or heading or alone:
             out.append((bullet.end() if bullet else l0, l1))
         else:
             out[-1] = (out[-1][0], l1)
+        alone = heading
     return out
 
 
 def _is_heading(text: str, p0: int, p1: int) -> bool:
+    """A short block without end punctuation, and with no sentence ending inside it."""
     body = text[p0:p1].rstrip()
     if not body or body[-1] in ".!?…:;" or (len(body) > 1 and body[-1] in "\"”’)" and body[-2] in ".!?…"):
         return False
-    return len(body.split()) <= HEADING_WORDS
+    return len(body.split()) <= HEADING_WORDS and not _END.search(body)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -109,9 +109,18 @@ _CONTRACTED = ("n't", "'ll", "'re", "'ve", "'d", "'m")
 
 def has_finite(tokens: list[Word]) -> bool:
     """True when the tokens carry a finite verb: an auxiliary, a modal, a common verb, a contraction
-    ("it'll", "don't") or a past form (not capitalised: "launched", not "United")."""
-    return any(w.norm in FINITE or w.norm.endswith(_CONTRACTED) or (is_past(w.norm) and not w.capital)
-               for w in tokens if w.is_word)
+    ("it'll", "don't"), a past form (not capitalised: "launched", not "United"), or any word after a
+    personal pronoun ("they pollute")."""
+    if any(w.norm in FINITE or w.norm.endswith(_CONTRACTED) or (is_past(w.norm) and not w.capital)
+           for w in tokens if w.is_word):
+        return True
+    return any(a.norm in _PERSONAL and b.is_word and b.norm not in _NOT_VERBS for a, b in zip(tokens, tokens[1:]))
+
+
+_PERSONAL = frozenset(("i", "you", "we", "they", "he", "she"))
+"""A personal pronoun followed by a word is a clause ("they pollute the air")."""
+_NOT_VERBS = frozenset(("and", "or", "to", "who", "that", "which", "all", "both", "too", "also", "alone", "themselves",
+                        "ourselves", "himself", "herself", "myself", "yourself"))
 
 
 def subject_like(word: Word, text: str) -> bool:
