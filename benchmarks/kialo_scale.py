@@ -68,6 +68,23 @@ def best(func, repeat: int) -> float:
     return min(times)
 
 
+def row(size: int, folder: Path, repeat: int) -> str:
+    """One table row: a debate of ``size`` claims timed every way."""
+    text = debate(size)
+    path = folder / f"debate-{size}.txt"
+    path.write_text(text, encoding="utf-8")
+    amap = kialo.loads(text)
+    doc = native.dumps(amap).encode("utf-8")
+    read = best(lambda: kialo.loads(text), repeat)
+    check = best(lambda: check_map(amap), repeat)
+    both = best(lambda: check_map(kialo.loads(text)), repeat)
+    nat = best(lambda: native.loads(doc), repeat)
+    command = [sys.executable, "-m", "argmap", "check", str(path), "--fail-on", "never"]
+    cli = best(lambda: subprocess.run(command, capture_output=True, check=True), max(1, repeat // 2))
+    return (f"| {size:,} | {len(text.encode()) / 1024:.0f} | {read:.3f} | {check:.3f} | {both:.3f} | "
+            f"{nat:.3f} | {read / nat:.1f} | {cli:.2f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
@@ -79,19 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
-            text = debate(size)
-            path = Path(tmp) / f"debate-{size}.txt"
-            path.write_text(text, encoding="utf-8")
-            amap = kialo.loads(text)
-            doc = native.dumps(amap).encode("utf-8")
-            read = best(lambda: kialo.loads(text), args.repeat)
-            check = best(lambda: check_map(amap), args.repeat)
-            both = best(lambda: check_map(kialo.loads(text)), args.repeat)
-            nat = best(lambda: native.loads(doc), args.repeat)
-            cli = best(lambda: subprocess.run([sys.executable, "-m", "argmap", "check", str(path), "--fail-on",
-                                               "never"], capture_output=True, check=True), max(1, args.repeat // 2))
-            print(f"| {size:,} | {len(text.encode()) / 1024:.0f} | {read:.3f} | {check:.3f} | {both:.3f} | "
-                  f"{nat:.3f} | {read / nat:.1f} | {cli:.2f} |")
+            print(row(size, Path(tmp), args.repeat))
     return 0
 
 
