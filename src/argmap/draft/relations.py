@@ -63,15 +63,36 @@ class _Pass:
         self.seq_target: int | None = None
         self.seq_item: int | None = None
         self.seen_heads: set[int] = set()
+        self.thesis = self.find_thesis()
+
+    def find_thesis(self) -> int | None:
+        """In a text of three paragraphs or more whose main claim comes after the first paragraph, the first
+        paragraph's main point: the paragraphs before the main claim's argue for it, and it for the main claim."""
+        paragraphs = sorted(self.heads)
+        first = self.heads.get(paragraphs[0], -1) if paragraphs else -1
+        if not self.on("thesis") or len(paragraphs) < 3 or first < 0 or first == self.central:
+            return None
+        return first
 
     # ------------------------------------------------------------ helpers
     def on(self, rule: str) -> bool:
         return rule not in self.off
 
     def main(self, n: int) -> int:
-        """The claim unit ``n`` answers to: its paragraph's main point, or the main claim for a main point."""
+        """The claim unit ``n`` answers to: its paragraph's main point; for a main point, the thesis or the main
+        claim."""
         head = self.heads.get(self.units[n].paragraph, -1)
-        return self.central if head < 0 or head == n else head
+        if head >= 0 and head != n:
+            return head
+        before_main = self.units[n].paragraph < self.units[self.central].paragraph
+        if self.thesis is not None and n != self.thesis and before_main:
+            return self.thesis
+        return self.central
+
+    def head_why(self, n: int) -> str:
+        if n == self.thesis:
+            return "the thesis: the main point of the first paragraph, which supports the main claim"
+        return HEAD if self.main(n) == self.central else "the main point of its paragraph, which supports the thesis"
 
     def is_head(self, n: int) -> bool:
         return n == self.central or n in self.heads.values()
@@ -200,7 +221,7 @@ class _Pass:
         for p in premises:
             self.link(p, n, "support", marker, "premise of the conclusion it marks")
         if self.is_head(n):
-            self.link(n, self.central, "support", POSITION, HEAD, default=True)
+            self.link(n, self.main(n), "support", POSITION, self.head_why(n), default=True)
         elif self.on("pending") and self.main(n) not in self.seen_heads:
             self.pending.append(n)
         else:
@@ -300,7 +321,7 @@ class _Pass:
     def _unmarked(self, unit: Unit):
         n = unit.index
         if self.is_head(n):
-            self.link(n, self.central, "support", POSITION, HEAD, default=True)
+            self.link(n, self.main(n), "support", POSITION, self.head_why(n), default=True)
         elif unit.clause > 0 and unit.split_by != "subordinate" and self.on("elaboration"):
             self.link(n, n - 1, "support", POSITION, ELABORATES)
         elif self.concession is not None:

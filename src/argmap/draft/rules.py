@@ -31,6 +31,8 @@ RULES: dict[str, str] = {
     "coordination": "'and': a joined clause plays the role of the clause before it",
     "elaboration": "an unmarked clause inside a sentence supports the clause before it",
     "paragraphs": "in a text of several paragraphs each paragraph's main point supports the main claim",
+    "thesis": "when the main claim comes late, the first paragraph's main point is a thesis the paragraphs before "
+              "the main claim support",
     # kinds
     "evidence": "reported speech, quotations and figures are evidence",
 }
