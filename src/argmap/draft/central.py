@@ -19,8 +19,11 @@ DEMOTED, HEDGED, EVIDENCE, CONTRAST, BEFORE_CONTRAST = -6.0, -1.5, -1.0, -2.0, -
 _DEMOTING = ("support", "example", "concession", "addition", "sequence", "coordination")
 
 
-def score(unit: Unit, units: Sequence[Unit], off: frozenset[str]) -> tuple[float, list[str]]:
-    """How strongly ``unit`` reads as the main claim of ``units`` (which holds it), and why."""
+def score(unit: Unit, units: Sequence[Unit], off: frozenset[str],
+          position: int | None = None) -> tuple[float, list[str]]:
+    """How strongly ``unit`` reads as the main claim of ``units`` (which holds it at ``position``), and why."""
+    if position is None:
+        position = next(n for n, u in enumerate(units) if u is unit)
     points, why = 0.0, []
     if "central-action" not in off and calls_to_action(unit):
         points += ACTION
@@ -38,11 +41,11 @@ def score(unit: Unit, units: Sequence[Unit], off: frozenset[str]) -> tuple[float
         points += LAST
         why.append("the last statement")
     if "central-demote" not in off:
-        points += _demotion(unit, units)
+        points += _demotion(unit, units, position)
     return points, why
 
 
-def _demotion(unit: Unit, units: Sequence[Unit]) -> float:
+def _demotion(unit: Unit, units: Sequence[Unit], position: int) -> float:
     """Points taken from a unit that is there for something else (a reason, an objection, a question ...)."""
     points = 0.0
     if unit.function in _DEMOTING or unit.question or unit.inner & {"concession", "addition", "example"}:
@@ -51,7 +54,7 @@ def _demotion(unit: Unit, units: Sequence[Unit]) -> float:
         points += DEMOTED / 2
     if unit.function == "contrast":
         points += CONTRAST
-    following = units[units.index(unit) + 1] if unit is not units[-1] else None
+    following = next((u for u in units[position + 1:position + 2]), None)
     if following is not None and (following.function == "contrast" or "contrast" in following.inner):
         points += BEFORE_CONTRAST
     if hedged(unit):
@@ -65,7 +68,7 @@ def main_claim(units: Sequence[Unit], off: frozenset[str] = frozenset()) -> int:
     """The index (into ``units``) of the main claim: highest score, earliest on a tie."""
     best, best_score = 0, None
     for n, unit in enumerate(units):
-        points = score(unit, units, off)[0]
+        points = score(unit, units, off, n)[0]
         if best_score is None or points > best_score:
             best, best_score = n, points
     return best

@@ -55,7 +55,7 @@ class _Pass:
     def __init__(self, units: Sequence[Unit], central: int, heads: dict[int, int], off: frozenset[str]):
         self.units, self.central, self.heads, self.off = units, central, heads, off
         self.links: dict[int, Link] = {}
-        self.pending: list[int] = []
+        self.pending: dict[int, None] = {}  # an ordered set
         self.concession: int | None = None
         self.answered: int | None = None  # the concession the last counter answered
         self.counter: set[int] = set()  # that counter and the statements under it
@@ -103,8 +103,7 @@ class _Pass:
         self.links[source] = Link(source, target, label, marker, why, **flags)
         if target in self.counter:
             self.counter.add(source)
-        if source in self.pending:
-            self.pending.remove(source)
+        self.pending.pop(source, None)
 
     def default(self, n: int, why: str = AFTER) -> None:
         """Link ``n`` by position only: it supports the claim it answers to."""
@@ -223,7 +222,7 @@ class _Pass:
         if self.is_head(n):
             self.link(n, self.main(n), "support", POSITION, self.head_why(n), default=True)
         elif self.on("pending") and self.main(n) not in self.seen_heads:
-            self.pending.append(n)
+            self.pending[n] = None
         else:
             self.default(n)
 
@@ -306,7 +305,7 @@ class _Pass:
             return False
         prev = n - 1
         if prev in self.pending:
-            self.pending.append(n)
+            self.pending[n] = None
             return None
         earlier = self.links.get(prev)
         if earlier is None:
@@ -329,7 +328,7 @@ class _Pass:
         elif self.seq_item is not None:
             self.link(n, self.seq_item, "support", POSITION, "explains the item of the enumeration before it")
         elif self.on("pending") and self.main(n) not in self.seen_heads:
-            self.pending.append(n)
+            self.pending[n] = None
         else:
             self.default(n)
 
@@ -343,12 +342,22 @@ def propose_links(units: Sequence[Unit], central: int, heads: dict[int, int],
 
 
 def _break_cycles(links: dict[int, Link], central: int, heads: dict[int, int], units: Sequence[Unit]) -> None:
-    """Re-point any link that closes a loop to the main claim (links are followed through undercuts too)."""
+    """Re-point any link that closes a loop to the main claim (links are followed through undercuts too).
+
+    One pass: each unit is walked once; a walk that meets its own path has found a loop.
+    """
+    done: set[int] = set()
     for start in sorted(links):
-        seen, n = [], start
-        while n != central and n in links and n not in seen:
-            seen.append(n)
+        path: list[int] = []
+        on_path: set[int] = set()
+        n = start
+        while n != central and n in links and n not in done:
+            if n in on_path:  # a loop: cut the latest link in it
+                loop = path[path.index(n):]
+                last = max(loop)
+                links[last] = Link(last, central, "support", POSITION, AFTER, default=True)
+                break
+            path.append(n)
+            on_path.add(n)
             n = links[n].target
-        if n in seen:  # a loop: cut the latest link in it
-            last = max(seen[seen.index(n):])
-            links[last] = Link(last, central, "support", POSITION, AFTER, default=True)
+        done.update(path)

@@ -42,6 +42,8 @@ MIN_NEW_WORDS = 4
 """... and at least this many in the new unit ("but they can't" stays with its clause)."""
 HEADING_WORDS = 15
 """A paragraph of at most this many words without end punctuation is a heading or a caption."""
+LOOK_BACK = 40
+"""The clause before an "and" is looked for at most this many tokens back (a verb is near in any real clause)."""
 PREFACE_WORDS = 6
 """At most this many words before a colon and a capital make an announcement, not a unit."""
 
@@ -166,19 +168,36 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- sentences
 def _sentences(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
-    """Sentence spans of the paragraph ``text[p0:p1]``."""
+    """Sentence spans of the paragraph ``text[p0:p1]`` (one pass: quotes and brackets are counted as it goes)."""
     quotes_balanced = _balanced(text[p0:p1])
     out, at = [], p0
+    state = _Open(p0)
     for m in _END.finditer(text, p0, p1):
-        if _is_break(text, m, p0, p1, at, quotes_balanced):
+        state.advance(text, m.end())
+        if _is_break(text, m, p0, p1, state, quotes_balanced):
             out.append(_trim(text, at, m.end()))
             at = m.end()
+            state = _Open(at)
     if at < p1:
         out.append(_trim(text, at, p1))
     return [s for s in out if s[0] < s[1]]
 
 
-def _is_break(text: str, m: re.Match, p0: int, p1: int, at: int, quotes_balanced: bool) -> bool:
+class _Open:
+    """Quotes and brackets opened since the start of the sentence, counted up to ``upto``."""
+
+    def __init__(self, upto: int):
+        self.upto, self.curly, self.straight, self.depth = upto, 0, 0, 0
+
+    def advance(self, text: str, to: int) -> None:
+        body = text[self.upto:to]
+        self.curly += body.count("“") - body.count("”")
+        self.straight += body.count('"')
+        self.depth += sum(body.count(c) for c in "([{") - sum(body.count(c) for c in ")]}")
+        self.upto = max(self.upto, to)
+
+
+def _is_break(text: str, m: re.Match, p0: int, p1: int, state: _Open, quotes_balanced: bool) -> bool:
     nxt = m.end()
     while nxt < p1 and text[nxt].isspace():
         nxt += 1
@@ -189,9 +208,9 @@ def _is_break(text: str, m: re.Match, p0: int, p1: int, at: int, quotes_balanced
         return False
     if m.group() == "." and _abbreviation_before(text, m.start(), p0):
         return False
-    if quotes_balanced and _inside_quotes(text, at, m.end()):
+    if quotes_balanced and (state.curly > 0 or state.straight % 2 == 1):
         return False
-    return _depth(text, at, m.end()) <= 0
+    return state.depth <= 0
 
 
 def _abbreviation_before(text: str, dot: int, p0: int) -> bool:
@@ -211,16 +230,6 @@ def _abbreviation_before(text: str, dot: int, p0: int) -> bool:
 
 def _balanced(body: str) -> bool:
     return body.count("“") == body.count("”") and body.count('"') % 2 == 0
-
-
-def _inside_quotes(text: str, a: int, b: int) -> bool:
-    body = text[a:b]
-    return body.count("“") > body.count("”") or body.count('"') % 2 == 1
-
-
-def _depth(text: str, a: int, b: int) -> int:
-    body = text[a:b]
-    return sum(body.count(c) for c in "([{") - sum(body.count(c) for c in ")]}")
 
 
 # ---------------------------------------------------------------- clauses
@@ -258,6 +267,9 @@ def _cuts(text: str, tokens: list[Word]) -> list[tuple[int, str]]:
     first = _subordinate_cut(text, tokens)
     if first is not None:
         cuts.append((first, "subordinate"))
+    count = [0]
+    for w in tokens:
+        count.append(count[-1] + w.is_word)
     for i in range(1, len(tokens)):
         prev = tokens[i - 1]
         depth += prev.norm in OPENING[:3]
@@ -265,7 +277,8 @@ def _cuts(text: str, tokens: list[Word]) -> list[tuple[int, str]]:
         if depth > 0 or not tokens[i].is_word:
             continue
         how = _opens_unit(text, tokens, i)
-        if how and _enough(tokens, cuts[-1][0] if cuts else 0, i) and _enough(tokens, i, len(tokens), MIN_NEW_WORDS):
+        last = cuts[-1][0] if cuts else 0
+        if how and count[i] - count[last] >= MIN_WORDS and count[-1] - count[i] >= MIN_NEW_WORDS:
             cuts.append((i, how))
     return sorted(set(cuts))
 
@@ -329,7 +342,8 @@ def _joins_clauses(text: str, tokens: list[Word], i: int, comma: bool, after: Wo
 def _clause_start(tokens: list[Word], i: int) -> int:
     """The token where the clause before token ``i`` begins (after the last semicolon or dash before it)."""
     start = i - 1 if i > 0 and tokens[i - 1].norm in DASHES else i
-    while start > 0 and tokens[start - 1].norm != ";" and tokens[start - 1].norm not in DASHES:
+    floor = max(0, start - LOOK_BACK)
+    while start > floor and tokens[start - 1].norm != ";" and tokens[start - 1].norm not in DASHES:
         start -= 1
     return start
 

@@ -52,6 +52,8 @@ class Unit:
     after_and: bool = False
     inner: set[str] = field(default_factory=set)
     question: bool = False
+    plain: str = ""
+    """The words in their normal form, separated by single spaces (see :func:`argmap.draft.words.normal`)."""
 
     @property
     def function(self) -> str:
@@ -64,7 +66,7 @@ class Unit:
 
     def has(self, phrases) -> bool:
         """True when one of ``phrases`` occurs in the unit as whole words."""
-        body = " " + _plain(self.text) + " "
+        body = f" {self.plain} "
         return any(f" {p} " in body for p in phrases)
 
 
@@ -75,7 +77,9 @@ def read_units(text: str, pieces: list[Piece]) -> list[Unit]:
         unit = Unit(n, p.start, p.end, text[p.start:p.end], p.paragraph, p.sentence, p.clause, p.split_by)
         unit.last_in_sentence = n + 1 == len(pieces) or pieces[n + 1].sentence != p.sentence
         unit.question = unit.text.rstrip("\"'”’)] ").endswith("?")
-        _find_markers(unit, words(text, p.start, p.end))
+        tokens = words(text, p.start, p.end)
+        unit.plain = " ".join(w.norm for w in tokens)
+        _find_markers(unit, tokens)
         units.append(unit)
     return units
 
@@ -114,7 +118,7 @@ def takes_a_stance(unit: Unit) -> bool:
 
 def opens_with(unit: Unit, phrases) -> bool:
     """True when the unit (after its lead marker) starts with one of ``phrases``."""
-    body = _plain(unit.text) + " "
+    body = unit.plain + " "
     if unit.lead_phrase and body.startswith(unit.lead_phrase + " "):
         body = body[len(unit.lead_phrase) + 1:].lstrip(", ")
     return any(body.startswith(p + " ") for p in phrases)
@@ -123,7 +127,7 @@ def opens_with(unit: Unit, phrases) -> bool:
 def judges(unit: Unit) -> bool:
     """A judgement up to four words after a copula: "is most certainly desirable", "was clearly a mistake",
     "is a sensible idea"; not a noun phrase that merely holds the word ("must remain a basic right")."""
-    norms = _plain(unit.text).split()
+    norms = unit.plain.split()
     for n, word in enumerate(norms):
         if word not in COPULAS:
             continue
@@ -158,18 +162,14 @@ def evidence_basis(unit: Unit) -> tuple[str, str]:
     quoted = _QUOTED.search(unit.text)
     if quoted and len(quoted.group().split()) >= 2:
         return "quote", f"quotation {quoted.group()[:40]}"
+    body = f" {unit.plain} "
     for phrase in REPORTING:
-        if unit.has((phrase,)):
+        if f" {phrase} " in body:
             return "report", f"reported: '{phrase}'"
     figure = _FIGURE.search(unit.text)
     if figure and not _YEAR.match(figure.group().strip()) or unit.has(FIGURE_WORDS):
         return "statistic", f"figure: '{figure.group().strip() if figure else 'amount'}'"
     dated = DATED.search(unit.text)
-    if dated and any(is_past(w) for w in _plain(unit.text).split()) and not unit.has(CALL_TO_ACTION + HEDGES):
+    if dated and any(is_past(w) for w in unit.plain.split()) and not unit.has(CALL_TO_ACTION + HEDGES):
         return "report", f"a dated past event: '{dated.group()}'"
     return "", ""
-
-
-def _plain(text: str) -> str:
-    """Lower case words separated by single spaces, apostrophes straight, punctuation as its own token."""
-    return " ".join(w.norm for w in words(text))
