@@ -9,10 +9,10 @@ relation F1 unlabelled and labelled (undercuts attach to the source of the relat
 attack, linked co-premises like their relation).
 
     python benchmarks/draft_microtexts.py                 # dev and check halves, baseline, ablation on dev
-    python benchmarks/draft_microtexts.py --write DIR     # also write DIR/micro_*.argmap for the shared scorer
+    python benchmarks/draft_microtexts.py --write DIR     # also DIR/HALF/micro_*.argmap and DIR/HALF/gold links
     python benchmarks/draft_microtexts.py --half dev --per-text
 
-Cross-check: ``python3 ../shared/tools/score_microtexts.py ../shared/corpora/microtexts-en DIR``.
+Cross-check: ``python3 ../shared/tools/score_microtexts.py DIR/HALF/gold DIR/HALF`` for HALF in dev, check, all.
 Prints tables; asserts nothing.
 """
 
@@ -155,6 +155,17 @@ def _timed(func) -> float:
     return time.perf_counter() - start
 
 
+def _link_gold(texts: list[str], folder: Path) -> None:
+    """Links to the gold files of ``texts`` (never copies), so the shared scorer can score one half:
+    ``score_microtexts.py DIR/HALF/gold DIR/HALF``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in texts:
+        for suffix in (".xml", ".txt"):
+            link = folder / f"{name}{suffix}"
+            if not link.exists():
+                link.symlink_to(CORPUS / f"{name}{suffix}")
+
+
 def row(label: str, tally: Tally, extra: str = "") -> str:
     s = tally.scores()
     return (f"| {label} | {tally.texts} | {s['units']:.3f} | {s['central']:.3f} | {s['relations']:.3f} "
@@ -168,7 +179,8 @@ RULE = "|---|---:|---:|---:|---:|---:|"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("dev", "check", "all"), default=None)
-    parser.add_argument("--write", type=Path, default=None, help="write the drafts here (micro_*.argmap)")
+    parser.add_argument("--write", type=Path, default=None,
+                        help="write DIR/HALF/micro_*.argmap and links to their gold files in DIR/HALF/gold")
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--per-text", action="store_true")
     args = parser.parse_args(argv)
@@ -187,7 +199,10 @@ def main(argv: list[str] | None = None) -> int:
                 base.add(compare(baseline(gold), gold, name))
             print(row(f"baseline (gold units, all support the first), {half}", base))
     for half in chosen:
-        tally, seconds = run(parts[half], write=args.write if half == "all" or args.half else None)
+        write = args.write / half if args.write else None
+        tally, seconds = run(parts[half], write=write)
+        if write is not None:
+            _link_gold(parts[half], write / "gold")
         print(row(f"argmap draft, {half}", tally) + f" <!-- {seconds * 1000 / tally.texts:.1f} ms/text -->")
         if args.per_text:
             for t in tally.per_text:
