@@ -10,10 +10,13 @@ note gives its cue, and the map lists the proposed ids under its ``draft`` key.
 
 The API the app calls::
 
-    from argmap.draft import propose, draft_map
+    from argmap.draft import accept, draft_map, proposals, propose, reject, with_proposal
 
-    proposal = propose(text, start, end, taken=existing_ids)  # a selection, into an open map
     amap = draft_map(text, title="Shot by Both Sides")        # a new map from the whole text
+    proposal = propose(text, start, end, taken=existing_ids)  # a selection, into an open map:
+    extra = with_proposal(amap.extra, proposal)               #   add proposal.elements(), set extra
+    review = accept(amap, ids)   # or reject(amap, ids); ids from proposals(amap): one undo step of
+                                 # review.updates, review.remove and review.extra
 
 Offsets are code points into ``text``, which must have ``\\n`` line ends
 (:func:`argmap.model.anchors.normalise_text`), like the Source panel's text.
@@ -26,13 +29,15 @@ from collections.abc import Container, Iterable
 from argmap.draft.assemble import DRAFT_KEY, PROPOSED, Proposal, assemble
 from argmap.draft.central import main_claim, paragraph_heads
 from argmap.draft.relations import propose_links
+from argmap.draft.review import Review, accept, proposals, reject, with_proposal
 from argmap.draft.rules import RULES, check
 from argmap.draft.segment import segment
 from argmap.draft.units import read_units
 from argmap.model import ArgumentMap, SourceInfo
 from argmap.model.anchors import text_sha256
 
-__all__ = ["DRAFT_KEY", "PROPOSED", "RULES", "NothingToDraft", "Proposal", "draft_map", "proposals", "propose"]
+__all__ = ["DRAFT_KEY", "PROPOSED", "RULES", "NothingToDraft", "Proposal", "Review", "accept", "draft_map",
+           "proposals", "propose", "reject", "with_proposal"]
 
 
 class NothingToDraft(ValueError):
@@ -99,12 +104,6 @@ def draft_map(text: str, start: int = 0, end: int | None = None, *, title: str =
     amap = ArgumentMap(f"Draft: {name}", info, {DRAFT_KEY: {"root": proposal.root, "proposed": proposal.ids()}})
     amap.add_all(proposal.elements())
     return amap
-
-
-def proposals(amap: ArgumentMap) -> list[str]:
-    """The ids of the map's elements that are still proposals (listed under its ``draft`` key and present)."""
-    listed = (amap.extra.get(DRAFT_KEY) or {}).get("proposed") or []
-    return [eid for eid in listed if isinstance(eid, str) and eid in amap]
 
 
 def _title_of(text: str, proposal: Proposal) -> str:
