@@ -28,7 +28,7 @@ def test_every_statement_quotes_the_article_exactly(article):
         assert len(s.anchors) == 1
         a = s.anchors[0]
         assert text[a.start:a.end] == a.quote and a.quote.strip() == a.quote
-    assert amap.source.sha256 == text_sha256(text)
+    assert amap.source.sha256 == text_sha256(text) == read_file(BUNDLED).source.sha256  # the same text
     assert amap.title == "Draft: Shot by Both Sides"
 
 

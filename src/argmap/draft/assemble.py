@@ -125,9 +125,11 @@ def statement_text(unit: Unit) -> str:
         if cut is not None and len(body[cut:].split()) >= 3:
             body = body[cut:]
     body = body.strip(_LEADING_PUNCTUATION).rstrip(_TRAILING_PUNCTUATION)
+    if len(body) > 2 and body[-1] in "”\"’'" and body[-2] in ",;:":
+        body = body[:-2] + body[-1]  # 'right about “thugs,”' -> 'right about “thugs”
     if body and body[0].islower():
         body = body[0].upper() + body[1:]
-    if body and body[-1].isalnum():
+    if body and (body[-1].isalnum() or len(body) > 1 and body[-1] in "”\"’)" and body[-2].isalnum()):
         body += "."
     return body or unit.text
 

@@ -93,7 +93,7 @@ def _title(lines: list[str], name: str) -> tuple[str, int]:
             if not line.strip().startswith(HEADER):
                 raise FormatError(name, f"not a Kialo discussion export: the first line must start with "
                                         f"'{HEADER}'", line=n + 1)
-            return line.strip()[len(HEADER):].strip(), n + 1
+            return _plain(line.strip()[len(HEADER):].strip())[0], n + 1
     raise FormatError(name, "the file is empty")
 
 
