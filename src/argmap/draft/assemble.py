@@ -21,8 +21,8 @@ PROPOSED = "proposed"
 """The tag of every drafted statement that the analyst has not yet accepted."""
 DRAFT_KEY = "draft"
 """Top-level key of the map (kept on save) listing the ids of the elements still proposed."""
-_LEADING_PUNCTUATION = ",;:–—-― "
-_TRAILING_PUNCTUATION = ",;:–—-― "
+_LOOSE = ",;:–—-― "
+"""Punctuation a statement's text does not start or end with."""
 
 
 @dataclass
@@ -124,7 +124,7 @@ def statement_text(unit: Unit) -> str:
         cut = _after_phrase(body, unit)
         if cut is not None and len(body[cut:].split()) >= 3:
             body = body[cut:]
-    body = body.strip(_LEADING_PUNCTUATION).rstrip(_TRAILING_PUNCTUATION)
+    body = body.strip(_LOOSE)
     if len(body) > 2 and body[-1] in "”\"’'" and body[-2] in ",;:":
         body = body[:-2] + body[-1]  # 'right about “thugs,”' -> 'right about “thugs”
     if body and body[0].islower():

@@ -27,6 +27,22 @@ SUBJECTS = frozenset((
     "people", "it's", "they're", "we're", "there's", "that's", "he's", "she's", "i'm", "you're",
 ))
 
+STRONG_SUBJECTS = frozenset((
+    "i", "you", "he", "she", "it", "we", "they", "there", "it's", "they're", "we're", "there's", "he's", "she's",
+    "i'm", "you're", "that's", "this", "these", "those",
+))
+"""Subjects that open a clause on their own ("for it jeopardizes", "as they say")."""
+
+CONTRACTED = ("n't", "'ll", "'re", "'ve", "'d", "'m")
+"""Contracted auxiliaries: a word ending so is a finite verb ("it'll", "don't")."""
+
+PERSONAL = frozenset(("i", "you", "we", "they", "he", "she"))
+"""A personal pronoun followed by a word is a clause ("they pollute the air")."""
+NOT_VERBS = frozenset(("and", "or", "to", "who", "that", "which", "all", "both", "too", "also", "alone", "themselves",
+                        "ourselves", "himself", "herself", "myself", "yourself"))
+"""Words after a personal pronoun that are no verb ("they and", "we all")."""
+
+
 # Auxiliaries and modals, which most clauses carry.
 _AUXILIARIES = (
     "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would",

@@ -222,7 +222,7 @@ JUDGEMENT = ("fair", "unfair", "just", "unjust", "unjustifiable", "justified", "
              "sensible", "reasonable", "unreasonable", "a mistake", "a good idea", "a bad idea", "necessary",
              "unnecessary", "sustainable", "unsustainable", "important", "essential", "harmful", "beneficial",
              "stupid", "wise", "unwise", "doubtful", "desired", "wanted", "welcome", "unwelcome", "fine", "okay",
-             "appropriate", "inappropriate", "legitimate", "illegitimate", "a mistake", "an error", "pointless",
+             "appropriate", "inappropriate", "legitimate", "illegitimate", "an error", "pointless",
              "worthwhile", "implausible", "plausible", "absurd", "irresponsible", "responsible")
 
 # Hedges: the statement is put tentatively, as a point granted rather than asserted.
@@ -239,7 +239,3 @@ REPORTING = ("according to", "reports", "reported", "reporting", "reveals", "rev
 # A figure: a number with a unit, a share or a sum.
 FIGURE_WORDS = ("percent", "per cent", "%", "billion", "million", "thousand", "hundred", "km", "kilometres",
                 "dollars", "euros", "pounds")
-
-def phrases_of(function: str) -> frozenset[str]:
-    """Every phrase of the groups with ``function`` (any direction or place)."""
-    return frozenset(p for g in GROUPS if g.function == function for p in g.phrases)

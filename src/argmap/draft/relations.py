@@ -337,11 +337,11 @@ def propose_links(units: Sequence[Unit], central: int, heads: dict[int, int],
                   off: frozenset[str] = frozenset()) -> dict[int, Link]:
     """Source unit index -> its :class:`Link`, for every unit but ``central``; never a cycle."""
     links = _Pass(units, central, heads, off).run()
-    _break_cycles(links, central, heads, units)
+    _break_cycles(links, central)
     return links
 
 
-def _break_cycles(links: dict[int, Link], central: int, heads: dict[int, int], units: Sequence[Unit]) -> None:
+def _break_cycles(links: dict[int, Link], central: int) -> None:
     """Re-point any link that closes a loop to the main claim (links are followed through undercuts too).
 
     One pass: each unit is walked once; a walk that meets its own path has found a loop.

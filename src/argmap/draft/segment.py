@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from argmap.draft.grammar import ABBREVIATIONS
+from argmap.draft.grammar import ABBREVIATIONS, STRONG_SUBJECTS
 from argmap.draft.words import (
     CLOSING,
     DASHES,
     OPENING,
-    STRONG_SUBJECTS,
     Word,
     clause_follows,
     has_finite,

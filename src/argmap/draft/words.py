@@ -13,14 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from argmap.draft.grammar import FINITE, SUBJECTS, is_past
+from argmap.draft.grammar import CONTRACTED, FINITE, NOT_VERBS, PERSONAL, STRONG_SUBJECTS, SUBJECTS, is_past
 from argmap.draft.lexicon import GROUPS, Group
 
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]", re.UNICODE)
-STRONG_SUBJECTS = frozenset((
-    "i", "you", "he", "she", "it", "we", "they", "there", "it's", "they're", "we're", "there's", "he's", "she's",
-    "i'm", "you're", "that's", "this", "these", "those",
-))
 OPENING = "([{“‘«"
 CLOSING = ")]}”’»"
 DASHES = ("–", "—", "-", "―")
@@ -101,26 +97,17 @@ def clause_follows(tokens: list[Word], i: int, *, within_commas: bool = False, r
         return False
     if ahead[0] in STRONG_SUBJECTS and ahead[1] not in ("to", "and", "or", "of", "in", "for"):
         return True
-    return any(a in FINITE or a.endswith(_CONTRACTED) for a in ahead[1:reach])
-
-
-_CONTRACTED = ("n't", "'ll", "'re", "'ve", "'d", "'m")
+    return any(a in FINITE or a.endswith(CONTRACTED) for a in ahead[1:reach])
 
 
 def has_finite(tokens: list[Word]) -> bool:
     """True when the tokens carry a finite verb: an auxiliary, a modal, a common verb, a contraction
     ("it'll", "don't"), a past form (not capitalised: "launched", not "United"), or any word after a
     personal pronoun ("they pollute")."""
-    if any(w.norm in FINITE or w.norm.endswith(_CONTRACTED) or (is_past(w.norm) and not w.capital)
+    if any(w.norm in FINITE or w.norm.endswith(CONTRACTED) or (is_past(w.norm) and not w.capital)
            for w in tokens if w.is_word):
         return True
-    return any(a.norm in _PERSONAL and b.is_word and b.norm not in _NOT_VERBS for a, b in zip(tokens, tokens[1:]))
-
-
-_PERSONAL = frozenset(("i", "you", "we", "they", "he", "she"))
-"""A personal pronoun followed by a word is a clause ("they pollute the air")."""
-_NOT_VERBS = frozenset(("and", "or", "to", "who", "that", "which", "all", "both", "too", "also", "alone", "themselves",
-                        "ourselves", "himself", "herself", "myself", "yourself"))
+    return any(a.norm in PERSONAL and b.is_word and b.norm not in NOT_VERBS for a, b in zip(tokens, tokens[1:]))
 
 
 def subject_like(word: Word, text: str) -> bool:
