@@ -131,3 +131,24 @@ def test_the_real_export_reads_and_checks(corpora_dir: Path, tmp_path: Path):
                            "--from", "kialo"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stderr == ""
     assert read_file(tmp_path / "d.argmap") == amap
+
+
+def test_the_apps_import_opens_a_kialo_export_as_an_untitled_map(qtbot, monkeypatch, tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from argmap.app import create_window
+    from argmap.ui import files
+
+    path = tmp_path / "debate.txt"
+    path.write_text(EXPORT, encoding="utf-8")
+    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setattr(files, "ask_open_path", lambda *a, **k: str(path))
+    errors = []
+    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
+    window = create_window(None, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                           offer_recovery=False)
+    qtbot.addWidget(window)
+    assert window.files.import_file()
+    assert errors == []
+    assert window.document.amap == loads(EXPORT) and window.document.path is None
+    assert window.files.suggested_name.endswith("debate.argmap")
