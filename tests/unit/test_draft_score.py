@@ -75,7 +75,6 @@ def test_the_benchmark_reproduces_the_baseline_of_the_issue(corpora_dir):
 
 
 @pytest.mark.corpus
-@pytest.mark.slow
 def test_our_figures_agree_with_the_independent_scorer(corpora_dir, shared_dir, tmp_path):
     b = bench()
     tool = shared_dir / "tools" / "score_microtexts.py"
