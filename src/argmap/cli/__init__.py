@@ -1,7 +1,7 @@
 """The ``argmap`` command: the desktop app, and headless sub-commands (SPEC §4).
 
 ``argmap`` opens the app on the bundled article map, ``argmap FILE`` opens
-FILE. ``check``, ``export`` and ``convert`` run without a display; ``check``
+FILE. ``check``, ``export``, ``convert`` and ``draft`` run without a display; ``check``
 and ``--version`` never import Qt (and ``--version`` not even NetworkX), so
 they start fast.
 
@@ -18,7 +18,7 @@ import sys
 from argmap import __version__
 from argmap.cli.common import EXIT_BAD, EXIT_OK, Parser, UsageError
 
-SUBCOMMANDS = ("check", "export", "convert")
+SUBCOMMANDS = ("check", "export", "convert", "draft")
 """Each is a module ``argmap.cli.<name>`` with ``add_parser(subparsers)`` and ``run(args, exit_when_done)``."""
 
 
@@ -63,6 +63,7 @@ def _top_help() -> str:
             "  argmap export FILE -o OUT.(png|svg|pdf) [--dpi N] [--scale X] [--background transparent|white|COLOR]\n"
             "                       [--theme screen|print] [--layout keep|auto] [--legend] [--page A4|Letter|A3]\n"
             "  argmap convert IN -o OUT [--from FORMAT] [--to FORMAT]\n"
+            "  argmap draft TEXT -o OUT.argmap [--title T]   propose a first draft of the map from a text\n"
             "  argmap --version\n\n"
             "Run 'argmap COMMAND --help' for the options of a command.")
 
