@@ -12,7 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from argmap.commands.edits import AddElements, MoveStatements, RemoveElements, SetMeta, UpdateFields
-from argmap.model import KINDS, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
+from argmap.commands.passages import passage_text, trim_span
+from argmap.model import KINDS, Anchor, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
+
+LINKS = ("support", "attack")
+"""How a statement made from a passage joins the map (besides standing alone)."""
 
 
 def fresh_ids(amap: ArgumentMap, prefix: str, count: int) -> list[str]:
@@ -57,6 +61,64 @@ def add_co_premise(amap: ArgumentMap, inference: str, position: Position | None 
     sid = amap.new_id("s")
     return AddElements(amap, [Statement(sid, "claim", text, position=position)], "Add co-premise",
                        updates={inference: {"premises": inf.premises + (sid,)}})
+
+
+def add_passage(amap: ArgumentMap, source_text: str, start: int, end: int, kind: str = "evidence", *,
+                link: str | None = None, target: str | None = None,
+                position: Position | None = None) -> AddElements:
+    """A statement quoting ``source_text[start:end]``, anchored on it, and linked to ``target``, in one step.
+
+    The span loses the white space around it first, so the statement's text
+    and its anchor's quote are the same words (the quote exactly as in the
+    text, the statement's text on one line).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map.
+    source_text : str
+        The source text the offsets count in (code points, ``\\n`` line ends).
+    start, end : int
+        The selected span.
+    kind : {"evidence", "claim", "recommendation"}
+        Kind of the new statement.
+    link : {None, "support", "attack"}
+        ``"support"``: the new statement supports ``target`` (a new inference);
+        ``"attack"``: it attacks ``target`` (a statement, or an inference: an
+        undercut); ``None``: it stands alone.
+    target : str, optional
+        The statement (or, for an attack, inference) to link to.
+    position : Position, optional
+        Centre of the new box.
+
+    Raises
+    ------
+    ModelError
+        When the span holds no text, or the link or target makes no sense.
+    """
+    _check_kind(kind)
+    start, end = trim_span(source_text, start, end)
+    if start >= end:
+        raise ModelError("", "the selected passage holds no text: select some words of the source")
+    if link not in (None, *LINKS):
+        raise ModelError("", f"unknown link {link!r}: must be one of {', '.join(LINKS)}")
+    anchor = Anchor(start, end, source_text[start:end])
+    sid = amap.new_id("s")
+    new = Statement(sid, kind, passage_text(source_text, start, end), anchors=(anchor,), position=position)
+    if link is None:
+        return AddElements(amap, [new], f"Add {kind} from source")
+    if target is None:
+        raise ModelError("", "select the statement the passage should be linked to")
+    if link == "support":
+        _check_statement(amap, target)
+        element = Inference(amap.new_id("i"), (sid,), target)
+        name = f"Add {kind} for {target}"
+    else:
+        if target not in amap.statements and target not in amap.inferences:
+            raise ModelError(target, "an objection needs a statement or an inference to attack")
+        element = Conflict(amap.new_id("c"), (sid,), target)
+        name = f"Add objection to {target}"
+    return AddElements(amap, [new, element], name)
 
 
 def link_support(amap: ArgumentMap, premises: Iterable[str], conclusion: str) -> AddElements:

@@ -11,6 +11,7 @@ nothing is pushed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -238,6 +239,17 @@ class SetMeta(MapCommand):
 
     def revert(self) -> None:
         self.amap.set_meta(**self._old)
+
+    def rebase_source_path(self, fix) -> None:
+        """Re-express the source-text paths this command sets and restores with ``fix(path) -> path``.
+
+        Used when the map is saved into another folder: a relative path then
+        names the same file from the new folder, in the undo history too.
+        """
+        for values in (self.meta, self._old):
+            source = values.get("source")
+            if source is not None and source.path:
+                values["source"] = replace(source, path=fix(source.path))
 
 
 def _count_text(verb: str, n: int) -> str:

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.commands.edits import AddElements, SetMeta, execute
+from argmap.commands import actions
+from argmap.commands.edits import SetMeta, execute
 from argmap.limits import LIMITS
-from argmap.model import ModelError, Position, Statement
+from argmap.model import ModelError, Position
 from argmap.model.anchors import (
     anchors_of,
     code_point_index,
-    make_anchor,
     normalise_text,
     resolve,
     text_sha256,
@@ -124,6 +124,10 @@ class SourcePanel(QWidget):
         self.base = folder
         self.reload()
 
+    def folder(self) -> Path | None:
+        """The folder a relative ``source.path`` is read from: the map file's, else the one it came from."""
+        return self.document.path.parent if self.document.path else self.base
+
     def source_file(self) -> Path | None:
         """The source text file of the map, or ``None`` when it has none."""
         rel = self.document.amap.source.path
@@ -131,8 +135,7 @@ class SourcePanel(QWidget):
             return None
         path = Path(rel)
         if not path.is_absolute():
-            base = self.document.path.parent if self.document.path else self.base
-            path = (base or Path.cwd()) / path
+            path = (self.folder() or Path.cwd()) / path
         return path
 
     def allowed(self, path: Path) -> bool:
@@ -144,7 +147,7 @@ class SourcePanel(QWidget):
         resolved = path.resolve()
         if resolved in self.chosen:
             return True
-        folder = self.document.path.parent if self.document.path else self.base
+        folder = self.folder()
         if folder is None:
             return False
         return resolved.is_relative_to(folder.resolve())
@@ -157,7 +160,7 @@ class SourcePanel(QWidget):
             return
         if not self.allowed(path):
             self.set_text("", f"This map names a source text outside its folder ({path}); it was not opened. "
-                              "If you trust it, choose it with Attach text….")
+                              "If you trust it, choose it with Attach text…")
             return
         try:
             if path.stat().st_size > LIMITS.max_file_bytes:
@@ -304,19 +307,21 @@ class SourcePanel(QWidget):
         self.view.setTextCursor(cursor)
 
     def add_from_selection(self, kind: str = "evidence") -> str | None:
-        """Create a statement of ``kind`` anchored on the selected text; returns its id."""
+        """Create a statement of ``kind`` anchored on the selected text; returns its id.
+
+        The white space around the selection is left out of both the
+        statement's text and its anchor, so they hold the same words.
+        """
         span = self.selected_span()
-        if span is None or span[0] == span[1]:
+        if span is None:
             return None
         amap = self.document.amap
-        anchor = make_anchor(self.text, *span)
-        sid = amap.new_id("s")
-        statement = Statement(sid, kind, " ".join(anchor.quote.split()), anchors=(anchor,),
-                              position=free_position(amap))
         try:
-            execute(self.document.undo_stack, AddElements(amap, [statement], f"Add {kind} from source"))
+            command = actions.add_passage(amap, self.text, *span, kind, position=free_position(amap))
+            execute(self.document.undo_stack, command)
         except ModelError:
             return None
+        sid = command.ids[0]
         self.statement_added.emit(sid)
         return sid
 
