@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from argmap.app import create_window
 from argmap.commands.document import Document
@@ -148,3 +148,127 @@ def test_messages_end_in_one_ellipsis(qtbot, tmp_path):
     assert "…." not in panel.header.text() and "Attach text…" in panel.header.text()
     for root in Path(__file__).resolve().parents[2].joinpath("src").rglob("*.py"):
         assert "….\"" not in root.read_text(encoding="utf-8"), root
+
+
+# ---------------------------------------------------------------- (2) and (4): the canvas editor
+LONG = ("Talking to Iran would reward its meddling in Iraq and weaken every Iraqi who stood up to the "
+        "militias, so the United States should keep up the pressure before it offers any talks at all.")
+
+
+def _canvas(qtbot, amap):
+    from argmap.ui.canvas import MapScene, MapView
+
+    doc = Document(amap)
+    scene = MapScene(doc)
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    view.setFocus()
+    return doc, scene, view
+
+
+def _crowded_map() -> ArgumentMap:
+    """A conclusion with two premises side by side and an objection beside it, tightly placed."""
+    from argmap.model import Conflict, Inference, Position, Statement
+
+    amap = ArgumentMap(title="crowded")
+    amap.add_all([
+        Statement("r", "recommendation", "Open talks with Tehran", position=Position(0, 0)),
+        Statement("a", "claim", "Iran holds the cards in the south", position=Position(-150, 130)),
+        Statement("b", "claim", "Talks cost little", position=Position(150, 130)),
+        Statement("o", "claim", "Iran arms the militias", position=Position(300, 0)),
+        Inference("i1", ("a",), "r"), Inference("i2", ("b",), "r"), Conflict("c1", ("o",), "r"),
+    ])
+    return amap
+
+
+def _overlaps(scene, sid) -> list[str]:
+    box = scene.statement_item(sid).scene_box()
+    return [o for o, item in scene._boxes.items() if o != sid and item.scene_box().intersects(box)]
+
+
+def _dark_pixels(scene, rect, threshold=60) -> int:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if max(image.pixelColor(x, y).getRgb()[:3]) < threshold)
+
+
+def test_the_editor_covers_the_painted_text_and_shows_its_own_hint(qtbot):
+    from argmap.render.measure import box_regions
+
+    doc, scene, view = _canvas(qtbot, _crowded_map())
+    doc.amap.update("a", text="WWWW WWWW WWWW WWWW WWWW WWWW WWWW")
+    body = box_regions(scene.statement_item("a").scene_box(), scene.theme)[1]
+    assert _dark_pixels(scene, body) > 50  # the text is painted
+    editor = scene.edit_text("a")
+    editor.setPlainText("")
+    assert _dark_pixels(scene, body) == 0  # neither the old text nor "(empty)" shows through
+    assert editor.showing_hint()
+    hint = box_regions(scene.statement_item("a").scene_box(), scene.theme)[1]
+    assert _dark_pixels(scene, hint, threshold=200) > 20  # the muted hint is there
+    editor.finish(False)
+    assert not scene.statement_item("a").editing
+
+
+def test_a_new_premise_that_grows_while_typing_never_covers_its_neighbours(qtbot):
+    doc, scene, view = _canvas(qtbot, _crowded_map())
+    before = doc.amap.copy()
+    scene.select_ids(["r"])
+    sid = scene.add_premise()
+    editor = scene.editor()
+    assert editor is not None and editor.sid == sid
+    qtbot.keyClicks(editor_target(view), LONG)
+    item = scene.statement_item(sid)
+    assert item.scene_box().height() > 100  # the box grows with the text while typing
+    qtbot.keyClick(editor_target(view), Qt.Key.Key_Return)
+    assert doc.amap.statements[sid].text == LONG
+    assert _overlaps(scene, sid) == []
+    for other in ("a", "b", "o", "r"):
+        assert _overlaps(scene, other) == [], other
+    assert doc.undo_stack.count() == 1  # adding and typing the new premise are one step
+    doc.undo_stack.undo()
+    assert doc.amap == before
+
+
+def test_an_edited_statement_that_grows_pushes_its_neighbours_clear(qtbot):
+    doc, scene, view = _canvas(qtbot, _crowded_map())
+    before = doc.amap.copy()
+    scene.select_ids(["a"])
+    scene.edit_text("a")
+    editor = scene.editor()
+    editor.setPlainText(LONG + " " + LONG)
+    editor.finish(True)
+    for other in ("a", "b", "o", "r"):
+        assert _overlaps(scene, other) == [], other
+    assert doc.amap.statements["a"].text.startswith(LONG)
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.amap == before
+
+
+def test_add_claim_lands_inside_the_visible_area(qtbot):
+    from argmap.resources_path import example_map
+
+    doc, scene, view = _canvas(qtbot, read_file(example_map()))
+    scene.edit_new = False
+    view.zoom_by(2.5)
+    view.centerOn(scene.statement_item(list(doc.amap.statements)[5]).pos())
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    sid = scene.add_statement()
+    box = scene.statement_item(sid).scene_box()
+    assert visible.contains(box), (visible, box)
+    assert _overlaps(scene, sid) == []
+
+
+def editor_target(view):
+    return view

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from argmap.commands import actions
+from argmap.render.measure import box_regions
 from argmap.ui.canvas.editor import TextEditor
 from argmap.ui.canvas.items import JunctionItem, LinkItem, StatementItem
 
@@ -62,6 +63,7 @@ class InteractionMixin:
 
     def _init_interactions(self) -> None:
         self._editor: TextEditor | None = None
+        self._edit_origin: tuple[float, float, bool] | None = None
         self._link_from: str | None = None
         self._link_line: QGraphicsLineItem | None = None
         self._key_table = [(QKeySequence(k), s.slot) for s in SHORTCUTS for k in s.keys
@@ -101,33 +103,72 @@ class InteractionMixin:
             self.edit_text(ids[0])
 
     # ------------------------------------------------------------ in-place editing
-    def edit_text(self, sid: str) -> TextEditor | None:
-        """Open the in-place editor on statement ``sid`` (plain text)."""
+    def edit_text(self, sid: str, new: bool = False) -> TextEditor | None:
+        """Open the in-place editor on statement ``sid`` (plain text).
+
+        While the text is typed the box grows (or shrinks) with it, its top
+        left corner staying put. ``new`` says the statement was just added:
+        its first text then joins the step that added it (one undo).
+        """
         item = self._boxes.get(sid)
         if item is None:
             return None
         self._close_editor()
-        self._editor = TextEditor(sid, self.amap.statements[sid].text, item.scene_box(), self.theme,
-                                  self._finish_edit)
+        box = item.scene_box()
+        self._edit_origin = (box.left(), box.top(), new)
+        item.editing = True
+        item.update()
+        self._editor = TextEditor(sid, self.amap.statements[sid].text, box_regions(box, self.theme)[1], self.theme,
+                                  self.theme.fill(self.amap.statements[sid].kind), self._finish_edit,
+                                  self._editor_changed, self._after_edit_key)
         self.addItem(self._editor)
         self._handle.setVisible(False)
         self._editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.emit("Type the text: Enter keeps it, Shift+Enter starts a new line, Esc cancels")
         return self._editor
 
     def editor(self) -> TextEditor | None:
         """The open in-place editor, if any."""
         return self._editor
 
+    def _editor_changed(self, sid: str, text: str) -> None:
+        """Grow the box with the text being typed (top left corner fixed), edges following."""
+        item, st = self._boxes.get(sid), self.amap.statements.get(sid)
+        if item is None or st is None or self._editor is None:
+            return
+        w, h = self.box_size(st.copy(text=text))
+        left, top, _ = self._edit_origin
+        item.preview(text, (w, h))
+        item.place(left + w / 2, top + h / 2)
+        self._editor.set_body(box_regions(item.scene_box(), self.theme)[1])
+        self._dirty.add(sid)
+        self.flush_edges()
+
     def _finish_edit(self, sid: str, text: str, commit: bool) -> None:
         editor, self._editor = self._editor, None
+        origin, self._edit_origin = self._edit_origin, None
         if editor is not None and editor.scene() is self:
             self.removeItem(editor)
-        if commit and sid in self.amap.statements and self.amap.statements[sid].text != text:
-            self.run(actions.edit_text(self.amap, sid, text))
         item = self._boxes.get(sid)
         if item is not None:
+            item.editing = False
+        st = self.amap.statements.get(sid)
+        if commit and st is not None and st.text != text:
+            self.run(self.text_command(sid, text, origin))
+        elif item is not None and st is not None:  # cancelled or unchanged: the box as the model has it
+            item.set_statement(st, self.box_size(st))
+            if st.position is not None:
+                item.place(st.position.x, st.position.y)
+            self._dirty.add(sid)
+            self.flush_edges()
+        if item is not None:
             item.setFocus(Qt.FocusReason.OtherFocusReason)
+            item.update()
         self._place_handle()
+
+    def _after_edit_key(self, key: int, modifiers) -> bool:
+        """Tab, Shift+Tab or Ctrl+Enter pressed in the editor: the edit is kept, the key goes to the canvas."""
+        return self.handle_key(key, modifiers)
 
     def _close_editor(self) -> None:
         editor = getattr(self, "_editor", None)

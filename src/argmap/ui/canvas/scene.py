@@ -113,7 +113,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._handle.setVisible(False)
         self.addItem(self._handle)
         amap = self.amap
-        sizes = {sid: statement_size(s, self.theme) for sid, s in amap.statements.items()}
+        sizes = {sid: self.box_size(s) for sid, s in amap.statements.items()}
         centres = self._centres(sizes)
         for sid, st in amap.statements.items():
             item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
@@ -128,6 +128,10 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._apply_collapse()
         self._on_report(self.document.report)
         self.selection_ids_changed.emit([])
+
+    def box_size(self, statement) -> tuple[float, float]:
+        """Width and height of the box of ``statement`` as this canvas draws it."""
+        return statement_size(statement, self.theme)
 
     def _centres(self, sizes: dict) -> dict[str, Position]:
         """Saved positions; statements without one get a display position (not saved)."""
@@ -247,7 +251,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         amap = self.amap
         if eid in amap.statements:
             st = amap.statements[eid]
-            size = statement_size(st, self.theme)
+            size = self.box_size(st)
             item = self._boxes.get(eid)
             if item is None:
                 item = StatementItem(eid, st, size, self.theme)
