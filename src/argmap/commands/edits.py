@@ -116,7 +116,7 @@ class AddElements(MapCommand):
         added = {e.id: n for n, e in enumerate(self.elements)}
         if not other.changes or not set(other.changes) <= set(added):
             return False
-        for eid, fields in other.changes.items():
+        for eid in other.changes:
             self.elements[added[eid]] = self.amap.get(eid).copy()
         return True
 

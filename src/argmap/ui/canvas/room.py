@@ -67,7 +67,8 @@ def free_spot_in(area: Rect, size: tuple[float, float], others: Mapping[str, Rec
     a box apart); ``None`` when no spot inside ``area`` is free.
     """
     w, h = size
-    left, top, right, bottom = area[0] + VIEW_MARGIN, area[1] + VIEW_MARGIN, area[2] - VIEW_MARGIN, area[3] - VIEW_MARGIN
+    left, top = area[0] + VIEW_MARGIN, area[1] + VIEW_MARGIN
+    right, bottom = area[2] - VIEW_MARGIN, area[3] - VIEW_MARGIN
     if right - left < w or bottom - top < h:
         return None
     occ = Occupancy(H_GAP / 2, RANK_GAP / 4)
