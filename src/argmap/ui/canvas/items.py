@@ -74,6 +74,8 @@ class StatementItem(QGraphicsItem):
         self.statement = statement
         self.theme = theme
         self.label: str | None = None
+        self.role: str | None = None
+        """The statement's role in the structure (shown in the header), kept by the scene."""
         self.severity: str | None = None
         self.badge_text = ""
         self.status: tuple = (None, None, "")
@@ -168,11 +170,12 @@ class StatementItem(QGraphicsItem):
             painter.setBrush(self.theme.fill(statement.kind))
             painter.drawRoundedRect(self._rect.translated(4, 4), 6, 6)
         paint_box(painter, self._rect, statement, self.theme, label=self.label, severity=self.severity,
-                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text)
+                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text, role=self.role)
 
     def tooltip(self) -> str:
         """The tooltip: text, label and diagnostic messages, escaped so that Qt shows them literally."""
         lines = [self.statement.text[:600] + ("…" if len(self.statement.text) > 600 else "")]
+        lines.append(self.statement.kind.capitalize() + (f", {self.role}" if self.role else ""))
         if self.label:
             lines.append(f"Label: {self.label}")
         lines += [f"{d.code} {d.severity}: {d.message}" for d in self.diagnostics]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
+from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
 from argmap.model import Position
 from argmap.ui.canvas._render import edge_geometry, statement_size, theme_named
@@ -22,6 +23,9 @@ from argmap.ui.canvas.editing import EditingMixin
 from argmap.ui.canvas.index import LinkIndex
 from argmap.ui.canvas.interactions import InteractionMixin
 from argmap.ui.canvas.items import HandleItem, JunctionItem, LinkItem, StatementItem
+
+ROLE_FIELDS = frozenset({"kind", "premises", "conclusion", "attackers", "target"})
+"""Fields whose change can change a statement's role."""
 
 FULL_REROUTE = 400
 """Above this many changed statements, all edges are re-routed at once."""
@@ -81,6 +85,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._collapsed: set[str] = set()
         self._highlight: set[str] = set()
         self._diagnostics: dict[str, list] = {}
+        self._roles: dict[str, str | None] = {}
         self._init_interactions()
         self.setBackgroundBrush(QColor(self.theme.background))
         self.rebuild()
@@ -113,10 +118,12 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._handle.setVisible(False)
         self.addItem(self._handle)
         amap = self.amap
+        self._roles = statement_roles(amap)
         sizes = {sid: self.box_size(s) for sid, s in amap.statements.items()}
         centres = self._centres(sizes)
         for sid, st in amap.statements.items():
             item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
+            item.role = self._roles[sid]
             self.addItem(item)
             self._boxes[sid] = item
         self._index.build(amap)
@@ -130,8 +137,12 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self.selection_ids_changed.emit([])
 
     def box_size(self, statement) -> tuple[float, float]:
-        """Width and height of the box of ``statement`` as this canvas draws it."""
-        return statement_size(statement, self.theme)
+        """Width and height of the box of ``statement`` as this canvas draws it (its role in the header)."""
+        return statement_size(statement, self.theme, self._roles.get(statement.id))
+
+    def role_of(self, sid: str) -> str | None:
+        """The structural role of statement ``sid`` (:func:`argmap.analysis.roles.statement_roles`)."""
+        return self._roles.get(sid)
 
     def _centres(self, sizes: dict) -> dict[str, Position]:
         """Saved positions; statements without one get a display position (not saved)."""
@@ -234,11 +245,23 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             for sid in change.ids:
                 self._sync_position(sid)
         else:
+            if change.op != "changed" or ROLE_FIELDS.intersection(change.fields):
+                self._update_roles()
             for eid in change.ids:
                 self._sync(eid)
         self.flush_edges()
         if self._collapsed:
             self._apply_collapse()
+
+    def _update_roles(self) -> None:
+        """Work the roles out again; boxes whose role changed get their new header (and size)."""
+        old, self._roles = self._roles, statement_roles(self.amap)
+        for sid, role in self._roles.items():
+            item = self._boxes.get(sid)
+            if item is not None and old.get(sid) != role:
+                item.role = role
+                item.set_statement(self.amap.statements[sid], self.box_size(self.amap.statements[sid]))
+                self._dirty.add(sid)
 
     def _sync_position(self, sid: str) -> None:
         item = self._boxes.get(sid)
@@ -255,6 +278,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             item = self._boxes.get(eid)
             if item is None:
                 item = StatementItem(eid, st, size, self.theme)
+                item.role = self._roles.get(eid)
                 self.addItem(item)
                 self._boxes[eid] = item
             elif item.statement != st:
