@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
 
 from argmap.commands import actions
 from argmap.commands.document import Document
@@ -74,3 +76,185 @@ def test_boxes_show_their_role_and_follow_the_structure(canvas):
 def test_the_tooltip_names_kind_and_role(canvas):
     _, scene, _ = canvas
     assert "Claim, objection" in scene.statement_item("o").tooltip()
+
+
+# ---------------------------------------------------------------- text to linked statement in one gesture
+TEXT = ("Iran has gained more from the war in Iraq than anyone. Its allies run the south, and its "
+        "ambassador cheered the offensive in Basra.\n\nThe United States cannot leave without a deal. "
+        "Talks with Tehran would cost little. So Washington should open talks now.\n")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from argmap.app import create_window
+    from argmap.ui import files
+
+    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = create_window(settings=settings, offer_recovery=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.load(small_map(), None)
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    w.source.attach(article)
+    w.docks["source"].raise_()
+    w.document.undo_stack.clear()
+    return w
+
+
+@pytest.mark.parametrize("button, kind, element", [("evidence_for_button", "evidence", "inference"),
+                                                   ("reason_for_button", "claim", "inference"),
+                                                   ("objection_to_button", "claim", "conflict")])
+def test_a_passage_becomes_a_linked_statement_in_one_step(window, qtbot, button, kind, element):
+
+    doc, panel = window.document, window.source
+    window.select_and_center("a")
+    assert panel.target == "a"
+    words = "Its allies run the south"
+    start = TEXT.index(words)
+    panel.select_span(start - 1, start + len(words))  # a leading space, as a hand selection often has
+    widget = getattr(panel, button)
+    assert widget.isEnabled() and "Iran holds the cards" in widget.text()
+    before = doc.amap.copy()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    new = next(s for s in doc.amap.statements if s not in before.statements)
+    st = doc.amap.statements[new]
+    assert (st.kind, st.text, st.anchors[0].quote) == (kind, words, words)
+    if element == "inference":
+        assert any(i.premises == (new,) and i.conclusion == "a" for i in doc.amap.inferences.values())
+    else:
+        assert any(c.attackers == (new,) and c.target == "a" for c in doc.amap.conflicts.values())
+    assert doc.undo_stack.count() == 1
+    assert window.scene.selected_ids() == ["a"] and panel.target == "a"  # ready for the next passage
+    assert window.scene.statement_item(new) is not None
+    doc.undo_stack.undo()
+    assert doc.amap == before
+
+
+def test_linked_buttons_wait_for_a_target_and_a_passage(window):
+    panel = window.source
+    window.scene.select_ids([])
+    panel.select_span(0, 10)
+    assert not panel.evidence_for_button.isEnabled() and panel.add_evidence_button.isEnabled()
+    window.select_and_center("r")
+    panel.view.moveCursor(panel.view.textCursor().MoveOperation.Start)
+    assert not panel.reason_for_button.isEnabled()
+    panel.select_span(0, 10)
+    assert panel.reason_for_button.isEnabled() and "Open talks" in panel.reason_for_button.text()
+
+
+def _point_of(panel, offset):
+    cursor = panel.view.textCursor()
+    cursor.setPosition(offset)
+    return panel.view.cursorRect(cursor).center()
+
+
+def test_double_click_takes_the_sentence_triple_click_the_paragraph(window, qtbot):
+
+    panel = window.source
+    viewport = panel.view.viewport()
+    at = _point_of(panel, TEXT.index("ambassador") + 2)
+    QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    start, end = panel.selected_span()
+    assert TEXT[start:end] == ("Its allies run the south, and its ambassador cheered the offensive in Basra.")
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    start, end = panel.selected_span()
+    assert TEXT[start:end] == TEXT.split("\n\n")[0]
+
+
+def test_a_dragged_selection_snaps_to_whole_words(window, qtbot):
+
+    panel = window.source
+    viewport = panel.view.viewport()
+    a = _point_of(panel, TEXT.index("gained") + 3)
+    b = _point_of(panel, TEXT.index("the war") + 5)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(viewport, b)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    start, end = panel.selected_span()
+    assert TEXT[start:end] == "gained more from the war"
+
+
+def _drop(window, passage_mime, scene_point):
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = window.view
+    point = QPointF(view.mapFromScene(scene_point))
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    for cls in (QDragEnterEvent, QDragMoveEvent):
+        event = cls(point.toPoint(), actions, passage_mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(view.viewport(), event)
+        assert event.isAccepted()
+    drop = QDropEvent(point, actions, passage_mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), drop)
+    return drop
+
+
+@pytest.mark.parametrize("choice, kind, link", [(0, "evidence", "support"), (2, "claim", "attack")])
+def test_dropping_a_passage_onto_a_box_links_it(window, monkeypatch, choice, kind, link):
+    from argmap.ui.canvas import drops
+
+    asked = []
+    monkeypatch.setattr(drops, "ask_drop_choice", lambda parent, at, title, choices: asked.append(
+        [c[2] for c in choices]) or choice)
+    doc, panel = window.document, window.source
+    words = "Talks with Tehran would cost little."
+    start = TEXT.index(words)
+    panel.select_span(start, start + len(words))
+    mime = panel.view.createMimeDataFromSelection()  # what dragging the selection carries
+    before = doc.amap.copy()
+    drop = _drop(window, mime, window.scene.statement_item("b").pos())
+    assert drop.isAccepted()
+    assert asked and "&Evidence for this" in asked[0]
+    new = next(s for s in doc.amap.statements if s not in before.statements)
+    assert (doc.amap.statements[new].kind, doc.amap.statements[new].text) == (kind, words)
+    links = doc.amap.inferences if link == "support" else doc.amap.conflicts
+    assert any(new in getattr(e, "premises", getattr(e, "attackers", ())) for e in links.values())
+    assert doc.undo_stack.count() == 1
+
+
+def test_dropping_on_the_empty_canvas_places_the_statement_there(window, monkeypatch):
+    from argmap.ui.canvas import drops
+
+    monkeypatch.setattr(drops, "ask_drop_choice", lambda parent, at, title, choices: 1)  # "Claim here"
+    doc, panel = window.document, window.source
+    panel.select_span(0, 9)
+    spot = QPointF(-600, 500)
+    window.view.centerOn(spot)
+    _drop(window, panel.view.createMimeDataFromSelection(), spot)
+    new = list(doc.amap.statements)[-1]
+    st = doc.amap.statements[new]
+    assert st.kind == "claim" and not doc.amap.uses_of(new)
+    assert abs(st.position.x - spot.x()) < 2 and abs(st.position.y - spot.y()) < 2
+
+
+def test_dragging_the_selection_out_carries_the_passage(window, monkeypatch):
+
+    from argmap.ui.panels.source_text import SourceText, read_passage
+
+    carried = []
+    real = SourceText.createMimeDataFromSelection
+
+    def spy(self):
+        data = real(self)
+        carried.append(read_passage(data))
+        return data
+
+    monkeypatch.setattr(SourceText, "createMimeDataFromSelection", spy)
+    panel = window.source
+    panel.select_span(0, 20)
+    viewport = panel.view.viewport()
+    start = _point_of(panel, 5)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, start + QPoint(80, 60))  # offscreen: the drag starts and ends at once
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(80, 60))
+    assert carried and carried[0] == {"start": 0, "end": 20, "quote": TEXT[:20]}

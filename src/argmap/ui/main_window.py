@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
         self.outline.selected.connect(self.select_and_center)
         self.source.statement_clicked.connect(self.select_and_center)
         self.source.statement_added.connect(self.select_and_center)
+        self.source.statement_linked.connect(self._on_passage_linked)
+        self.source.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.source.placer = lambda command: self.scene.place_passage(command)
+        self.scene.passage_dropped.connect(self._on_passage_dropped)
+        self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     # ------------------------------------------------------------ loading
@@ -207,9 +212,28 @@ class MainWindow(QMainWindow):
         self.inspector.show_element(one)
         statement = one if one in self.document.amap.statements else None
         self.source.show_statement(statement)
+        self.source.set_target(statement)
         self.outline.select_id(statement)
         if len(ids) > 1:
             self.statusBar().showMessage(f"{len(ids)} selected", 3000)
+
+    def _on_passage_linked(self, sid: str, target: str) -> None:
+        """A passage became a statement linked to ``target``: show it, keep ``target`` selected for the next."""
+        self.scene.reveal(sid)
+        self.scene.set_highlight([sid])
+        amap = self.document.amap
+        link = next((e for e in amap.uses_of(sid)), None)
+        how = "supports" if link is not None and link.id in amap.inferences else "attacks"
+        words = amap.statements[target].text if target in amap.statements else target
+        self.statusBar().showMessage(f"Added {sid}: it {how} {target} “{' '.join(words.split())[:60]}”", 5000)
+
+    def _on_passage_dropped(self, request: dict) -> None:
+        from argmap.model import Position
+
+        pos = request.get("position")
+        self.source.add_span(request["start"], request["end"], kind=request["kind"], link=request["link"],
+                             target=request["target"], quote=request["quote"],
+                             position=Position(*pos) if pos else None)
 
     def _on_diagnostic(self, target: str, related: list) -> None:
         self.select_and_center(target)

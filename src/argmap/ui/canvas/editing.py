@@ -164,6 +164,21 @@ class EditingMixin:
         return self._add_linked(actions.add_co_premise(self.amap, inference),
                                 self.amap.inferences[inference].conclusion, side=0)
 
+    def place_passage(self, command) -> None:
+        """Give the statement a passage command adds (its first element) a place, as the add actions do."""
+        sid, new = command.ids[0], command.elements[0]
+        link = command.elements[1] if len(command.elements) > 1 else None
+        if link is None:
+            spot = self._free_spot(self.box_size(new))
+        elif hasattr(link, "conclusion"):
+            spot = self._spot_for(command, sid, link.conclusion, side=0)
+        else:
+            target = link.target
+            if target not in self.amap.statements:  # an undercut: beside the premises of the inference
+                target = self.amap.inferences[target].conclusion
+            spot = self._spot_for(command, sid, target, side=1)
+        command.elements[0] = new.copy(position=spot)
+
     def _add_linked(self, command, parent: str, side: int) -> str | None:
         sid = command.ids[0]
         command.elements[0] = command.elements[0].copy(position=self._spot_for(command, sid, parent, side))

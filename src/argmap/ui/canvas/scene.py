@@ -19,6 +19,7 @@ from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
 from argmap.model import Position
 from argmap.ui.canvas._render import edge_geometry, statement_size, theme_named
+from argmap.ui.canvas.drops import DropMixin
 from argmap.ui.canvas.editing import EditingMixin
 from argmap.ui.canvas.index import LinkIndex
 from argmap.ui.canvas.interactions import InteractionMixin
@@ -50,7 +51,7 @@ class _Subset:
         self.conflicts = {c: amap.conflicts[c] for c in links if c in amap.conflicts}
 
 
-class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
+class MapScene(InteractionMixin, EditingMixin, DropMixin, QGraphicsScene):
     """The canvas of one document.
 
     Parameters
@@ -66,10 +67,15 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         Ids of the selected statements and links, after each selection change.
     message(str)
         A one-line notice for the status bar (e.g. why a link was refused).
+    passage_dropped(dict)
+        A passage of the source text was dropped and the user said what it
+        becomes: ``start``, ``end``, ``quote``, ``kind``, ``link``, ``target``,
+        ``position`` (see :mod:`argmap.ui.canvas.drops`).
     """
 
     selection_ids_changed = Signal(list)
     message = Signal(str)
+    passage_dropped = Signal(dict)
 
     def __init__(self, document, theme=None, parent=None):
         super().__init__(parent)

@@ -35,6 +35,8 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)  # passages of the source text (the scene decides, see canvas.drops)
+        self.viewport().setAcceptDrops(True)
         self._space = False
         self._pan_from = None
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
