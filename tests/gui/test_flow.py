@@ -258,3 +258,189 @@ def test_dragging_the_selection_out_carries_the_passage(window, monkeypatch):
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start + QPoint(80, 60))
     assert carried and carried[0] == {"start": 0, "end": 20, "quote": TEXT[:20]}
+
+
+# ---------------------------------------------------------------- keyboard-first mapping
+def _press(view, key, mods=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(view, key, mods)
+
+
+def _new(doc, before):
+    (new,) = [s for s in doc.amap.statements if s not in before.statements]
+    return new
+
+
+def test_tab_adds_a_premise_enter_a_sibling_ctrl_enter_an_objection(canvas):
+    doc, scene, view = canvas
+    scene.select_ids(["a"])
+    before = doc.amap.copy()
+    _press(view, Qt.Key.Key_Tab)
+    premise = _new(doc, before)
+    assert any(i.premises == (premise,) and i.conclusion == "a" for i in doc.amap.inferences.values())
+    assert scene.selected_ids() == [premise]
+    before = doc.amap.copy()
+    _press(view, Qt.Key.Key_Return)  # a sibling of the new premise: another reason for a
+    sibling = _new(doc, before)
+    assert any(i.premises == (sibling,) and i.conclusion == "a" for i in doc.amap.inferences.values())
+    before = doc.amap.copy()
+    _press(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    objection = _new(doc, before)
+    assert any(c.attackers == (objection,) and c.target == sibling for c in doc.amap.conflicts.values())
+    assert scene.role_of(objection) == "objection"
+    assert doc.undo_stack.count() == 3
+    for _ in range(3):
+        doc.undo_stack.undo()
+    assert doc.amap == small_map()
+
+
+def test_enter_on_an_objection_adds_another_objection(canvas):
+    doc, scene, view = canvas
+    scene.select_ids(["o"])
+    before = doc.amap.copy()
+    _press(view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    new = _new(doc, before)
+    assert any(c.attackers == (new,) and c.target == "r" for c in doc.amap.conflicts.values())
+
+
+def test_shift_tab_puts_a_new_conclusion_between_a_premise_and_what_it_supports(canvas):
+    doc, scene, view = canvas
+    scene.select_ids(["e"])
+    before = doc.amap.copy()
+    _press(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    new = _new(doc, before)
+    assert doc.amap.inferences["i3"].premises == (new,) and doc.amap.inferences["i3"].conclusion == "a"
+    assert any(i.premises == ("e",) and i.conclusion == new for i in doc.amap.inferences.values())
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.amap == before
+
+
+def test_alt_arrows_walk_the_structure_and_focus_follows(canvas):
+    doc, scene, view = canvas
+    walked = []
+    scene.walked.connect(walked.append)
+    scene.select_ids(["e"])
+    _press(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert scene.selected_ids() == ["a"] and scene.focusItem() is scene.statement_item("a")
+    _press(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert scene.selected_ids() == ["r"]
+    _press(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert scene.selected_ids() == ["a"]  # back down to where it came from
+    _press(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert scene.selected_ids() == ["b"]  # left to right: a, b, then the objection o
+    _press(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert scene.selected_ids() == ["o"]
+    _press(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert scene.selected_ids() == ["b"]
+    assert walked == ["a", "r", "a", "b", "o", "b"]
+    assert all(s.position is not None for s in doc.amap.statements.values())
+    assert doc.amap == small_map()  # walking changes nothing
+
+
+def test_linking_by_key_marks_then_links(canvas):
+    doc, scene, view = canvas
+    scene.select_ids(["e"])
+    _press(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # mark e
+    assert doc.undo_stack.count() == 0
+    scene.select_ids(["b"])
+    _press(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # e supports b
+    assert any(i.premises == ("e",) and i.conclusion == "b" for i in doc.amap.inferences.values())
+    scene.select_ids(["b"])
+    _press(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    scene.select_ids(["o"])
+    _press(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert any(c.attackers == ("b",) and c.target == "o" for c in doc.amap.conflicts.values())
+    assert scene.role_of("b") == "rebuttal"
+    scene.select_ids(["a"])
+    _press(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    _press(view, Qt.Key.Key_Escape)  # cancels the mark and the selection
+    assert scene.selected_ids() == []
+    scene.select_ids(["b"])
+    _press(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # a fresh mark, no link
+    assert doc.undo_stack.count() == 2
+
+
+def test_typing_a_branch_without_leaving_the_keyboard(canvas):
+    doc, scene, view = canvas
+    scene.edit_new = True
+    scene.select_ids(["b"])
+    before = doc.amap.copy()
+    _press(view, Qt.Key.Key_Tab)  # a premise of b, its editor open
+    QTest.keyClicks(view, "Talks have worked before")
+    _press(view, Qt.Key.Key_Tab)  # keeps the text, then a premise of that premise
+    QTest.keyClicks(view, "In 2007 US and Iranian envoys met in Baghdad")
+    _press(view, Qt.Key.Key_Return)  # keeps it
+    texts = {doc.amap.statements[s].text for s in doc.amap.statements if s not in before.statements}
+    assert texts == {"Talks have worked before", "In 2007 US and Iranian envoys met in Baghdad"}
+    assert scene.editor() is None
+    assert doc.undo_stack.count() == 2  # each new statement with its text is one step
+
+
+def test_ctrl_tab_leaves_the_canvas(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    doc = Document(small_map())
+    scene = MapScene(doc)
+    box = QWidget()
+    view, other = MapView(scene), QLineEdit()
+    layout = QVBoxLayout(box)
+    layout.addWidget(view)
+    layout.addWidget(other)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    view.setFocus()
+    scene.select_ids(["a"])
+    _press(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert box.focusWidget() is other
+    assert doc.undo_stack.count() == 0
+
+
+# ---------------------------------------------------------------- Map → Properties
+def test_properties_are_one_undoable_step_and_name_the_window(window, monkeypatch):
+    from argmap.formats import read_file, write_file
+    from argmap.ui import main_window
+
+    def answer(dialog):
+        for name, value in (("title", "Shot by Both Sides"), ("author", "A. Analyst"), ("date", "2024-05-31"),
+                            ("source_title", "Shot by Both Sides"), ("source_author", "Fred Kaplan"),
+                            ("published", "2008-04-22"), ("url", "https://slate.com/news-and-politics/2008/04")):
+            dialog.edits[name].setText(value)
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window, "ask_dialog", answer)
+    doc = window.document
+    before = doc.amap.copy()
+    assert window.show_properties()
+    amap = doc.amap
+    assert amap.title == "Shot by Both Sides" and window.windowTitle().startswith("Shot by Both Sides")
+    assert (amap.extra["author"], amap.extra["date"]) == ("A. Analyst", "2024-05-31")
+    assert (amap.source.title, amap.source.author, amap.source.published) == (
+        "Shot by Both Sides", "Fred Kaplan", "2008-04-22")
+    assert amap.source.path == before.source.path and amap.source.sha256 == before.source.sha256
+    assert doc.undo_stack.count() == 1
+    path = window.source.folder() / "props.argmap" if window.source.folder() else None
+    if path is not None:
+        write_file(amap, path)
+        back = read_file(path)
+        assert back.extra["author"] == "A. Analyst" and back.source.published == "2008-04-22"
+    doc.undo_stack.undo()
+    assert doc.amap == before and "Shot by Both Sides" not in window.windowTitle()
+
+
+def test_properties_refuse_a_bad_date_and_keep_what_was_typed(window):
+    from argmap.ui.properties import PropertiesDialog
+
+    dialog = PropertiesDialog(window.document.amap, window)
+    dialog.edits["date"].setText("last spring")
+    dialog.edits["url"].setText("slate dot com")
+    dialog.edits["author"].setText("Kept")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "not a date" in dialog.error.text() and "not a web address" in dialog.error.text()
+    assert dialog.edits["author"].text() == "Kept"
+    dialog.edits["date"].setText("2024-05")
+    dialog.edits["url"].setText("")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted

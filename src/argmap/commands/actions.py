@@ -10,6 +10,7 @@ done (for example linking a statement to itself).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from argmap.commands.edits import AddElements, MoveStatements, RemoveElements, SetMeta, UpdateFields
 from argmap.commands.passages import passage_text, trim_span
@@ -50,6 +51,62 @@ def add_objection(amap: ArgumentMap, target: str, position: Position | None = No
     sid, cid = amap.new_id("s"), amap.new_id("c")
     new = Statement(sid, "claim", text, position=position)
     return AddElements(amap, [new, Conflict(cid, (sid,), target)], "Add objection")
+
+
+def add_sibling(amap: ArgumentMap, sid: str, position: Position | None = None, text: str = "") -> AddElements:
+    """A new statement beside ``sid``: another reason for what it supports, another objection to what it attacks.
+
+    The sibling of a premise of an inference into C is a new, separate
+    reason for C (its own inference: convergent support); the sibling of
+    an attacker of T is a new objection to T; the sibling of a statement
+    that supports and attacks nothing is a new loose claim. It has the
+    kind of ``sid`` (a recommendation's sibling is a claim).
+    """
+    _check_statement(amap, sid)
+    kind = amap.statements[sid].kind
+    kind = "claim" if kind == "recommendation" else kind
+    new_id = amap.new_id("s")
+    new = Statement(new_id, kind, text, position=position)
+    parent = next((i for i in amap.inferences.values() if sid in i.premises), None)
+    if parent is not None:
+        return AddElements(amap, [new, Inference(amap.new_id("i"), (new_id,), parent.conclusion)], "Add reason")
+    attack = next((c for c in amap.conflicts.values() if sid in c.attackers), None)
+    if attack is not None:
+        return AddElements(amap, [new.copy(kind="claim" if kind == "evidence" else kind),
+                                  Conflict(amap.new_id("c"), (new_id,), attack.target)], "Add objection")
+    return AddElements(amap, [new], f"Add {kind}")
+
+
+def add_conclusion(amap: ArgumentMap, ids: Iterable[str], position: Position | None = None,
+                   text: str = "") -> AddElements:
+    """A new claim over ``ids``: they support it, and it takes their place in the structure.
+
+    For one statement that supports (or attacks) something, the new claim
+    comes in between: the inference (or conflict) that used it now uses the
+    new claim, which the statement supports. Several statements, or one
+    that supports nothing, jointly support the new claim (one linked
+    inference); their other links stay as they are.
+    """
+    ids = [sid for sid in dict.fromkeys(ids)]
+    if not ids:
+        raise ModelError("", "select the statements the new conclusion should rest on")
+    for sid in ids:
+        _check_statement(amap, sid)
+    new_id = amap.new_id("s")
+    new = Statement(new_id, "claim", text, position=position)
+    support = Inference(amap.new_id("i"), tuple(ids), new_id)
+    if len(ids) > 1:
+        return AddElements(amap, [new, support], "Add conclusion")
+    (sid,) = ids
+    updates = {}
+    use = next((i for i in amap.inferences.values() if sid in i.premises), None)
+    if use is not None:
+        updates[use.id] = {"premises": tuple(new_id if p == sid else p for p in use.premises)}
+    else:
+        attack = next((c for c in amap.conflicts.values() if sid in c.attackers), None)
+        if attack is not None:
+            updates[attack.id] = {"attackers": tuple(new_id if a == sid else a for a in attack.attackers)}
+    return AddElements(amap, [new, support], "Add conclusion", updates=updates)
 
 
 def add_co_premise(amap: ArgumentMap, inference: str, position: Position | None = None,
@@ -214,6 +271,47 @@ def apply_layout(amap: ArgumentMap, positions: Mapping[str, Position]) -> MoveSt
 def set_meta(amap: ArgumentMap, **meta) -> SetMeta:
     """Change the map's ``title``, ``source`` or ``extra``."""
     return SetMeta(amap, **meta)
+
+
+PROPERTY_KEYS = ("title", "author", "date", "source_title", "source_author", "published", "url")
+"""What :func:`set_properties` sets."""
+
+
+def set_properties(amap: ArgumentMap, **values: str) -> SetMeta:
+    """The map's properties as one step: its ``title``, ``author`` and ``date``, and its source's details.
+
+    ``author`` and ``date`` are the top-level keys of the same names
+    (``amap.extra``; an empty value removes the key); ``source_title``,
+    ``source_author``, ``published`` and ``url`` go to ``amap.source``.
+    Values not given keep their current value.
+
+    Raises
+    ------
+    ModelError
+        For an unknown property, or when nothing would change.
+    """
+    unknown = set(values) - set(PROPERTY_KEYS)
+    if unknown:
+        raise ModelError("", f"unknown map propert{'ies' if len(unknown) > 1 else 'y'}: {', '.join(sorted(unknown))}")
+    meta: dict = {}
+    if "title" in values and values["title"] != amap.title:
+        meta["title"] = values["title"]
+    extra = dict(amap.extra)
+    for key in ("author", "date"):
+        if key in values:
+            if values[key]:
+                extra[key] = values[key]
+            else:
+                extra.pop(key, None)
+    if extra != amap.extra:
+        meta["extra"] = extra
+    fields = {"title": "source_title", "author": "source_author", "published": "published", "url": "url"}
+    source = replace(amap.source, **{f: values[k] for f, k in fields.items() if k in values})
+    if source != amap.source:
+        meta["source"] = source
+    if not meta:
+        raise ModelError("", "nothing to change: the map's properties are already these")
+    return SetMeta(amap, "Edit map properties", **meta)
 
 
 def _check_statement(amap: ArgumentMap, sid: str) -> None:

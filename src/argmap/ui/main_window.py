@@ -32,6 +32,11 @@ from argmap.ui.panels.source import SourcePanel
 from argmap.ui.preferences import Preferences, PreferencesDialog, app_settings
 
 
+def ask_dialog(dialog) -> bool:
+    """Run a modal dialog; True when it was accepted (tests replace this)."""
+    return bool(dialog.exec())
+
+
 class MainWindow(QMainWindow):
     """One map in one window.
 
@@ -247,11 +252,6 @@ class MainWindow(QMainWindow):
         self.view.center_on_ids([sid])
 
     # ------------------------------------------------------------ slots named in the actions table
-    def edit_selected_text(self) -> None:
-        ids = [i for i in self.scene.selected_ids() if i in self.document.amap.statements]
-        if len(ids) == 1:
-            self.scene.edit_text(ids[0])
-
     def set_kind_claim(self) -> None:
         self.scene.set_kind("claim")
 
@@ -282,6 +282,24 @@ class MainWindow(QMainWindow):
         from argmap.ui import printing
 
         printing.print_map(self.document, parent=self)
+
+    def show_properties(self) -> bool:
+        """Map → Properties: edit title, author, date and the source's details (one undoable step)."""
+        from argmap.commands import actions
+        from argmap.commands.edits import execute
+        from argmap.model import ModelError
+        from argmap.ui.properties import PropertiesDialog
+
+        path = self.source.source_file()
+        dialog = PropertiesDialog(self.document.amap, self, str(path) if path else "")
+        if not ask_dialog(dialog):
+            return False
+        try:
+            execute(self.document.undo_stack, actions.set_properties(self.document.amap, **dialog.values()))
+        except ModelError:
+            return False  # nothing changed
+        self.statusBar().showMessage("Map properties changed", 3000)
+        return True
 
     def show_preferences(self) -> bool:
         dialog = PreferencesDialog(self.prefs, self)

@@ -151,6 +151,32 @@ class EditingMixin:
         parent = target if target in self.amap.statements else self.amap.inferences[target].conclusion
         return self._add_linked(actions.add_objection(self.amap, target), parent, side=1)
 
+    def add_sibling(self) -> str | None:
+        """Another reason for what the selection supports, or another objection to what it attacks (Enter)."""
+        anchor = self._anchor()
+        if anchor is None:
+            self.message.emit("Select a statement to add a sibling to (Ctrl+Shift+N adds a loose claim)")
+            return None
+        command = actions.add_sibling(self.amap, anchor)
+        link = command.elements[1] if len(command.elements) > 1 else None
+        if link is None:
+            return self._add_linked(command, anchor, side=1)
+        parent = getattr(link, "conclusion", None) or getattr(link, "target", None)
+        if parent not in self.amap.statements:
+            parent = self.amap.inferences[parent].conclusion
+        return self._add_linked(command, parent, side=0 if hasattr(link, "conclusion") else 1)
+
+    def add_conclusion(self) -> str | None:
+        """A new conclusion over the selection, taking its place in the structure (Shift+Tab)."""
+        ids = self._selected_statements()
+        anchor = self._anchor()
+        if anchor in ids:  # the focused one first
+            ids = [anchor] + [i for i in ids if i != anchor]
+        if not ids:
+            self.message.emit("Select the statements the new conclusion should rest on")
+            return None
+        return self._add_linked(actions.add_conclusion(self.amap, ids), ids[0], side=0)
+
     def add_co_premise(self) -> str | None:
         """A new premise linked with the selected one in its inference (Ctrl+Shift+Right)."""
         ids = self.selected_ids()

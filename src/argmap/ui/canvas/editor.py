@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
@@ -104,6 +104,13 @@ class TextEditor(QGraphicsTextItem):
     def _contents_changed(self) -> None:
         if self._changed is not None and not self._done:
             self._changed(self.sid, self.toPlainText())
+
+    def sceneEvent(self, event) -> bool:  # noqa: N802 - Qt name
+        # QGraphicsTextItem hands Tab straight to its text (a tab character): it goes on as a canvas key here
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.keyPressEvent(event)
+            return True
+        return super().sceneEvent(event)
 
     def keyPressEvent(self, event) -> None:
         key, mods = event.key(), event.modifiers()

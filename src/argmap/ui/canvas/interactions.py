@@ -1,59 +1,24 @@
-"""Keyboard and mouse on the canvas: shortcuts, in-place editing, drag-to-move, drag-to-link.
+"""Keyboard and mouse on the canvas: keys, in-place editing, drag-to-move, drag-to-link.
 
-:data:`SHORTCUTS` lists every key the canvas understands (the window shows
-it as the shortcut reference). Mixed into :class:`~argmap.ui.canvas.scene.MapScene`.
+The keys come from the one actions table (:mod:`argmap.ui.actions`, rows of
+scope "canvas"), which also fills the menus and the shortcuts page; the
+arrow keys move the selection. Mixed into :class:`~argmap.ui.canvas.scene.MapScene`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QKeyCombination, QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QLineF, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from argmap.commands import actions
 from argmap.render.measure import box_regions
+from argmap.ui.actions import canvas_keys
 from argmap.ui.canvas.editor import TextEditor
 from argmap.ui.canvas.items import JunctionItem, LinkItem, StatementItem
 
 STEP, BIG_STEP = 10.0, 50.0
 """Arrow-key move distances in scene pixels (plain, with Shift)."""
-
-
-@dataclass(frozen=True)
-class Shortcut:
-    """One canvas shortcut: its name, keys (QKeySequence strings), the scene slot and what it does."""
-
-    name: str
-    keys: tuple[str, ...]
-    slot: str
-    description: str
-
-
-SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("Add premise", ("Ins", "Ctrl+Shift+Down"), "add_premise",
-             "New premise supporting the selected statement"),
-    Shortcut("Add objection", ("Ctrl+Shift+O",), "add_objection",
-             "New objection attacking the selected statement or support"),
-    Shortcut("Add co-premise", ("Ctrl+Shift+Right",), "add_co_premise",
-             "New premise linked with the selected one (both needed)"),
-    Shortcut("Edit text", ("F2", "Return"), "edit_selected", "Edit the text in place: Enter keeps, "
-             "Shift+Enter new line, Escape cancels (double-click works too)"),
-    Shortcut("Delete", ("Del", "Backspace"), "delete_selection", "Delete the selection and what depends on it"),
-    Shortcut("Copy", ("Ctrl+C",), "copy_selection", "Copy the selection"),
-    Shortcut("Cut", ("Ctrl+X",), "cut_selection", "Cut the selection"),
-    Shortcut("Paste", ("Ctrl+V",), "paste", "Paste as new statements with new ids"),
-    Shortcut("Select all", ("Ctrl+A",), "select_all", "Select every visible statement"),
-    Shortcut("Collapse / expand", ("Ctrl+Shift+C",), "toggle_collapse",
-             "Hide or show the branch under the selected statement"),
-    Shortcut("Move", ("Left", "Right", "Up", "Down"), "move_selection",
-             "Move the selection 10 px (Shift: 50 px); repeated moves are one undo step"),
-    Shortcut("Link", ("Drag the + handle",), "begin_link", "Onto a statement: support it (Alt or Shift: attack "
-             "it); onto a junction: join as co-premise; onto a support arrow: undercut it"),
-    Shortcut("Pan", ("Space+drag", "Middle-drag", "Right-drag"), "", "Pan the view"),
-    Shortcut("Zoom", ("Wheel",), "", "Zoom around the pointer"),
-)
 
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
@@ -66,10 +31,19 @@ class InteractionMixin:
         self._edit_origin: tuple[float, float, bool] | None = None
         self._link_from: str | None = None
         self._link_line: QGraphicsLineItem | None = None
-        self._key_table = [(QKeySequence(k), s.slot) for s in SHORTCUTS for k in s.keys
-                           if s.slot and s.slot != "move_selection" and not k.startswith("Drag")]
+        self._key_table = canvas_keys()
 
     # ------------------------------------------------------------ keys
+    def event(self, event) -> bool:
+        """Tab and Shift+Tab are canvas keys (a premise, a conclusion), not item-to-item focus moves."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and self._editor is None \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            if self.handle_key(event.key(), event.modifiers()):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
         if self._editor is not None or (self.focusItem() is not None and self.focusItem() is self._editor):
             super().keyPressEvent(event)
@@ -82,6 +56,8 @@ class InteractionMixin:
     def handle_key(self, key: int, modifiers) -> bool:
         """Run the action bound to ``key`` with ``modifiers``; True when one ran."""
         mods = modifiers & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_Backtab:  # what Shift+Tab arrives as
+            key, mods = Qt.Key.Key_Tab, mods | Qt.KeyboardModifier.ShiftModifier
         if key in _ARROWS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             step = BIG_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP
             dx, dy = _ARROWS[key]
@@ -98,9 +74,10 @@ class InteractionMixin:
         self.select_ids([s for s, item in self._boxes.items() if item.isVisible()])
 
     def edit_selected(self) -> None:
-        ids = [i for i in self.selected_ids() if i in self._boxes]
-        if ids:
-            self.edit_text(ids[0])
+        """Open the in-place editor on the focused (or first) selected statement (F2)."""
+        sid = self._anchor()
+        if sid is not None and sid in self._boxes:
+            self.edit_text(sid)
 
     # ------------------------------------------------------------ in-place editing
     def edit_text(self, sid: str, new: bool = False) -> TextEditor | None:

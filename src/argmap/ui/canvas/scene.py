@@ -24,6 +24,7 @@ from argmap.ui.canvas.editing import EditingMixin
 from argmap.ui.canvas.index import LinkIndex
 from argmap.ui.canvas.interactions import InteractionMixin
 from argmap.ui.canvas.items import HandleItem, JunctionItem, LinkItem, StatementItem
+from argmap.ui.canvas.keyboard import KeyboardMixin
 
 ROLE_FIELDS = frozenset({"kind", "premises", "conclusion", "attackers", "target"})
 """Fields whose change can change a statement's role."""
@@ -51,7 +52,7 @@ class _Subset:
         self.conflicts = {c: amap.conflicts[c] for c in links if c in amap.conflicts}
 
 
-class MapScene(InteractionMixin, EditingMixin, DropMixin, QGraphicsScene):
+class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphicsScene):
     """The canvas of one document.
 
     Parameters
@@ -71,11 +72,14 @@ class MapScene(InteractionMixin, EditingMixin, DropMixin, QGraphicsScene):
         A passage of the source text was dropped and the user said what it
         becomes: ``start``, ``end``, ``quote``, ``kind``, ``link``, ``target``,
         ``position`` (see :mod:`argmap.ui.canvas.drops`).
+    walked(str)
+        The keyboard moved to this statement along the structure.
     """
 
     selection_ids_changed = Signal(list)
     message = Signal(str)
     passage_dropped = Signal(dict)
+    walked = Signal(str)
 
     def __init__(self, document, theme=None, parent=None):
         super().__init__(parent)
@@ -93,6 +97,7 @@ class MapScene(InteractionMixin, EditingMixin, DropMixin, QGraphicsScene):
         self._diagnostics: dict[str, list] = {}
         self._roles: dict[str, str | None] = {}
         self._init_interactions()
+        self._init_keyboard()
         self.setBackgroundBrush(QColor(self.theme.background))
         self.rebuild()
         document.changed.connect(self._on_change)

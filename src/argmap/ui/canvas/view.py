@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QGraphicsView
 
@@ -98,6 +98,16 @@ class MapView(QGraphicsView):
         if delta:
             self.zoom_by(ZOOM_STEP ** (delta / 120.0))
         event.accept()
+
+    # ------------------------------------------------------------ keys
+    def event(self, event) -> bool:
+        """Ctrl+Tab and Ctrl+Shift+Tab leave the canvas (Tab and Shift+Tab add statements here)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.focusNextPrevChild(not backwards)
+            return True
+        return super().event(event)
 
     # ------------------------------------------------------------ panning
     def keyPressEvent(self, event) -> None:
