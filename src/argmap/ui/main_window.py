@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.source.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.source.placer = lambda command: self.scene.place_passage(command)
         self.scene.passage_dropped.connect(self._on_passage_dropped)
+        self.scene.walked.connect(self._on_walked)
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
@@ -221,6 +222,23 @@ class MainWindow(QMainWindow):
         self.outline.select_id(statement)
         if len(ids) > 1:
             self.statusBar().showMessage(f"{len(ids)} selected", 3000)
+        elif statement is not None:
+            self.statusBar().showMessage(self.where_text(statement), 8000)
+
+    def where_text(self, sid: str) -> str:
+        """The status line of statement ``sid``: id, words, what it is, where it sits."""
+        st = self.document.amap.statements[sid]
+        words = " ".join(st.text.split()) or "(empty)"
+        words = words if len(words) <= 60 else words[:59].rstrip() + "…"
+        item = self.scene.statement_item(sid)
+        what = ", ".join(x for x in (st.kind, self.scene.role_of(sid), item.label if item else None) if x)
+        return f"{sid} “{words}” — {what} — {self.scene.where(sid)}"
+
+    def _on_walked(self, sid: str) -> None:
+        from argmap.ui.accessibility import announce
+
+        self.statusBar().showMessage(self.where_text(sid), 8000)
+        announce(self.view, self.scene.where(sid))
 
     def _on_passage_linked(self, sid: str, target: str) -> None:
         """A passage became a statement linked to ``target``: show it, keep ``target`` selected for the next."""

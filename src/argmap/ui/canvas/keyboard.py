@@ -55,6 +55,17 @@ class KeyboardMixin:
             return self.children_of(parents[0])
         return self._left_to_right(s for s in self._boxes if not self.parents_of(s))
 
+    def where(self, sid: str) -> str:
+        """Where ``sid`` sits, in words: "2 of 3 under s1 “Open talks…”" or "1 of 4 at the top"."""
+        row = self.siblings_of(sid)
+        place = f"{row.index(sid) + 1} of {len(row)}" if sid in row else "alone"
+        parents = self.parents_of(sid)
+        if not parents:
+            return f"{place} at the top"
+        words = " ".join(self.amap.statements[parents[0]].text.split())
+        words = words if len(words) <= 40 else words[:39].rstrip() + "…"
+        return f"{place} under {parents[0]} “{words}”"
+
     def _left_to_right(self, ids) -> list[str]:
         shown = [s for s in ids if s in self._boxes and self._boxes[s].isVisible()]
         return sorted(shown, key=lambda s: (self._boxes[s].pos().x(), self._boxes[s].pos().y()))

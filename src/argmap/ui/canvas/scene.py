@@ -361,7 +361,10 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
 
     def _on_selection(self) -> None:
         self._place_handle()
-        self.selection_ids_changed.emit(self.selected_ids())
+        ids = self.selected_ids()
+        if len(ids) == 1 and ids[0] in self._boxes and self._editor is None:
+            self._boxes[ids[0]].setFocus()  # keyboard (and screen reader) focus follows the selection
+        self.selection_ids_changed.emit(ids)
 
     def _place_handle(self) -> None:
         if self._handle is None:

@@ -39,8 +39,20 @@ class MapView(QGraphicsView):
         self.viewport().setAcceptDrops(True)
         self._space = False
         self._pan_from = None
+        self._tree = None
+        from argmap.ui import accessibility
+
+        accessibility.install()
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+
+    def accessible_tree(self):
+        """What a screen reader sees of the map (:class:`argmap.ui.accessibility.MapTree`), made once."""
+        if self._tree is None:
+            from argmap.ui.accessibility import MapTree
+
+            self._tree = MapTree(self)
+        return self._tree
 
     # ------------------------------------------------------------ zoom
     def zoom(self) -> float:
