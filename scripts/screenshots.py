@@ -52,7 +52,7 @@ def main(out: Path) -> int:
     window.resize(1500, 920)
     window.show()
     settle(app)
-    window.show_top()
+    window.fit_map()
     settle(app)
     window.grab().save(str(out / "main-window.png"))
 

@@ -9,8 +9,10 @@ from PySide6.QtTest import QTest
 from argmap.commands import actions
 from argmap.commands.document import Document
 from argmap.commands.edits import execute
+from argmap.formats import read_file
 from argmap.model import ArgumentMap, Conflict, Inference, Position, Statement
 from argmap.render.measure import header_text
+from argmap.resources_path import example_map
 from argmap.ui.canvas import MapScene, MapView
 
 
@@ -398,7 +400,7 @@ def test_ctrl_tab_leaves_the_canvas(qtbot):
 
 # ---------------------------------------------------------------- Map → Properties
 def test_properties_are_one_undoable_step_and_name_the_window(window, monkeypatch):
-    from argmap.formats import read_file, write_file
+    from argmap.formats import write_file
     from argmap.ui import main_window
 
     def answer(dialog):
@@ -444,3 +446,58 @@ def test_properties_refuse_a_bad_date_and_keep_what_was_typed(window):
     dialog.edits["url"].setText("")
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+# ---------------------------------------------------------------- first run
+def test_the_window_opens_with_the_whole_map_in_view(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from argmap.app import create_window
+
+    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
+    qtbot.addWidget(w)
+    w.show()  # the map was fitted before the window had its size: it is fitted again as it gets it
+    qtbot.waitExposed(w)
+    visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
+    assert visible.contains(w.scene.visible_bounds())
+    w.resize(w.width() - 300, w.height())
+    qtbot.wait(10)
+    visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
+    assert visible.contains(w.scene.visible_bounds())  # still fitted: the user has not zoomed yet
+    w.view.zoom_in()
+    w.resize(w.width() + 300, w.height())
+    assert not w.view.keep_fitted
+    w.document.undo_stack.setClean()
+
+
+def test_an_empty_map_says_how_to_start_and_the_hint_goes_away(window, qtbot):
+    window.files.new_file()
+    hint = window.empty_hint
+    assert hint.isVisible() and hint.offered() == ["map.add_claim", "map.attach_source"]
+    assert all(b.defaultAction() is window.actions[i] for b, i in zip(hint.buttons, hint.offered()))
+    window.scene.edit_new = False
+    window.view.setFocus()
+    qtbot.mouseClick(hint.buttons[0], Qt.MouseButton.LeftButton)
+    assert len(window.document.amap.statements) == 1 and not hint.isVisible()
+    window.document.undo_stack.undo()
+    assert hint.isVisible()
+
+
+def test_explain_works_for_every_finding_in_the_panel(window, monkeypatch):
+    from argmap.ui.panels import diagnostics as panel_module
+
+    shown = []
+    monkeypatch.setattr(panel_module, "show_explanation", lambda parent, title, text: shown.append((title, text)))
+    window.load(read_file(example_map()), None)
+    panel = window.diagnostics
+    codes = set()
+    for row, d in enumerate(panel.visible_diagnostics()):
+        panel.tree.setCurrentIndex(panel.row_of(row))
+        assert panel.explain_button.isEnabled(), d.code
+        if d.code not in codes:
+            codes.add(d.code)
+            panel.explain_button.click()
+            title, text = shown[-1]
+            assert d.code in title and d.target in text and "How to fix it:" in text
+    assert codes == {d.code for d in window.document.report.diagnostics}  # every code of the bundled map

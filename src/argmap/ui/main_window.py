@@ -21,6 +21,7 @@ from argmap.resources_path import resource
 from argmap.ui import help as help_pages
 from argmap.ui.actions import build_actions, build_menus, build_toolbar
 from argmap.ui.canvas import MapScene, MapView
+from argmap.ui.empty_hint import START_ACTIONS, EmptyMapHint
 from argmap.ui.files import FileController
 from argmap.ui.find_bar import FindBar
 from argmap.ui.panels.common import counts_text
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.actions)
         self._add_recent_menu()
         self._add_dock_toggles()
+        self.empty_hint = EmptyMapHint(self.view.viewport(), [self.actions[a] for a in START_ACTIONS
+                                                              if a in self.actions])
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.counts)
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self._apply_palette()
         self._on_report(self.document.report)
         self.update_title()
+        self.empty_hint.show_for(self.document.amap)
 
     # ------------------------------------------------------------ building
     def _make_panels(self) -> None:
@@ -114,8 +118,9 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
         self.tabifyDockWidget(self.docks["outline"], self.docks["history"])
         self.docks["outline"].raise_()
-        self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [320, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["diagnostics"]], [220], Qt.Orientation.Vertical)
+        # first run (no saved state): narrow side panels, so that the map gets the room
+        self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [250, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["diagnostics"]], [180], Qt.Orientation.Vertical)
 
     def _add_recent_menu(self) -> None:
         self.recent_menu = QMenu("Open &Recent", self)
@@ -178,16 +183,13 @@ class MainWindow(QMainWindow):
             doc.undo_stack.resetClean()
         self.source.set_base(source_base or (path.parent if path else None))
         doc.recheck()
-        self.show_top()
+        self.fit_map()
         self.update_title()
+        self.empty_hint.show_for(doc.amap)
 
-    def show_top(self, readable: float = 0.6) -> None:
-        """Fit the map; when that makes the text too small to read, zoom in on the top of the map."""
+    def fit_map(self) -> None:
+        """Show the whole map; it stays fitted as the window takes its size, until the user zooms or scrolls."""
         self.view.fit_all()
-        if 0 < self.view.zoom() < readable:
-            self.view.zoom_by(readable / self.view.zoom())
-            tops = [sid for sid in self.outline_roots() if sid in self.document.amap.statements][:1]
-            self.view.center_on_ids(tops)
 
     def outline_roots(self) -> list[str]:
         from argmap.ui.panels.outline import outline_roots
@@ -210,6 +212,8 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change) -> None:
         self.outline.note_change(change)
+        if change.op in ("added", "removed", "reset"):
+            self.empty_hint.show_for(self.document.amap)
         if change.op in ("meta", "reset"):
             self.update_title()
 

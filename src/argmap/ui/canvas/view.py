@@ -40,6 +40,9 @@ class MapView(QGraphicsView):
         self._space = False
         self._pan_from = None
         self._tree = None
+        self.keep_fitted = False
+        """Fit Map was the last view change: a resize fits again (the window taking its size at start)."""
+        self._fitting = False
         from argmap.ui import accessibility
 
         accessibility.install()
@@ -61,6 +64,7 @@ class MapView(QGraphicsView):
 
     def zoom_by(self, factor: float) -> None:
         """Scale by ``factor``, kept between 2 % and 800 %."""
+        self.keep_fitted = False
         target = min(MAX_SCALE, max(MIN_SCALE, self.zoom() * factor))
         factor = target / self.zoom()
         if abs(factor - 1.0) > 1e-9:
@@ -86,9 +90,28 @@ class MapView(QGraphicsView):
         if width <= 0 or height <= 0:
             return
         scale = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), 1.0)
-        self.resetTransform()
-        self.scale(scale, scale)
-        self.centerOn(rect.center())
+        self._fitting = True
+        try:
+            self.resetTransform()
+            self.scale(scale, scale)
+            self.centerOn(rect.center())
+        finally:
+            self._fitting = False
+        self.keep_fitted = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        fitted, self._fitting = self.keep_fitted, True
+        try:
+            super().resizeEvent(event)
+        finally:
+            self._fitting = False
+        if fitted:
+            self.fit_all()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt name
+        super().scrollContentsBy(dx, dy)
+        if not self._fitting:
+            self.keep_fitted = False  # the user scrolled: a resize keeps what they look at
 
     def center_on_ids(self, ids) -> None:
         """Scroll so that the statements ``ids`` are in view (zooming out if they do not fit)."""
@@ -99,6 +122,7 @@ class MapView(QGraphicsView):
                 rect = rect.united(item.sceneBoundingRect())
         if rect.isEmpty():
             return
+        self.keep_fitted = False
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if rect.width() > visible.width() or rect.height() > visible.height():
             self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
@@ -151,6 +175,7 @@ class MapView(QGraphicsView):
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
+            self.keep_fitted = False
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
             event.accept()
