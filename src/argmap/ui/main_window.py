@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         self.counts.setText(counts_text(report.summary()))
         ids = self.scene.selected_ids()
         self.outline.select_id(ids[0] if len(ids) == 1 else None)
+        if len(ids) == 1 and ids[0] in self.document.amap.statements and \
+                self.statusBar().currentMessage().startswith(f"{ids[0]} “"):
+            self.statusBar().showMessage(self.where_text(ids[0]), 8000)  # the label may have changed
 
     def _on_change(self, change) -> None:
         self.outline.note_change(change)
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
             self.update_title()
 
     def _on_selection(self, ids: list) -> None:
+        self.scene.set_highlight([])  # a new selection ends the marks of the last diagnostic or passage
         one = ids[0] if len(ids) == 1 else None
         self.inspector.show_element(one)
         statement = one if one in self.document.amap.statements else None

@@ -71,10 +71,20 @@ class MapView(QGraphicsView):
             self.scale(factor, factor)
 
     def zoom_in(self) -> None:
-        self.zoom_by(ZOOM_STEP)
+        """Zoom in around the middle of the view (the keys and the menu; the wheel zooms at the pointer)."""
+        self._zoom_centred(ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        self.zoom_by(1 / ZOOM_STEP)
+        """Zoom out around the middle of the view."""
+        self._zoom_centred(1 / ZOOM_STEP)
+
+    def _zoom_centred(self, factor: float) -> None:
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        try:
+            self.zoom_by(factor)
+        finally:
+            self.setTransformationAnchor(anchor)
 
     def fit_all(self) -> None:
         """Show the whole map (what is not folded away), as large as fits, but not above 100 %.
