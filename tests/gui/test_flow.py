@@ -501,3 +501,36 @@ def test_explain_works_for_every_finding_in_the_panel(window, monkeypatch):
             title, text = shown[-1]
             assert d.code in title and d.target in text and "How to fix it:" in text
     assert codes == {d.code for d in window.document.report.diagnostics}  # every code of the bundled map
+
+
+def test_the_guide_names_a_key_of_every_action_and_every_role():
+    from pathlib import Path
+
+    from PySide6.QtGui import QKeySequence
+
+    from argmap.analysis.roles import ROLES
+    from argmap.ui.actions import ACTIONS, keys_of
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+    for spec in ACTIONS:
+        keys = [QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in keys_of(spec.shortcut)]
+        keys = [k for k in keys if k]
+        if keys:
+            assert any(k in guide for k in keys), (spec.id, keys)
+    for role in ROLES:
+        assert role.upper() in guide
+
+
+def test_mnemonics_of_the_source_panel_and_the_menus_do_not_clash(window):
+    import re
+
+    def letter(text):
+        found = re.search(r"&(\w)", text)
+        return found.group(1).lower() if found else None
+
+    menus = [letter(m.title()) for m in window.menus.values()]
+    panel = window.source
+    buttons = [letter(b.text()) for b in (*panel.link_buttons, panel.add_evidence_button, panel.add_claim_button,
+                                          panel.attach_button)]
+    taken = [x for x in menus + buttons if x]
+    assert len(taken) == len(set(taken)), taken

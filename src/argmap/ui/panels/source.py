@@ -69,9 +69,10 @@ class SourcePanel(PassageMixin, QWidget):
     statement_linked = Signal(str, str)
     notice = Signal(str)
 
-    LINKED = (("evidence", "support", "Add as &evidence for"), ("claim", "support", "Add as &reason for"),
+    LINKED = (("evidence", "support", "Add as evi&dence for"), ("claim", "support", "Add as &reason for"),
               ("claim", "attack", "Add as &objection to"))
-    """The linked additions: kind, link, button text (the target's words follow)."""
+    """The linked additions: kind, link, button text (the target's words follow). The mnemonics (Alt+D,
+    Alt+R, Alt+O; Alt+I and Alt+C for the loose ones) avoid the menus' letters (F, E, M, G, V, H)."""
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -101,7 +102,7 @@ class SourcePanel(PassageMixin, QWidget):
         self.view.cursorPositionChanged.connect(self._cursor_moved)
         self.view.selectionChanged.connect(self._selection_changed)
         self.view.clicked.connect(self._clicked_at)
-        self.attach_button = QPushButton("Attach text…")
+        self.attach_button = QPushButton("A&ttach text…")
         self.attach_button.setToolTip("Attach the text file (.txt, .md) this map analyses")
         self.attach_button.clicked.connect(self.ask_attach)
         self.link_buttons = []
@@ -110,7 +111,7 @@ class SourcePanel(PassageMixin, QWidget):
             button.clicked.connect(lambda _=False, k=kind, ln=link: self.add_from_selection(k, ln))
             self.link_buttons.append(button)
         self.evidence_for_button, self.reason_for_button, self.objection_to_button = self.link_buttons
-        self.add_evidence_button = QPushButton("Add as e&vidence")
+        self.add_evidence_button = QPushButton("Add as ev&idence")
         self.add_claim_button = QPushButton("Add as &claim")
         self.add_evidence_button.setToolTip("A new evidence statement quoting the passage, linked to nothing yet")
         self.add_claim_button.setToolTip("A new claim quoting the passage, linked to nothing yet")
