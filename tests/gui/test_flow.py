@@ -503,7 +503,7 @@ def test_explain_works_for_every_finding_in_the_panel(window, monkeypatch):
     assert codes == {d.code for d in window.document.report.diagnostics}  # every code of the bundled map
 
 
-def test_the_guide_names_a_key_of_every_action_and_every_role():
+def test_the_guide_names_a_key_of_every_action_and_every_role(qapp):
     from pathlib import Path
 
     from PySide6.QtGui import QKeySequence
@@ -513,8 +513,9 @@ def test_the_guide_names_a_key_of_every_action_and_every_role():
 
     guide = (Path(__file__).resolve().parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
     for spec in ACTIONS:
-        keys = [QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in keys_of(spec.shortcut)]
-        keys = [k for k in keys if k]
+        # Qt's standard keys differ by platform (the guide says so): the table's own keys must be there
+        keys = [QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in keys_of(spec.shortcut)
+                if isinstance(k, str)]
         if keys:
             assert any(k in guide for k in keys), (spec.id, keys)
     for role in ROLES:
