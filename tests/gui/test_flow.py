@@ -461,12 +461,12 @@ def test_the_window_opens_with_the_whole_map_in_view(qtbot, tmp_path, monkeypatc
     qtbot.waitExposed(w)
     visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
     assert visible.contains(w.scene.visible_bounds())
-    w.resize(w.width() - 300, w.height())
+    w.resize(w.width() - 60, w.height())
     qtbot.wait(10)
     visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
     assert visible.contains(w.scene.visible_bounds())  # still fitted: the user has not zoomed yet
     w.view.zoom_in()
-    w.resize(w.width() + 300, w.height())
+    w.resize(w.width() + 60, w.height())
     assert not w.view.keep_fitted
     w.document.undo_stack.setClean()
 
@@ -535,3 +535,17 @@ def test_mnemonics_of_the_source_panel_and_the_menus_do_not_clash(window):
                                           panel.attach_button)]
     taken = [x for x in menus + buttons if x]
     assert len(taken) == len(set(taken)), taken
+
+
+def test_a_map_too_big_to_read_whole_opens_at_reading_size_on_its_top(window, qtbot):
+    from argmap.model.synth import argument_like
+    from argmap.ui.canvas.items import shows_text
+
+    window.load(argument_like(1500, 3), None)
+    view = window.view
+    qtbot.waitUntil(lambda: shows_text(view.zoom(), window.scene.theme))  # decided once the layout settles
+    tops = window.outline_roots()[:1]
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.intersects(window.scene.statement_item(tops[0]).scene_box())
+    view.fit_all()  # Fit Map still shows all of it
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(window.scene.visible_bounds())

@@ -163,11 +163,11 @@ class MainWindow(QMainWindow):
         self.source.statement_clicked.connect(self.select_and_center)
         self.source.statement_added.connect(self.select_and_center)
         self.source.statement_linked.connect(self._on_passage_linked)
-        self.source.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.source.placer = lambda command: self.scene.place_passage(command)
+        self.source.notice.connect(self.show_message)
+        self.source.placer = self.scene.place_passage
         self.scene.passage_dropped.connect(self._on_passage_dropped)
         self.scene.walked.connect(self._on_walked)
-        self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.scene.message.connect(self.show_message)  # a bound method: the scene must not keep the window alive
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     # ------------------------------------------------------------ loading
@@ -188,8 +188,9 @@ class MainWindow(QMainWindow):
         self.empty_hint.show_for(doc.amap)
 
     def fit_map(self) -> None:
-        """Show the whole map; it stays fitted as the window takes its size, until the user zooms or scrolls."""
-        self.view.fit_all()
+        """Show the whole map (or, too big to read whole, its top at reading size); see ``MapView.open_map``."""
+        tops = [sid for sid in self.outline_roots() if sid in self.document.amap.statements][:1]
+        self.view.open_map(tops)
 
     def outline_roots(self) -> list[str]:
         from argmap.ui.panels.outline import outline_roots
@@ -232,6 +233,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{len(ids)} selected", 3000)
         elif statement is not None:
             self.statusBar().showMessage(self.where_text(statement), 8000)
+
+    def show_message(self, text: str) -> None:
+        """A notice in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, 5000)
 
     def where_text(self, sid: str) -> str:
         """The status line of statement ``sid``: id, words, what it is, where it sits."""

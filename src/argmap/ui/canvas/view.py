@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QGraphicsView
+
+from argmap.ui.canvas.items import shows_text
 
 ZOOM_STEP = 1.2
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
 
 FIT_MARGIN_PX = 12
 """Space left around the map by Fit Map, in screen pixels."""
+
+READABLE = 0.6
+"""The zoom a map too big to read whole opens at."""
 
 PIXMAP_CACHE_KB = 96 * 1024
 """Room for the items' cached renderings (Qt's default, 10 MB, holds a few hundred boxes: a big
@@ -43,6 +48,8 @@ class MapView(QGraphicsView):
         self.keep_fitted = False
         """Fit Map was the last view change: a resize fits again (the window taking its size at start)."""
         self._fitting = False
+        self._opening: list[str] | None = None  # the top statements, while a freshly opened map is being fitted
+        self._deciding = False
         from argmap.ui import accessibility
 
         accessibility.install()
@@ -65,6 +72,7 @@ class MapView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         """Scale by ``factor``, kept between 2 % and 800 %."""
         self.keep_fitted = False
+        self._opening = None
         target = min(MAX_SCALE, max(MIN_SCALE, self.zoom() * factor))
         factor = target / self.zoom()
         if abs(factor - 1.0) > 1e-9:
@@ -109,6 +117,34 @@ class MapView(QGraphicsView):
             self._fitting = False
         self.keep_fitted = True
 
+    def open_map(self, tops: list[str]) -> None:
+        """How a map opens: all of it in view when its text can still be drawn at that size, else reading
+        size on ``tops`` (a map of thousands of statements; Fit Map still shows all of it).
+
+        Decided again as the view takes its size (a window opening), until the user zooms or scrolls.
+        """
+        self._opening = list(tops)
+        self._open()
+
+    def _open(self) -> None:
+        self.fit_all()
+        if self.isVisible() and not self._deciding:  # once the window's layout has settled (next turn)
+            self._deciding = True
+            QTimer.singleShot(0, self._decide)
+
+    def _decide(self) -> None:
+        self._deciding = False
+        if self._opening is None or not self.keep_fitted or shows_text(self.zoom(), self.scene().theme):
+            return
+        tops, self._opening = self._opening, None
+        self._fitting = True
+        try:
+            self.resetTransform()
+            self.scale(READABLE, READABLE)
+            self.center_on_ids(tops)
+        finally:
+            self._fitting = False
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         fitted, self._fitting = self.keep_fitted, True
         try:
@@ -116,12 +152,13 @@ class MapView(QGraphicsView):
         finally:
             self._fitting = False
         if fitted:
-            self.fit_all()
+            self._open() if self._opening is not None else self.fit_all()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt name
         super().scrollContentsBy(dx, dy)
         if not self._fitting:
             self.keep_fitted = False  # the user scrolled: a resize keeps what they look at
+            self._opening = None
 
     def center_on_ids(self, ids) -> None:
         """Scroll so that the statements ``ids`` are in view (zooming out if they do not fit)."""
@@ -133,6 +170,7 @@ class MapView(QGraphicsView):
         if rect.isEmpty():
             return
         self.keep_fitted = False
+        self._opening = None
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if rect.width() > visible.width() or rect.height() > visible.height():
             self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
