@@ -401,7 +401,7 @@ def test_ctrl_tab_leaves_the_canvas(qtbot):
 # ---------------------------------------------------------------- Map → Properties
 def test_properties_are_one_undoable_step_and_name_the_window(window, monkeypatch):
     from argmap.formats import write_file
-    from argmap.ui import main_window
+    from argmap.ui import flow
 
     def answer(dialog):
         for name, value in (("title", "Shot by Both Sides"), ("author", "A. Analyst"), ("date", "2024-05-31"),
@@ -411,7 +411,7 @@ def test_properties_are_one_undoable_step_and_name_the_window(window, monkeypatc
         dialog.accept()
         return dialog.result() == dialog.DialogCode.Accepted
 
-    monkeypatch.setattr(main_window, "ask_dialog", answer)
+    monkeypatch.setattr(flow, "ask_dialog", answer)
     doc = window.document
     before = doc.amap.copy()
     assert window.show_properties()
