@@ -142,6 +142,7 @@ class InteractionMixin:
             item.setFocus(Qt.FocusReason.OtherFocusReason)
             item.update()
         self._place_handle()
+        self.message.emit("")  # the typing hint is over
 
     def _after_edit_key(self, key: int, modifiers) -> bool:
         """Tab, Shift+Tab or Ctrl+Enter pressed in the editor: the edit is kept, the key goes to the canvas."""

@@ -101,7 +101,9 @@ class MapView(QGraphicsView):
         keeps as much zoom (and legible text) as the window allows.
         """
         rect = self.scene().visible_bounds()
-        if rect.isEmpty():
+        if rect.isEmpty():  # an empty map: full size, around the spot where the first statement goes
+            self.resetTransform()
+            self.centerOn(0.0, 0.0)
             return
         room = self.viewport().rect()
         width, height = room.width() - 2 * FIT_MARGIN_PX, room.height() - 2 * FIT_MARGIN_PX
