@@ -40,6 +40,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
         if not keys:
             continue
         what = spec.text.replace("&", "").rstrip("…")
+        if spec.scope == "canvas":
+            what += " (on the canvas)"
         if spec.tip and (spec.scope == "canvas" or not spec.slot):
             what += f": {spec.tip}"
         rows.append((keys, what))
@@ -48,8 +50,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
 
 def shortcuts_html(rows: list[tuple[str, str]]) -> str:
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(w)}</td></tr>" for k, w in rows)
-    return ("<h2>Keyboard shortcuts</h2><p>Keys marked for the canvas work while the map has the keyboard "
-            "focus (click it, or Ctrl+Tab to it); the menus run them on the selection too.</p>"
+    return ("<h2>Keyboard shortcuts</h2><p>Keys marked “on the canvas” work while the map has the keyboard "
+            "focus (click it, or Ctrl+Tab to it); the menus run them on the selection too. The mouse gestures "
+            "close the list.</p>"
             f"<table cellpadding='3'>{body}</table>")
 
 
