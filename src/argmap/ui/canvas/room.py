@@ -3,16 +3,14 @@
 Pure functions over boxes as ``(left, top, right, bottom)`` tuples in scene
 pixels, built on the layout's occupancy grid (:mod:`argmap.layout.place`),
 so that a box moved here clears its neighbours by the same margins as a
-statement placed by ``place_new``.
+statement placed by ``place_new``. The layout package is imported when
+first needed (it loads Graphviz, which the window's start need not wait for).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-
-from argmap.layout import H_GAP, RANK_GAP
-from argmap.layout.place import Occupancy, nearest_free_offset
 
 Rect = tuple[float, float, float, float]
 
@@ -45,6 +43,9 @@ def push_clear(grown: Rect, hit: list[str], others: Mapping[str, Rect]) -> dict[
     left, then a row lower), nearest box first; what has moved is taken
     into account for the next one.
     """
+    from argmap.layout import H_GAP
+    from argmap.layout.place import Occupancy, nearest_free_offset
+
     occ = Occupancy()
     for key, r in others.items():
         if key not in hit:
@@ -66,6 +67,9 @@ def free_spot_in(area: Rect, size: tuple[float, float], others: Mapping[str, Rec
     Spots are tried in rings around the middle of ``area`` (a step of half
     a box apart); ``None`` when no spot inside ``area`` is free.
     """
+    from argmap.layout import H_GAP, RANK_GAP
+    from argmap.layout.place import Occupancy
+
     w, h = size
     left, top = area[0] + VIEW_MARGIN, area[1] + VIEW_MARGIN
     right, bottom = area[2] - VIEW_MARGIN, area[3] - VIEW_MARGIN
@@ -90,6 +94,8 @@ def free_spot_in(area: Rect, size: tuple[float, float], others: Mapping[str, Rec
 
 def free_spot_beside(size: tuple[float, float], others: Mapping[str, Rect]) -> tuple[float, float]:
     """The centre of a spot right of every box (the origin on an empty canvas)."""
+    from argmap.layout import H_GAP
+
     w, h = size
     if not others:
         return 0.0, 0.0
