@@ -25,7 +25,7 @@ BADGE_GLYPHS = {**LABEL_GLYPHS, **SEVERITY_GLYPHS}
 
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
-              hovered: bool = False, badges: bool = True, badge_text: str = "") -> None:
+              hovered: bool = False, badges: bool = True, badge_text: str = "", role: str | None = None) -> None:
     """Paint one statement box into ``box_rect_local``.
 
     Parameters
@@ -48,6 +48,9 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
         False hides both badges.
     badge_text : str
         Short text beside the diagnostic badge (e.g. a rule code).
+    role : str, optional
+        The claim's role in the structure, shown in the header instead of
+        ``CLAIM`` (see :func:`argmap.render.measure.header_text`).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -55,10 +58,11 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     _paint_frame(painter, rect, statement.kind, theme, selected, hovered)
     header, body = box_regions(rect, theme)
     painter.setPen(QColor(theme.muted_text))
-    draw_text(painter, header, header_text(statement), theme.font(small=True))
+    head = header_text(statement, role)
+    draw_text(painter, header, head, theme.font(small=True))
     if badges:
         left = _paint_badges(painter, header, theme, label, severity)
-        room = left - header.left() - text_advance(header_text(statement), theme, small=True) - 6
+        room = left - header.left() - text_advance(head, theme, small=True) - 6
         if severity and badge_text and text_advance(badge_text, theme, small=True) <= room:
             painter.setPen(theme.badge_color(severity))
             painter.setFont(theme.font(small=True, bold=True))
@@ -193,7 +197,7 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
         paint_junction(painter, point, theme, kinds.get(jid, "support"))
     for box in drawing.boxes.values():
         paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
-                  badges=badges, badge_text=box.badge_text)
+                  badges=badges, badge_text=box.badge_text, role=box.role)
     if legend:
         from argmap.render.legend import paint_legend
         paint_legend(painter, legend_origin(drawing), theme, badges=badges)
