@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from itertools import combinations
 
 import pytest
 
@@ -18,8 +17,6 @@ from argmap.formats import native, read_file, write_file
 from argmap.resources_path import example_map
 
 BASES = {"report", "quote", "statistic", "document", "observation", "testimony"}
-BOX_W, BOX_H = 240, 120
-"""A generous box size: statements are laid out on a ~280 px by 160 px grid."""
 
 
 @pytest.fixture(scope="module")
@@ -89,16 +86,17 @@ def test_write_file_and_read_file_give_an_equal_map(amap, tmp_path):
     assert read_file(path) == amap
 
 
-def test_positions_read_top_down_without_overlaps(amap):
+def test_positions_read_top_down_without_overlaps(amap, qapp):
+    from argmap.layout import overlaps
+    from argmap.render import measure_all, theme_named
+
     pos = {sid: s.position for sid, s in amap.statements.items()}
     assert all(p is not None for p in pos.values()), "a statement has no position"
     for inf in amap.inferences.values():
         for p in inf.premises:
             assert pos[inf.conclusion].y < pos[p].y, f"{inf.id}: conclusion is not above premise {p}"
-    for a, b in combinations(pos, 2):
-        apart_x = abs(pos[a].x - pos[b].x) >= BOX_W
-        apart_y = abs(pos[a].y - pos[b].y) >= BOX_H
-        assert apart_x or apart_y, f"{a} and {b} overlap"
+    sizes = measure_all(amap, theme_named("light"))
+    assert overlaps(pos, sizes) == 0, "boxes of the saved layout overlap"
 
 
 def test_checks_find_only_analytic_gaps(amap):
