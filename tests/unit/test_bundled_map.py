@@ -5,7 +5,8 @@ quote is the text at its offsets, the source hash is the text's hash, texts
 are short paraphrases, not copies), carry the analyst's tradecraft of format
 version 2 (graded sources with their reasons, graded evidence, stated
 assumptions), keep its analytic shape (all kinds, linked premises, rebuttals
-and undercuts), survive a save and reload unchanged.
+and undercuts), survive a save and reload unchanged, and find what its
+account (docs/article-map.md and the README) says it finds.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +24,9 @@ from argmap.model.elements import CREDIBILITY, RELIABILITY
 from argmap.model.sources import via_chain
 from argmap.resources_path import example_map
 
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "article-map.md"
+README = ROOT / "README.md"
 BASES = {"report", "quote", "statistic", "document", "observation", "testimony"}
 MAX_TEXT = 120
 """No statement text is longer than this (characters)."""
@@ -206,3 +212,43 @@ def test_checks_find_only_analytic_gaps(amap, report):
     for d in report.diagnostics:
         if d.code in ("AM001", "AM003"):
             assert amap.statements[d.target].kind != "evidence"
+
+
+def _findings_table(text: str) -> dict[str, tuple[int, set[str], set[str]]]:
+    """The doc's table of findings: code -> (count, targets, sources)."""
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and re.fullmatch(r"AM\d{3}", cells[0]):
+            sources = set(re.findall(r"[a-z]+", cells[3].split(":", 1)[1])) if ":" in cells[3] else set()
+            rows[cells[0]] = (int(cells[1]), set(re.findall(r"\bs\d+\b", cells[2])), sources)
+    return rows
+
+
+def test_the_account_lists_exactly_the_findings_check_reports(report):
+    table = _findings_table(DOC.read_text(encoding="utf-8"))
+    found = Counter(d.code for d in report.diagnostics)
+    assert set(table) == set(found), "the doc's table names other codes than check finds"
+    for code, (count, targets, sources) in table.items():
+        mine = [d for d in report.diagnostics if d.code == code]
+        assert count == len(mine), code
+        assert targets == {d.target for d in mine}, code
+        if code == "AM009":
+            assert {(d.target, d.source) for d in mine} == {(t, x) for t in targets for x in sources}
+
+
+def test_the_accounts_counts_are_what_check_prints(amap, report):
+    summary = report.summary()
+    n, supported = len(amap.statements), len(report.supported)
+    doc = " ".join(DOC.read_text(encoding="utf-8").split())
+    readme = " ".join(README.read_text(encoding="utf-8").split())
+    e, w, i = summary["error"], summary["warning"], summary["info"]
+    assert f"**{e} errors, {w} warnings and {i} infos**; **{supported} of the {n} statements**" in doc
+    assert f"({e} errors, {w} warnings, {i} infos; {supported} of {n} statements supported)" in readme
+    kinds = Counter(s.kind for s in amap.statements.values())
+    linked = sum(len(x.premises) > 1 for x in amap.inferences.values())
+    undercuts = sum(c.target in amap.inferences for c in amap.conflicts.values())
+    assert (f"**{n} statements** ({kinds['recommendation']} recommendation, {kinds['claim']} claims, "
+            f"{kinds['evidence']} pieces of evidence), **{len(amap.inferences)} inferences** ({linked} of them "
+            f"linked), **{len(amap.conflicts)} conflicts** ({len(amap.conflicts) - undercuts} rebuttals, "
+            f"{undercuts} undercuts) and **{len(amap.sources)} graded sources**") in doc
