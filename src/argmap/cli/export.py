@@ -46,6 +46,11 @@ def run_export(args) -> int:
     except FormatError as exc:
         print(f"argmap export: {exc}", file=sys.stderr)
         return EXIT_BAD
+    report = None
+    if not args.no_badges:
+        from argmap.analysis import check_map
+
+        report = check_map(amap)
     from argmap.app import ensure_gui_app
 
     ensure_gui_app(headless=True)
@@ -57,7 +62,7 @@ def run_export(args) -> int:
                             margin=args.margin, page=None if args.page in (None, "fit") else args.page,
                             orientation=args.orientation)
     try:
-        export_map(amap, out, options)
+        export_map(amap, out, options, report=report)
     except (ExportError, OSError) as exc:
         print(f"argmap export: {out}: {exc}", file=sys.stderr)
         return EXIT_BAD

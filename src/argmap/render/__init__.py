@@ -18,8 +18,9 @@ from argmap.render.export import (
     render_svg,
 )
 from argmap.render.geometry import Box, Drawing, Edge, build_drawing, edge_geometry
+from argmap.render.legend import drawing_extent
 from argmap.render.measure import measure_all, statement_size
-from argmap.render.paint import drawing_extent, paint_box, paint_drawing, paint_edge, paint_junction
+from argmap.render.paint import paint_box, paint_drawing, paint_edge, paint_junction
 from argmap.render.theme import THEMES, Theme, theme_named
 
 __all__ = [

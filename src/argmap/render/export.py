@@ -17,10 +17,11 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from argmap.formats import write_bytes_atomic
+from argmap.atomic import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.geometry import Drawing, build_drawing
-from argmap.render.paint import drawing_extent, paint_drawing
+from argmap.render.legend import drawing_extent, legend_origin, paint_legend
+from argmap.render.paint import paint_drawing
 from argmap.render.theme import Theme, theme_named
 
 FORMATS = ("png", "svg", "pdf")
@@ -99,7 +100,19 @@ class Prepared:
 
 
 def prepare(amap: ArgumentMap, options: ExportOptions, report=None) -> Prepared:
-    """Build the drawing for an export (fresh from the model)."""
+    """Build the drawing for an export (fresh from the model).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map to draw.
+    options : ExportOptions
+        How to draw it.
+    report : optional
+        The caller's check report (``argmap.analysis.check_map``), for the
+        badges. Rendering never checks a map itself: without a report the
+        boxes carry no badges.
+    """
     try:
         theme = theme_named(options.theme)
     except ValueError as exc:
@@ -107,8 +120,6 @@ def prepare(amap: ArgumentMap, options: ExportOptions, report=None) -> Prepared:
     if options.layout not in ("keep", "auto"):
         raise ExportError(f"unknown layout {options.layout!r}: use keep or auto")
     background_color(options.background)  # refuse a bad colour before anything is painted
-    if options.badges and report is None:
-        report = _check(amap)
     drawing = build_drawing(amap, theme, report=report if options.badges else None,
                             ids=options.scope_ids, layout=options.layout)
     extent = drawing_extent(drawing, theme, options.legend, options.badges)
@@ -123,14 +134,6 @@ def painting(device):
         yield painter
     finally:
         painter.end()
-
-
-def _check(amap: ArgumentMap):
-    try:
-        from argmap.analysis import check_map
-    except ImportError:
-        return None
-    return check_map(amap)
 
 
 def background_color(name: str) -> QColor:
@@ -155,7 +158,9 @@ def paint_prepared(painter: QPainter, prep: Prepared, target: QRectF) -> None:
         painter.fillRect(QRectF(0, 0, w, h), colour)
     m = prep.options.margin
     painter.translate(m - prep.extent.left(), m - prep.extent.top())
-    paint_drawing(painter, prep.drawing, prep.theme, badges=prep.options.badges, legend=prep.options.legend)
+    paint_drawing(painter, prep.drawing, prep.theme, badges=prep.options.badges)
+    if prep.options.legend:
+        paint_legend(painter, legend_origin(prep.drawing), prep.theme, badges=prep.options.badges)
     painter.restore()
 
 

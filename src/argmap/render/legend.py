@@ -1,12 +1,17 @@
-"""The optional legend: kinds, relations and badges, drawn with the same primitives."""
+"""The optional legend: kinds, relations and badges, drawn with the same primitives as the map.
+
+It depends on :mod:`argmap.render.paint`, never the other way round: a
+drawing is painted first and its legend, when asked for, after it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
-from argmap.render.geometry import Edge
+from argmap.render.geometry import Drawing, Edge
 from argmap.render.measure import badge_diameter
+from argmap.render.paint import paint_badge, paint_edge
 from argmap.render.theme import KIND_LABELS, MINUS, Theme
 
 ROW = 26.0
@@ -41,8 +46,6 @@ def legend_size(theme: Theme, badges: bool = True) -> tuple[float, float]:
 
 def paint_legend(painter: QPainter, origin: QPointF, theme: Theme, badges: bool = True) -> None:
     """Paint the legend with its top-left corner at ``origin``."""
-    from argmap.render.paint import paint_badge, paint_edge
-
     w, h = legend_size(theme, badges)
     painter.save()
     painter.setPen(QPen(QColor(theme.muted_text), 1))
@@ -75,3 +78,21 @@ def paint_legend(painter: QPainter, origin: QPointF, theme: Theme, badges: bool 
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, TEXTS[key])
         y += ROW
     painter.restore()
+
+
+def legend_origin(drawing: Drawing) -> QPointF:
+    """Top-left of the legend: under the drawing, aligned left."""
+    b = drawing.bounds
+    return QPointF(b.left(), b.bottom() + 24)
+
+
+def drawing_extent(drawing: Drawing, theme: Theme, legend: bool = False, badges: bool = True) -> QRectF:
+    """The rectangle a drawing covers, legend included when asked."""
+    rect = QRectF(drawing.bounds)
+    if rect.isEmpty():
+        rect = QRectF(0, 0, 1, 1)
+    if legend:
+        w, h = legend_size(theme, badges=badges)
+        o = legend_origin(drawing)
+        rect = rect.united(QRectF(o.x(), o.y(), w, h))
+    return rect

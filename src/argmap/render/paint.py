@@ -179,12 +179,11 @@ def paint_junction(painter: QPainter, point: QPointF, theme: Theme, kind: str = 
     painter.restore()
 
 
-def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: bool = True,
-                  legend: bool = False) -> None:
-    """Paint a whole drawing: edges first, then junctions, then boxes, then the legend.
+def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: bool = True) -> None:
+    """Paint a whole drawing: edges first, then junctions, then boxes.
 
-    The legend goes under ``drawing.bounds``; :func:`drawing_extent` gives the
-    rectangle that includes it.
+    The legend is painted separately (:func:`argmap.render.legend.paint_legend`),
+    so this module never depends on it.
     """
     for edge in drawing.edges:
         paint_edge(painter, edge, theme)
@@ -194,28 +193,6 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
     for box in drawing.boxes.values():
         paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
                   badges=badges, badge_text=box.badge_text)
-    if legend:
-        from argmap.render.legend import paint_legend
-        paint_legend(painter, legend_origin(drawing), theme, badges=badges)
-
-
-def legend_origin(drawing: Drawing) -> QPointF:
-    """Top-left of the legend: under the drawing, aligned left."""
-    b = drawing.bounds
-    return QPointF(b.left(), b.bottom() + 24)
-
-
-def drawing_extent(drawing: Drawing, theme: Theme, legend: bool = False, badges: bool = True) -> QRectF:
-    """The rectangle a drawing covers, legend included when asked."""
-    rect = QRectF(drawing.bounds)
-    if rect.isEmpty():
-        rect = QRectF(0, 0, 1, 1)
-    if legend:
-        from argmap.render.legend import legend_size
-        w, h = legend_size(theme, badges=badges)
-        o = legend_origin(drawing)
-        rect = rect.united(QRectF(o.x(), o.y(), w, h))
-    return rect
 
 
 def text_advance(text: str, theme: Theme, small: bool = False) -> float:
