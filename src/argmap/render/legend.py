@@ -31,8 +31,8 @@ TEXTS = {
     "claim": "Claim", "evidence": "Evidence (basis glyph: report ▤, quote ❝, statistic ∑)",
     "recommendation": "Recommendation (thick border)",
     "support": "Support (+): premises back the conclusion", "attack": f"Attack ({MINUS}, dashed)",
-    "in": "accepted (in)", "out": "defeated or unsupported (out)", "undecided": "undecided",
-    "error": "error (circle)", "warning": "warning (triangle)",
+    "in": "accepted (in: ✓ disc)", "out": "defeated or unsupported (out: ✗ square)",
+    "undecided": "undecided (? diamond)", "error": "error (! octagon)", "warning": "warning (! triangle)",
 }
 
 

@@ -10,22 +10,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from argmap.model import Statement
 from argmap.render.geometry import Drawing, Edge
-from argmap.render.measure import badge_diameter, box_regions, display_text, draw_text, header_text
+from argmap.render.measure import box_regions, display_text, draw_text, header_text
+from argmap.render.parts import BADGE_GLYPHS, Header, badge_outline, glyph_rect, header_layout
 from argmap.render.paths import edge_path, end_direction
 from argmap.render.theme import Theme
 
-LABEL_GLYPHS = {"in": "✓", "out": "✗", "undecided": "?"}
-SEVERITY_GLYPHS = {"error": "!", "warning": "!", "info": "i"}
-BADGE_GLYPHS = {**LABEL_GLYPHS, **SEVERITY_GLYPHS}
-
-
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
-              hovered: bool = False, badges: bool = True, badge_text: str = "") -> None:
+              hovered: bool = False, badges: bool = True, badge_text: str = "", header: str | None = None) -> None:
     """Paint one statement box into ``box_rect_local``.
 
     Parameters
@@ -47,26 +43,33 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     badges : bool
         False hides both badges.
     badge_text : str
-        Short text beside the diagnostic badge (e.g. a rule code).
+        Short text beside the diagnostic badge (e.g. a rule code); left out when it does not fit.
+    header : str, optional
+        The header label (default: ``measure.header_text(statement)``).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
     _paint_frame(painter, rect, statement.kind, theme, selected, hovered)
-    header, body = box_regions(rect, theme)
-    painter.setPen(QColor(theme.muted_text))
-    draw_text(painter, header, header_text(statement), theme.font(small=True))
-    if badges:
-        left = _paint_badges(painter, header, theme, label, severity)
-        room = left - header.left() - text_advance(header_text(statement), theme, small=True) - 6
-        if severity and badge_text and text_advance(badge_text, theme, small=True) <= room:
-            painter.setPen(theme.badge_color(severity))
-            painter.setFont(theme.font(small=True, bold=True))
-            painter.drawText(QRectF(header.left(), header.top(), left - header.left() - 2, header.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge_text)
+    head = header_layout(rect, header_text(statement) if header is None else header, theme, badges=badges,
+                         label_badge=label, severity=severity, note=badge_text)
+    _paint_header(painter, head, theme, severity)
+    _, body = box_regions(rect, theme)
     painter.setPen(QColor(theme.text))
     draw_text(painter, body, display_text(statement, theme), theme.font())
     painter.restore()
+
+
+def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str | None) -> None:
+    painter.setPen(QColor(theme.muted_text))
+    painter.setFont(theme.font(small=True))
+    painter.drawText(head.label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head.label)
+    for key, rect in head.badges:
+        paint_badge(painter, rect, key, theme)
+    if head.note:
+        painter.setPen(theme.badge_color(severity or "warning"))
+        painter.setFont(theme.font(small=True, bold=True))
+        painter.drawText(head.note_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, head.note)
 
 
 def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selected: bool, hovered: bool) -> None:
@@ -87,29 +90,25 @@ def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selec
         painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), r + 2, r + 2)
 
 
-def _paint_badges(painter: QPainter, header: QRectF, theme: Theme, label: str | None, severity: str | None) -> float:
-    """Paint the label and diagnostic badges right-aligned in ``header``; return the left edge used."""
-    d = badge_diameter(theme)
-    x = header.right() - d
-    for key in (label, severity):
-        if key in BADGE_GLYPHS:
-            paint_badge(painter, QRectF(x, header.top(), d, d), key, theme)
-            x -= d + 3
-    return min(header.right(), x + d + 3)
-
-
 def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None:
-    """One badge: a disc (a triangle for warnings) with a glyph, so it reads without colour."""
+    """One badge: a shape per meaning (disc, square, diamond, octagon, triangle) with a glyph.
+
+    The theme may draw some badges hollow (``Theme.hollow_badges``: outline
+    and glyph in the badge colour), which print tells apart from filled ones.
+    """
     painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.badge_color(key))
-    if key == "warning":
-        painter.drawPolygon(QPolygonF([QPointF(rect.center().x(), rect.top()), rect.bottomRight(), rect.bottomLeft()]))
+    colour = theme.badge_color(key)
+    hollow = key in theme.hollow_badges
+    painter.setPen(QPen(colour, 1.2) if hollow else Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.background) if hollow else colour)
+    outline = badge_outline(key, rect)
+    if outline is None:
+        painter.drawEllipse(rect.adjusted(0.6, 0.6, -0.6, -0.6) if hollow else rect)
     else:
-        painter.drawEllipse(rect)
-    painter.setPen(QColor(theme.badge_text))
+        painter.drawPolygon(QPolygonF(outline))
+    painter.setPen(colour if hollow else QColor(theme.badge_text))
     painter.setFont(theme.font(small=True, bold=True))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
+    painter.drawText(glyph_rect(key, rect), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
     painter.restore()
 
 
@@ -193,8 +192,3 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
     for box in drawing.boxes.values():
         paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
                   badges=badges, badge_text=box.badge_text)
-
-
-def text_advance(text: str, theme: Theme, small: bool = False) -> float:
-    """Width of one line of ``text`` in the theme's font."""
-    return QFontMetricsF(theme.font(small=small)).horizontalAdvance(text)
