@@ -19,6 +19,7 @@ from argmap.render.parts import BADGE_GLYPHS, Header, badge_outline, glyph_rect,
 from argmap.render.paths import edge_path, end_direction
 from argmap.render.theme import Theme
 
+
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
               hovered: bool = False, badges: bool = True, badge_text: str = "", header: str | None = None) -> None:
