@@ -7,22 +7,32 @@ Text is plain text laid out with QTextLayout, never rich text.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from argmap.model import Statement
 from argmap.render.geometry import Drawing, Edge
 from argmap.render.measure import box_regions, display_text, draw_text, header_text
-from argmap.render.parts import BADGE_GLYPHS, Header, badge_outline, glyph_rect, header_layout
-from argmap.render.paths import edge_path, end_direction
+from argmap.render.parts import (
+    BADGE_GLYPHS,
+    BADGE_PEN,
+    MARKER_PEN,
+    FrameStyle,
+    Header,
+    badge_outline,
+    edge_shape,
+    frame_style,
+    glyph_rect,
+    header_layout,
+)
+from argmap.render.paths import edge_path
 from argmap.render.theme import Theme
 
 
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
-              hovered: bool = False, badges: bool = True, badge_text: str = "", header: str | None = None) -> None:
+              hovered: bool = False, badges: bool = True, badge_text: str = "", header: str | None = None,
+              reference: bool = False, text: bool = True) -> None:
     """Paint one statement box into ``box_rect_local``.
 
     Parameters
@@ -47,11 +57,19 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
         Short text beside the diagnostic badge (e.g. a rule code); left out when it does not fit.
     header : str, optional
         The header label (default: ``measure.header_text(statement)``).
+    reference : bool
+        Draw a reference to a statement drawn elsewhere (on another page): a
+        blank box with a dashed border.
+    text : bool
+        False draws the frame alone (the overview of a split map).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
-    _paint_frame(painter, rect, statement.kind, theme, selected, hovered)
+    _paint_frame(painter, rect, frame_style(statement.kind, theme, reference), theme, selected, hovered)
+    if not text:
+        painter.restore()
+        return
     head = header_layout(rect, header_text(statement) if header is None else header, theme, badges=badges,
                          label_badge=label, severity=severity, note=badge_text)
     _paint_header(painter, head, theme, severity)
@@ -73,17 +91,22 @@ def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str |
         painter.drawText(head.note_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, head.note)
 
 
-def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selected: bool, hovered: bool) -> None:
+def _paint_frame(painter: QPainter, rect: QRectF, style: FrameStyle, theme: Theme, selected: bool,
+                 hovered: bool) -> None:
     r = theme.corner_radius
-    painter.setBrush(QBrush(theme.fill(kind)))
-    painter.setPen(theme.border_pen(kind))
+    painter.setBrush(QBrush(QColor(style.fill)))
+    pen = QPen(QColor(style.stroke), style.width)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if style.dashes:
+        pen.setDashPattern(list(style.dashes))
+    painter.setPen(pen)
     painter.drawRoundedRect(rect, r, r)
-    if kind == "evidence":  # a solid stripe on the left: evidence reads without colour
+    if style.stripe:  # a solid stripe on the left: evidence reads without colour
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe * 2, rect.height()), r, r)
         clip = QPainterPath()
         clip.addRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe, rect.height()))
-        painter.fillPath(stripe.intersected(clip), theme.border(kind))
+        painter.fillPath(stripe.intersected(clip), QColor(style.stroke))
     if selected or hovered:
         pen = QPen(QColor(theme.selected if selected else theme.hovered), 2.5 if selected else 1.5)
         painter.setPen(pen)
@@ -100,11 +123,12 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None
     painter.save()
     colour = theme.badge_color(key)
     hollow = key in theme.hollow_badges
-    painter.setPen(QPen(colour, 1.2) if hollow else Qt.PenStyle.NoPen)
+    painter.setPen(QPen(colour, BADGE_PEN) if hollow else Qt.PenStyle.NoPen)
     painter.setBrush(QColor(theme.background) if hollow else colour)
     outline = badge_outline(key, rect)
     if outline is None:
-        painter.drawEllipse(rect.adjusted(0.6, 0.6, -0.6, -0.6) if hollow else rect)
+        inset = BADGE_PEN / 2 if hollow else 0.0
+        painter.drawEllipse(rect.adjusted(inset, inset, -inset, -inset))
     else:
         painter.drawPolygon(QPolygonF(outline))
     painter.setPen(colour if hollow else QColor(theme.badge_text))
@@ -115,57 +139,29 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None
 
 def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
     """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead."""
-    if len(edge.points) < 2:
+    shape = edge_shape(edge, theme)
+    if shape is None:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     pen = theme.edge_pen(edge.kind)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    before, tip = end_direction(edge.points)
-    line = list(edge.points)
-    if edge.arrow:
-        line[-1] = _shorten(before, tip, theme.arrow_size * 0.8)
-    painter.drawPath(edge_path(line, edge.bezier))
-    if edge.arrow:
-        _paint_arrowhead(painter, before, tip, theme, pen.color())
-    if edge.marker:
-        _paint_marker(painter, before, tip, edge.marker, theme, pen.color())
+    painter.drawPath(edge_path(shape.line, shape.bezier))
+    colour = pen.color()
+    if shape.arrow:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF(shape.arrow))
+    if shape.marker is not None:
+        circle = shape.marker
+        painter.setPen(QPen(colour, MARKER_PEN))
+        painter.setBrush(QColor(theme.background))
+        painter.drawEllipse(circle)
+        painter.setPen(colour)
+        painter.setFont(theme.font(small=True, bold=True))
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, edge.marker)
     painter.restore()
-
-
-def _shorten(a: QPointF, b: QPointF, by: float) -> QPointF:
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    length = math.hypot(dx, dy)
-    if length <= by or length == 0:
-        return QPointF(b)
-    return QPointF(b.x() - dx / length * by, b.y() - dy / length * by)
-
-
-def _paint_arrowhead(painter: QPainter, a: QPointF, tip: QPointF, theme: Theme, colour: QColor) -> None:
-    angle = math.atan2(tip.y() - a.y(), tip.x() - a.x())
-    size = theme.arrow_size
-    left = QPointF(tip.x() - size * math.cos(angle - 0.42), tip.y() - size * math.sin(angle - 0.42))
-    right = QPointF(tip.x() - size * math.cos(angle + 0.42), tip.y() - size * math.sin(angle + 0.42))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([tip, left, right]))
-
-
-def _paint_marker(painter: QPainter, a: QPointF, tip: QPointF, marker: str, theme: Theme, colour: QColor) -> None:
-    """A small circle with "+" or "−" on the edge, just before the arrowhead."""
-    length = math.hypot(tip.x() - a.x(), tip.y() - a.y())
-    back = min(length / 2, theme.arrow_size + theme.marker_radius + 4)
-    centre = _shorten(a, tip, back) if length else QPointF(tip)
-    r = theme.marker_radius
-    circle = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
-    painter.setPen(QPen(colour, 1.2))
-    painter.setBrush(QColor(theme.background))
-    painter.drawEllipse(circle)
-    painter.setPen(colour)
-    font = theme.font(small=True, bold=True)
-    painter.setFont(font)
-    painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, marker)
 
 
 def paint_junction(painter: QPainter, point: QPointF, theme: Theme, kind: str = "support") -> None:

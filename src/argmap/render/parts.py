@@ -8,13 +8,16 @@ place, and no header text ever runs into a badge or its note.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
+from argmap.render.geometry import Edge
 from argmap.render.measure import badge_diameter, box_regions, text_layout
+from argmap.render.paths import end_direction
 from argmap.render.theme import Theme
 
 BADGE_GAP = 3.0
@@ -28,6 +31,48 @@ BADGE_GLYPHS = {**LABEL_GLYPHS, **SEVERITY_GLYPHS}
 BADGE_SHAPES = {"in": "disc", "out": "square", "undecided": "diamond", "error": "octagon", "warning": "triangle",
                 "info": "disc"}
 """Every badge differs by shape as well as by glyph and colour, so it reads in greyscale print."""
+BADGE_PEN = 1.2
+"""Outline width of a hollow badge."""
+MARKER_PEN = 1.2
+"""Outline width of the "+"/"−" circle on an edge."""
+ARROW_ANGLE = 0.42
+"""Half the opening of an arrowhead, in radians."""
+
+
+REFERENCE_DASHES = (3.0, 2.0)
+"""Dash and gap of a reference box's border, in border widths."""
+
+
+@dataclass(frozen=True)
+class FrameStyle:
+    """How a box's frame is drawn: fill, border colour and width, dashes, the evidence stripe."""
+
+    fill: str
+    stroke: str
+    width: float
+    dashes: tuple[float, ...] = ()
+    stripe: bool = False
+
+
+def frame_style(kind: str, theme: Theme, reference: bool = False) -> FrameStyle:
+    """The frame of a ``kind`` box; a reference (a statement drawn on another page) is blank and dashed."""
+    width = theme.recommendation_border_width if kind == "recommendation" else theme.border_width
+    stroke = theme.border(kind).name()
+    if reference:
+        return FrameStyle(theme.background, stroke, theme.border_width, REFERENCE_DASHES)
+    return FrameStyle(theme.fill(kind).name(), stroke, width, (), kind == "evidence")
+
+
+def stripe_path(rect: QRectF, theme: Theme) -> str:
+    """SVG path data of the evidence stripe: the left ``theme.evidence_stripe`` px of the rounded box."""
+    r, s = theme.corner_radius, theme.evidence_stripe
+    x0, y0, y1 = rect.left(), rect.top(), rect.bottom()
+    if s >= r:
+        return (f"M{x0 + s:.2f},{y0:.2f}H{x0 + r:.2f}A{r:g},{r:g} 0 0 0 {x0:.2f},{y0 + r:.2f}V{y1 - r:.2f}"
+                f"A{r:g},{r:g} 0 0 0 {x0 + r:.2f},{y1:.2f}H{x0 + s:.2f}Z")
+    q = math.sqrt(r * r - (r - s) * (r - s))
+    return (f"M{x0 + s:.2f},{y0 + r - q:.2f}A{r:g},{r:g} 0 0 0 {x0:.2f},{y0 + r:.2f}V{y1 - r:.2f}"
+            f"A{r:g},{r:g} 0 0 0 {x0 + s:.2f},{y1 - r + q:.2f}Z")
 
 
 @dataclass
@@ -137,7 +182,8 @@ def body_lines(text: str, rect: QRectF, theme: Theme) -> list[TextLine]:
     """The body text of a box as the painter breaks it (the same QTextLayout call), line by line.
 
     ``x``/``y`` are in the coordinates of ``rect`` (its top-left is added).
-    Line separators (U+2028) and trailing spaces are left out of ``text``.
+    Each line keeps the space it broke at (a line separator, U+2028, becomes
+    a space), so text copied out of an SVG reads as the statement does.
     """
     layout, _, _ = text_layout(text, theme.font(), rect.width())
     lines = []
@@ -145,7 +191,7 @@ def body_lines(text: str, rect: QRectF, theme: Theme) -> list[TextLine]:
         line = layout.lineAt(n)
         chunk = text[line.textStart():line.textStart() + line.textLength()]
         natural = line.naturalTextRect()
-        lines.append(TextLine(chunk.replace("\u2028", "").rstrip(), rect.left() + natural.left(),
+        lines.append(TextLine(chunk.replace("\u2028", " "), rect.left() + natural.left(),
                               rect.top() + line.y(), natural.width(), line.ascent(), _is_rtl(chunk)))
     return lines
 
@@ -159,3 +205,48 @@ def _is_rtl(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+@dataclass
+class EdgeShape:
+    """What an edge is drawn as: the stroked line, its arrowhead and its "+"/"−" circle."""
+
+    line: list[QPointF]
+    bezier: bool
+    arrow: list[QPointF] | None
+    marker: QRectF | None
+
+
+def edge_shape(edge: Edge, theme: Theme) -> EdgeShape | None:
+    """The parts of ``edge`` (None for an edge of fewer than two points).
+
+    The line stops under the arrowhead (so a thick line does not poke out of
+    its tip); the marker circle sits just before the arrowhead.
+    """
+    if len(edge.points) < 2:
+        return None
+    before, tip = end_direction(edge.points)
+    line = list(edge.points)
+    arrow = None
+    if edge.arrow:
+        line[-1] = _shorten(before, tip, theme.arrow_size * 0.8)
+        angle = math.atan2(tip.y() - before.y(), tip.x() - before.x())
+        k = theme.arrow_size
+        arrow = [QPointF(tip)] + [QPointF(tip.x() - k * math.cos(angle + turn), tip.y() - k * math.sin(angle + turn))
+                                  for turn in (-ARROW_ANGLE, ARROW_ANGLE)]
+    marker = None
+    if edge.marker:
+        length = math.hypot(tip.x() - before.x(), tip.y() - before.y())
+        back = min(length / 2, theme.arrow_size + theme.marker_radius + 4)
+        centre = _shorten(before, tip, back) if length else QPointF(tip)
+        r = theme.marker_radius
+        marker = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+    return EdgeShape(line, edge.bezier, arrow, marker)
+
+
+def _shorten(a: QPointF, b: QPointF, by: float) -> QPointF:
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = math.hypot(dx, dy)
+    if length <= by or length == 0:
+        return QPointF(b)
+    return QPointF(b.x() - dx / length * by, b.y() - dy / length * by)

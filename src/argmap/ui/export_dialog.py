@@ -282,7 +282,7 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         """Render a small picture with the export code itself."""
         prep = self.prepared()
-        w, h = prep.size()
+        w, h = prep.sheet().size()
         factor = min(1.0, PREVIEW_W / max(w, 1), PREVIEW_H / max(h, 1))
         try:
             image = prepared_image(prep, factor)
