@@ -75,7 +75,9 @@ def test_references_point_at_the_right_page(amap, room):
         sub, refs = page_map(amap, set(page), page_of)
         assert {sid for sid in sub.statements if sid not in refs} == set(page)
         for ref, where in refs.items():
-            if is_continuation(ref):
+            assert n not in where and set(where) <= set(page_of.values())  # always another page
+            kind = ref.rsplit("\u2192", 1)[1] if is_continuation(ref) else None
+            if kind in ("support", "attack"):
                 target = ref.rsplit("\u2192", 1)[0]
                 assert target in page
                 sources = [s for i in amap.inferences.values() if i.conclusion == target for s in i.premises]
@@ -83,7 +85,11 @@ def test_references_point_at_the_right_page(amap, room):
                             or (c.target in amap.inferences and amap.inferences[c.target].conclusion == target)
                             for s in c.attackers]
                 assert set(where) <= {page_of[s] for s in sources}
-            else:
+            elif kind == "with":
+                relation = amap.get(ref.rsplit("\u2192", 1)[0])
+                members = getattr(relation, "premises", None) or relation.attackers
+                assert set(where) <= {page_of[s] for s in members}
+            elif kind is None:
                 assert where == (page_of[ref],)
         for element in (*sub.inferences.values(), *sub.conflicts.values()):
             shown.setdefault(element.id.split(":")[0], set()).add(n)

@@ -112,7 +112,7 @@ def relation_groups(amap: ArgumentMap, children: dict[str, list[str]]) -> dict[s
 
 
 def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None = None,
-             unknown_page: int = 99) -> tuple[ArgumentMap, dict[str, tuple[int, ...]]]:
+             unknown_page: int = 99, compact: bool = False) -> tuple[ArgumentMap, dict[str, tuple[int, ...]]]:
     """The map one page draws, and its references.
 
     Parameters
@@ -124,6 +124,10 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
     page_of : dict, optional
         Statement id -> the page it lives on (while planning, unknown: every
         reference gets ``unknown_page``).
+    compact : bool
+        For a page that is too narrow otherwise: a home statement's relations
+        to statements on other pages are drawn as one box per kind
+        ("supports 4 statements there") instead of one reference each.
 
     Returns
     -------
@@ -133,7 +137,9 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
         - every inference and conflict with a premise or attacker here, whole
           (linked premises stay together): its members that live elsewhere
           appear as references (same id and kind, the start of their text),
-          so a branch's top shows what it attaches to;
+          so a branch's top shows what it attaches to; two or more
+          co-premises that live elsewhere share one box ("2 more premises
+          linked with this");
         - for a home statement whose reasons (or objections) all live on
           other pages, one small box per kind of relation saying where they
           continue, linked to it like the relations it stands for.
@@ -141,63 +147,111 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
         Reference id -> the pages the statements it stands for live on.
     """
     pages = page_of or {}
+
+    def where(ids) -> tuple[int, ...]:
+        return tuple(sorted({pages.get(sid, unknown_page) for sid in ids}))
+
+    infs, cons, more, up = _touching(amap, home, compact)
+    wanted = set(home) | {i.conclusion for i in infs.values()}
+    wanted |= {c.target for c in cons.values() if c.target in amap.statements}
+    shown, grouped = _group_away(infs, cons, home, wanted)
+    for ids in shown.values():
+        wanted.update(sid for sid in ids if sid in amap.statements)
+    refs = {sid: where([sid]) for sid in wanted if sid not in home}
+    boxes = [st if st.id in home else reference(st) for st in amap.statements.values() if st.id in wanted]
+    links: list = []
+    for box_id, (kind, away) in grouped.items():
+        refs[box_id] = where(away)
+        boxes.append(continuation(box_id, kind, len(away)))
+    for (target, kind), sources in more.items():
+        if kind == "attack" and target in amap.inferences and target not in infs:
+            continue  # an undercut of an inference this page does not draw
+        box_id = f"{target}\u2192{kind}"
+        refs[box_id] = where(sources)
+        boxes.append(continuation(box_id, kind, len(dict.fromkeys(sources))))
+        link = Inference if kind == "support" else Conflict
+        links.append(link(f"{box_id}:link", (box_id,), target))
+    for (source, kind), targets in up.items():
+        box_id = f"{source}\u2192up-{kind}"
+        refs[box_id] = where(targets)
+        boxes.append(continuation(box_id, f"up-{kind}", len(dict.fromkeys(targets))))
+        link = Inference if kind == "support" else Conflict
+        links.append(link(f"{box_id}:link", (source,), box_id))
+    sub = ArgumentMap(amap.title, amap.source, amap.extra)
+    sub.add_all([*boxes, *(i.copy(premises=shown[i.id]) for i in amap.inferences.values() if i.id in infs),
+                 *(c.copy(attackers=shown[c.id]) for c in amap.conflicts.values() if c.id in cons), *links])
+    return sub, refs
+
+
+def _touching(amap: ArgumentMap, home: set[str], compact: bool = False):
+    """The relations a page draws (a source lives here); per home statement, the sources that only point to
+    it (``more``) and, when ``compact``, the statements elsewhere it points to (``up``)."""
     inferences = amap.inferences
     infs: dict[str, Inference] = {}
     cons: dict[str, Conflict] = {}
     more: dict[tuple[str, str], list[str]] = {}
+    up: dict[tuple[str, str], list[str]] = {}
     for inf in inferences.values():
-        if any(p in home for p in inf.premises):
+        mine = [p for p in inf.premises if p in home]
+        if mine and compact and inf.conclusion not in home:
+            for p in mine:
+                up.setdefault((p, "support"), []).append(inf.conclusion)
+        elif mine:
             infs[inf.id] = inf
         elif inf.conclusion in home:
             more.setdefault((inf.conclusion, "support"), []).extend(inf.premises)
     for con in amap.conflicts.values():
         target = inferences.get(con.target)
-        if any(a in home for a in con.attackers):
+        aim = con.target if target is None else target.conclusion
+        mine = [a for a in con.attackers if a in home]
+        if mine and compact and aim not in home:
+            for a in mine:
+                up.setdefault((a, "attack"), []).append(aim)
+        elif mine:
             cons[con.id] = con
             if target is not None:
                 infs[target.id] = target
-        elif (con.target if target is None else target.conclusion) in home:
+        elif aim in home:
             more.setdefault((con.target, "attack"), []).extend(con.attackers)
-    wanted = set(home)
-    for inf in infs.values():
-        wanted.update(inf.premises)
-        wanted.add(inf.conclusion)
-    for con in cons.values():
-        wanted.update(con.attackers)
-        if con.target not in inferences:
-            wanted.add(con.target)
-    refs = {sid: (pages.get(sid, unknown_page),) for sid in wanted if sid not in home}
-    statements = [st if st.id in home else reference(st) for st in amap.statements.values() if st.id in wanted]
-    extra: list = []
-    for (target, kind), sources in more.items():
-        if kind == "attack" and target in inferences and target not in infs:
-            continue  # an undercut of an inference this page does not draw
-        box_id = f"{target}\u2192{kind}"
-        found = tuple(sorted({pages.get(s, unknown_page) for s in sources}))
-        refs[box_id] = found
-        statements.append(continuation(box_id, kind, len(dict.fromkeys(sources))))
-        if kind == "support":
-            extra.append(Inference(f"{box_id}:link", (box_id,), target))
-        else:
-            extra.append(Conflict(f"{box_id}:link", (box_id,), target))
-    sub = ArgumentMap(amap.title, amap.source, amap.extra)
-    sub.add_all([*statements, *(i for i in inferences.values() if i.id in infs),
-                 *(c for c in amap.conflicts.values() if c.id in cons), *extra])
-    return sub, refs
+    return infs, cons, more, up
+
+
+def _group_away(infs, cons, home: set[str], wanted: set[str]):
+    """Each drawn relation's sources; two or more that live elsewhere (and are not shown anyway) become one box."""
+    shown: dict[str, tuple[str, ...]] = {}
+    grouped: dict[str, tuple[str, list[str]]] = {}
+    relations = [(i.id, i.premises, "with") for i in infs.values()]
+    relations += [(c.id, c.attackers, "with-attackers") for c in cons.values()]
+    for rel_id, sources, kind in relations:
+        away = [sid for sid in sources if sid not in home and sid not in wanted]
+        if len(away) < 2:
+            shown[rel_id] = tuple(sources)
+            continue
+        box_id = f"{rel_id}\u2192with"
+        grouped[box_id] = (kind, away)
+        shown[rel_id] = tuple(sid for sid in sources if sid not in away) + (box_id,)
+    return shown, grouped
+
+
+CONTINUED = {"support": ("reason", "continue there"), "attack": ("objection", "continue there"),
+             "with": ("more premise", "linked with this"), "with-attackers": ("more attacker", "with this"),
+             "up-support": ("statement", "supported from here"), "up-attack": ("statement", "attacked from here")}
+"""What a continuation box says, by kind: what it stands for and how it relates."""
 
 
 def continuation(box_id: str, kind: str, count: int) -> Statement:
-    """The box saying that a statement's reasons (or objections) continue on other pages."""
-    if kind == "support":
-        text = f"{count} reason{'s' if count != 1 else ''} continue{'s' if count == 1 else ''} there"
-    else:
-        text = f"{count} objection{'s' if count != 1 else ''} continue{'s' if count == 1 else ''} there"
-    return Statement(box_id, "claim", text)
+    """A box standing for statements on other pages: a statement's reasons or objections, or co-premises."""
+    noun, rest = CONTINUED[kind]
+    if kind.startswith("with") or kind.startswith("up-"):
+        return Statement(box_id, "claim", f"{count} {noun}{'s' if count != 1 else ''} {rest}")
+    verb = rest if count != 1 else rest.replace("continue", "continues")
+    return Statement(box_id, "claim", f"{count} {noun}{'s' if count != 1 else ''} {verb}")
 
 
 def is_continuation(box_id: str) -> bool:
-    """Whether a box id is a continuation box made by :func:`page_map`."""
-    return "\u2192" in box_id and box_id.rsplit("\u2192", 1)[1] in ("support", "attack")
+    """Whether a box id is a continuation box made by :func:`page_map` (it stands for several statements)."""
+    return "\u2192" in box_id and box_id.rsplit("\u2192", 1)[1] in ("support", "attack", "with", "up-support",
+                                                                   "up-attack")
 
 
 def reference(statement: Statement) -> Statement:

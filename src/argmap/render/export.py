@@ -210,8 +210,7 @@ def check_legible(plan: ExportPlan, amap: ArgumentMap, report=None) -> None:
         return
     parts = len(plan_export(amap, replace(o, split="split"), report).sheets)
     raise SmallTextError(f"at {o.width} wide the body text would print at {body:.1f} pt, under the "
-                         f"{MIN_BODY_PT:g} pt a reader needs; split it into {parts} legible parts "
-                         f"(numbered files), give a larger width, or ask for one picture anyway", body, parts)
+                         f"{MIN_BODY_PT:g} pt a reader needs", body, parts)
 
 
 @contextmanager

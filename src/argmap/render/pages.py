@@ -25,6 +25,7 @@ from argmap.render.measure import statement_size
 from argmap.render.overview import overview
 from argmap.render.paper import (
     MIN_BODY_PT,
+    MIN_PAGE_TEXT_WIDTH,
     PAGE_TEXT_WIDTH,
     SPLIT_BODY_PT,
     Paper,
@@ -47,7 +48,13 @@ class PagePlan:
 
 # ------------------------------------------------------------------ planning
 class _Fitter:
-    """Whether a set of statements, laid out as one page, fits the paper at the split scale."""
+    """Whether a set of statements, laid out as one page, fits the paper at the split scale.
+
+    A single statement whose references do not fit (a premise shared by many
+    conclusions, on narrow paper) is tried once more with its relations to
+    other pages drawn compactly (:func:`~argmap.render.branches.page_map`);
+    such pages are remembered in ``compact``.
+    """
 
     def __init__(self, amap: ArgumentMap, theme: Theme, paper: Paper):
         self.amap, self.theme, self.paper = amap, theme, paper
@@ -55,15 +62,26 @@ class _Fitter:
         self.room = [(cw / self.k, ch / self.k) for cw, ch in (paper.content(s) for s in paper.shapes())]
         self.area = max(w * h for w, h in self.room)
         self.sizes = {sid: statement_size(st, theme) for sid, st in amap.statements.items()}
+        self.compact: set[frozenset[str]] = set()
 
     def __call__(self, ids: set[str]) -> bool:
         if sum(self.sizes[s][0] * self.sizes[s][1] for s in ids) * 1.8 > self.area:
             return False  # cannot fit, whatever the layout: no need to lay it out
-        extent = page_extent(*self.lay_out(ids, engine="fast"), self.theme)
+        if self.fits(self.lay_out(ids, engine="fast")):
+            return True
+        if len(ids) == 1 and self.fits(self.lay_out(ids, engine="fast", compact=True)):
+            self.compact.add(frozenset(ids))
+            return True
+        return False
+
+    def fits(self, laid) -> bool:
+        extent = page_extent(*laid, self.theme)
         return any(extent.width() <= w and extent.height() <= h for w, h in self.room)
 
-    def lay_out(self, ids: set[str], engine: str = "auto", page_of=None):
-        sub, refs = page_map(self.amap, ids, page_of)
+    def lay_out(self, ids: set[str], engine: str = "auto", page_of=None, compact: bool | None = None):
+        if compact is None:
+            compact = frozenset(ids) in self.compact
+        sub, refs = page_map(self.amap, ids, page_of, compact=compact)
         sizes = {sid: statement_size(st, self.theme) for sid, st in sub.statements.items()}
         return sub, refs, sizes, _layout(sub, sizes, engine)
 
@@ -99,7 +117,7 @@ def plan_pages(amap: ArgumentMap, fits) -> list[list[str]]:
     todo = [[top] for top in tops]
     while todo:
         unit = todo.pop(0)
-        if len(unit) > 1 and not fits(set(unit)):
+        if not fits(set(unit)) and len(unit) > 1:
             todo[:0] = [[top] for top in unit]  # a linked group too big for a page: one page per premise
             continue
         page, cut = _grow(unit, groups, children, fits)
@@ -175,7 +193,7 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
         sheet = _page_sheet(whole, theme, paper, shape, k, extent, background, badges, legend,
                             title, "", 1, 1, footer)
         return PagePlan([sheet], {sid: 1 for sid in amap.statements}, False)
-    fitter = _Fitter(amap, page_theme(theme), paper)
+    fitter = _Fitter(amap, page_theme(theme, paper), paper)
     groups = plan_pages(amap, fitter)
     page_of = {sid: n + 2 for n, group in enumerate(groups) for sid in group}
     total = len(groups) + 1
@@ -187,9 +205,12 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
     return PagePlan(sheets, page_of, True)
 
 
-def page_theme(theme: Theme) -> Theme:
-    """The theme of a split map's pages: the same, with boxes at most :data:`PAGE_TEXT_WIDTH` wide."""
-    width = min(theme.max_text_width, PAGE_TEXT_WIDTH)
+def page_theme(theme: Theme, paper: Paper) -> Theme:
+    """The theme of a split map's pages: boxes at most :data:`PAGE_TEXT_WIDTH` wide, and narrow enough
+    that five fit side by side on the page (at least :data:`MIN_PAGE_TEXT_WIDTH`)."""
+    k = SPLIT_BODY_PT / theme.font_px
+    room = max(paper.content(shape)[0] for shape in paper.shapes()) / k
+    width = int(min(theme.max_text_width, PAGE_TEXT_WIDTH, max(MIN_PAGE_TEXT_WIDTH, room / 5 - 2 * theme.padding_x)))
     return copy_with(theme, max_text_width=width, min_text_width=min(theme.min_text_width, width))
 
 
@@ -201,10 +222,10 @@ def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False)
 def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper, background, badges, title,
                    page_title, number, total, footer) -> Sheet:
     theme = fitter.theme
-    sub, refs, sizes, positions = fitter.lay_out(ids, "auto", page_of)
-    extent = page_extent(sub, refs, sizes, positions, theme)
-    if not any(extent.width() <= w and extent.height() <= h for w, h in fitter.room):
-        sub, refs, sizes, positions = fitter.lay_out(ids, "fast", page_of)  # the layout that was checked
+    laid = fitter.lay_out(ids, "auto", page_of)
+    if not fitter.fits(laid):
+        laid = fitter.lay_out(ids, "fast", page_of)  # the layout that was checked
+    sub, refs, sizes, positions = laid
     drawing = build_drawing(sub, theme, report=report, positions=positions)
     k, shape = best_fit(drawing.bounds, paper)
     k = min(k, fitter.k) if k * theme.font_px >= MIN_BODY_PT else k

@@ -20,6 +20,8 @@ MAX_PT_PER_PX = 0.75
 """A page never enlarges a map beyond its natural size (13 px body text = 9.75 pt)."""
 TITLE_PT, FOOTER_PT, LABEL_PT = 10.0, 7.5, 8.0
 """Printed sizes of page titles, page footers and overview labels."""
+MIN_PAGE_TEXT_WIDTH = 110
+"""Narrowest text column of a box on a split page (px)."""
 PAGE_TEXT_WIDTH = 180
 """Widest text column of a box on a split page (px; 220 elsewhere): more boxes to a row of the page."""
 PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0), "a3": (841.89, 1190.55)}
