@@ -169,6 +169,14 @@ def plan_export(amap: ArgumentMap, options: ExportOptions, report=None) -> Expor
         paper = _part_paper(options, prep)
         if options.split != "split":
             return _sized_picture(options, prep, info)
+    return plan_for_paper(amap, options, report, paper, prep, info)
+
+
+def plan_for_paper(amap: ArgumentMap, options: ExportOptions, report, paper: Paper, prep: Prepared | None = None,
+                   info: DocumentInfo | None = None) -> ExportPlan:
+    """Legible pages of ``paper`` (any size: a printer's page too), split by branch when they must be."""
+    prep = prep or prepare(amap, options, report)
+    info = info or document_info(amap)
     target = amap if options.scope_ids is None else restricted(amap, options.scope_ids)
     plan = paged_sheets(target, prep.drawing, prep.theme, paper, report=report if options.badges else None,
                         legend=options.legend, badges=options.badges, background=options.background,
