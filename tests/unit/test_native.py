@@ -67,7 +67,7 @@ def test_output_validates_against_the_shipped_schema():
 BAD = [
     ("[]", "$", "top level must be a JSON object"),
     (doc(format="argdown"), "$.format", "not an argmap file"),
-    (doc(version=2), "$.version", "unknown version 2"),
+    (doc(version=3), "$.version", "unknown version 3: this argmap reads versions 1 and 2"),
     (doc(version="1"), "$.version", "must be an integer"),
     (json.dumps({"format": "argmap", "version": 1}), "$.statements", "missing"),
     (doc(statements=[{"id": "a", "kind": "claim", "text": "x"}, {"id": "a", "kind": "claim", "text": "y"}]),

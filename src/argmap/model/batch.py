@@ -1,4 +1,4 @@
-"""Checking a batch of new elements against the invariants of SPEC §1, fast enough for whole files.
+"""Checking a batch of new elements against the invariants of SPEC §1 and §5, fast enough for whole files.
 
 :func:`check_batch` is what :meth:`ArgumentMap.add_all` runs before it
 changes anything. The common case, a batch that breaks no rule, is checked
@@ -14,16 +14,29 @@ import itertools
 import operator
 from collections.abc import Callable
 
-from argmap.model.elements import KINDS, Conflict, Element, Inference, Statement
+from argmap.model.elements import KINDS, Conflict, Element, Inference, Source, Statement
 from argmap.model.errors import ModelError
-from argmap.model.invariants import all_links_ok, check_conflict, check_inference, check_statement
+from argmap.model.invariants import (
+    all_links_ok,
+    check_comments,
+    check_conflict,
+    check_grades,
+    check_inference,
+    check_source,
+    check_statement,
+)
 from argmap.model.numbering import Numbering, links_keep_the_rules, number
+from argmap.model.sources import check_no_loops
 
-Tables = tuple[dict, dict, dict]  # statements, inferences and conflicts, each by id, in order
+Tables = tuple[dict, dict, dict, dict]  # statements, inferences, conflicts and sources, each by id, in order
 
 _KIND_SET = frozenset(KINDS)
-_TYPE_RANK = {Statement: 0, Inference: 1, Conflict: 2}
+_TYPE_RANK = {Statement: 0, Inference: 1, Conflict: 2, Source: 3}
 _id_of = operator.attrgetter("id")
+_cites_of = operator.attrgetter("cites")
+_credibility_of = operator.attrgetter("credibility")
+_assumed_of = operator.attrgetter("assumed")
+_comments_of = operator.attrgetter("comments")
 _kind_of = operator.attrgetter("kind")
 _text_of = operator.attrgetter("text")
 _premises_of = operator.attrgetter("premises")
@@ -38,9 +51,9 @@ def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> t
     Parameters
     ----------
     elements : list
-        The new statements, inferences and conflicts, in any order.
+        The new statements, inferences, conflicts and sources, in any order.
     mine : tuple of dict
-        The map's own statements, inferences and conflicts, by id.
+        The map's own statements, inferences, conflicts and sources, by id.
     whole : bool
         The batch keeps its own order. When the map is empty too, the links
         are checked by numbering them, and the numbering is returned.
@@ -48,7 +61,7 @@ def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> t
     Returns
     -------
     tables : tuple of dict
-        The new statements, inferences and conflicts, each by id, in order.
+        The new statements, inferences, conflicts and sources, each by id, in order.
     numbering : Numbering or None
         The batch numbered, when ``whole`` and the map was empty.
 
@@ -65,10 +78,13 @@ def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> t
         raise
     if not distinct_ids(tables, len(elements)) or any_known(tables, mine):
         precise_ids(elements, mine)
-    statements, inferences, conflicts = groups
+    statements, inferences, conflicts, sources = groups
+    if sources:
+        check_sources(sources, tables[3], mine[3])
     if not set(map(_kind_of, statements)) <= _KIND_SET or not set(map(type, map(_text_of, statements))) <= {str}:
         for s in statements:
             check_statement(s)
+    check_tradecraft(statements, inferences, conflicts, _either(tables[3], mine[3]))
     if whole and not any(mine):
         numbered = numbered_links(tables)
         if numbered is not None:
@@ -77,9 +93,9 @@ def check_batch(elements: list[Element], mine: Tables, whole: bool = False) -> t
     return tables, None
 
 
-def split(elements: list[Element]) -> tuple[list[Statement], list[Inference], list[Conflict]]:
-    """Statements, inferences and conflicts of ``elements``, each in the given order."""
-    groups: tuple[list, list, list] = ([], [], [])
+def split(elements: list[Element]) -> tuple[list[Statement], list[Inference], list[Conflict], list[Source]]:
+    """Statements, inferences, conflicts and sources of ``elements``, each in the given order."""
+    groups: tuple[list, list, list, list] = ([], [], [], [])
     rank = _TYPE_RANK
     try:
         for element in elements:
@@ -92,11 +108,12 @@ def split(elements: list[Element]) -> tuple[list[Statement], list[Inference], li
 
 def distinct_ids(tables: Tables, count: int) -> bool:
     """True when the ``count`` elements behind ``tables`` have distinct, non-empty string ids."""
-    first, second, third = (table.keys() for table in tables)
-    return (len(first) + len(second) + len(third) == count and first.isdisjoint(second)
+    first, second, third, fourth = (table.keys() for table in tables)
+    return (len(first) + len(second) + len(third) + len(fourth) == count and first.isdisjoint(second)
             and first.isdisjoint(third) and second.isdisjoint(third)
-            and not ("" in first or "" in second or "" in third)
-            and {str}.issuperset(map(type, itertools.chain(first, second, third))))
+            and (not fourth or (first.isdisjoint(fourth) and second.isdisjoint(fourth) and third.isdisjoint(fourth)))
+            and not ("" in first or "" in second or "" in third or "" in fourth)
+            and {str}.issuperset(map(type, itertools.chain(first, second, third, fourth))))
 
 
 def any_known(tables: Tables, mine: Tables) -> bool:
@@ -112,14 +129,15 @@ def precise_ids(elements: list[Element], mine: Tables) -> None:
         if type(eid) is not str or not eid:
             raise ModelError(repr(eid), "an id must be a non-empty string")
         if eid in seen or any(eid in table for table in mine):
-            raise ModelError(eid, "duplicate id: ids must be unique across statements, inferences and conflicts")
+            raise ModelError(eid, "duplicate id: ids must be unique across statements, inferences, conflicts "
+                                  "and sources")
         seen.add(eid)
 
 
 def numbered_links(tables: Tables) -> Numbering | None:
     """The numbering of a batch that is a whole map, or None when a link breaks a rule."""
     try:
-        numbered = number(*tables)
+        numbered = number(*tables[:3])
     except (KeyError, TypeError):  # a dangling or malformed id
         return None
     return numbered if links_keep_the_rules(numbered) else None
@@ -144,3 +162,33 @@ def _either(new: dict, old: dict) -> Callable[[str], bool]:
     if not old:
         return new.__contains__
     return lambda x: x in new or x in old
+
+
+def check_sources(sources: list[Source], new: dict, old: dict) -> None:
+    """Raise for the first new source that breaks a rule of SPEC §5 (a ``via`` loop included)."""
+
+    def via_of(x: str) -> str | None:
+        src = new.get(x) or old.get(x)
+        return None if src is None else src.via
+
+    for src in sources:
+        check_source(src, via_of)
+    check_no_loops(via_of, (s.id for s in sources))
+
+
+def check_tradecraft(statements: list[Statement], inferences: list[Inference], conflicts: list[Conflict],
+                     is_source: Callable[[str], bool]) -> None:
+    """Raise for the first element whose SPEC §5 fields or §6 comments break a rule.
+
+    A version-1 batch (no cites, grades, assumptions or comments) costs four
+    C-level passes over the statements and two over the links.
+    """
+    if any(map(_cites_of, statements)) or any(map(_assumed_of, statements)) \
+            or any(map(_comments_of, statements)) or set(map(_credibility_of, statements)) - {None}:
+        for s in statements:
+            if s.cites or s.credibility is not None or s.assumed is not False or s.comments:
+                check_grades(s, is_source)
+    for links in (inferences, conflicts):
+        if any(map(_comments_of, links)):
+            for link in links:
+                check_comments(link.id, link.comments)

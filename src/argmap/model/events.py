@@ -20,11 +20,16 @@ class Change:
     ----------
     op : str
         ``added``, ``removed``, ``changed`` (fields of one element), ``moved``
-        (positions of statements), ``meta`` (title, source, extra keys) or
-        ``reset`` (everything may differ).
+        (positions of statements), ``meta`` (title, source, extra keys,
+        merge conflicts) or ``reset`` (everything may differ).
     ids : tuple of str
-        The elements concerned. For ``removed`` this includes every element
-        removed by a cascade.
+        The elements concerned: statements, inferences, conflicts and
+        sources alike (ids are unique across all four, so an observer that
+        only draws statements and links can skip the ids it does not
+        know). For ``removed`` this includes every element removed by a
+        cascade and every element the cascade edited (a premise dropped, a
+        cited source dropped, a ``via`` spliced); for ``added`` after
+        :meth:`~argmap.model.ArgumentMap.restore`, the same ids again.
     fields : tuple of str
         For ``changed``: the names of the fields that changed.
     """

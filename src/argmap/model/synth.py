@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from argmap.model.argument_map import ArgumentMap
-from argmap.model.elements import Anchor, Conflict, Inference, Statement
+from argmap.model.elements import Anchor, Comment, Conflict, Inference, Source, Statement
 
 _WORDS = ("policy troops militia election region oil talks border leverage report analysts ministry "
           "province offensive ceasefire council envoy faction port budget").split()
@@ -101,3 +101,62 @@ def argument_like(n: int, seed: int = 0, *, cycles: int | None = None) -> Argume
             infer([b], a)
     amap.add_all(statements + inferences + conflicts)
     return amap
+
+
+def with_tradecraft(amap: ArgumentMap, sources: int = 10, seed: int = 0, *, assumed: float = 0.05,
+                    comments: float = 0.01) -> ArgumentMap:
+    """A copy of ``amap`` graded as an analyst would (SPEC §5, §6): a version-2 map.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map to grade (left unchanged).
+    sources : int
+        Number of sources. About a third are reached ``via`` an earlier one
+        (chains and trees, never loops).
+    seed : int
+        Random seed; the same seed and map give the same result.
+    assumed : float
+        Share of the claims with no inference into them that become stated
+        assumptions.
+    comments : float
+        Share of the elements that get a comment (a third of them resolved).
+
+    Returns
+    -------
+    ArgumentMap
+        Most evidence cites one source (some two, some none) and has a
+        credibility grade (some none).
+    """
+    rng = random.Random(seed)
+    ids = [f"x{k + 1}" for k in range(sources)]
+    while any(x in amap for x in ids):
+        ids = ["x" + x for x in ids]
+    made = [Source(x, f"Source {x}: " + " ".join(rng.choice(_WORDS) for _ in range(3)),
+                   rng.choice("AABBBCCDEF"), via=ids[rng.randrange(k)] if k and rng.random() < 0.35 else "")
+            for k, x in enumerate(ids)]
+    concluded = {i.conclusion for i in amap.inferences.values()}
+
+    def remark(element):
+        if rng.random() >= comments:
+            return element
+        note = Comment(" ".join(rng.choice(_WORDS) for _ in range(5)), rng.choice(("ann", "bo", "")),
+                       "2026-11-2" + str(rng.randrange(10)), rng.random() < 0.33)
+        return element.copy(comments=(note,))
+
+    statements = []
+    for s in amap.statements.values():
+        changes: dict = {}
+        if s.kind == "evidence" and ids:
+            roll = rng.random()
+            if roll < 0.85:
+                changes["cites"] = tuple(rng.sample(ids, 2 if roll < 0.15 and len(ids) > 1 else 1))
+            if rng.random() < 0.7:
+                changes["credibility"] = rng.randint(1, 6)
+        elif s.kind == "claim" and s.id not in concluded and rng.random() < assumed:
+            changes["assumed"] = True
+        statements.append(remark(s.copy(**changes) if changes else s.copy()))
+    out = ArgumentMap(amap.title, amap.source, dict(amap.extra))
+    out.add_all([*map(remark, made), *statements, *map(remark, amap.inferences.values()),
+                 *map(remark, amap.conflicts.values())])
+    return out
