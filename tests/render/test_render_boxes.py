@@ -109,3 +109,16 @@ def test_print_badges_in_and_out_differ_without_colour(qapp):
         if key == "in":
             assert image.pixelColor(6, 6).lightness() > 128  # a disc leaves the corner of its square blank
     assert inked["in"] > 2 * inked["out"]  # filled against outlined
+
+
+@pytest.mark.parametrize("theme_name", sorted(THEMES))
+def test_cached_box_regions_equal_the_measured_ones(qapp, theme_name):
+    """Painter and SVG place header and body with FontSet.regions; it must agree with measure.box_regions."""
+    from argmap.render.fontset import fonts_of
+    from argmap.render.measure import badge_diameter, box_regions
+
+    theme = theme_named(theme_name)
+    fonts = fonts_of(theme)
+    assert fonts.badge == badge_diameter(theme)
+    for rect in (QRectF(0, 0, 140, 60), QRectF(-37.5, 12.25, 240, 131), QRectF(5, 5, 20, 10)):
+        assert fonts.regions(rect) == box_regions(rect, theme)

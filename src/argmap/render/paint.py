@@ -11,8 +11,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from argmap.model import Statement
+from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Drawing, Edge
-from argmap.render.measure import box_regions, display_text, draw_text, header_text
+from argmap.render.measure import display_text, draw_text, header_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
     BADGE_PEN,
@@ -70,24 +71,25 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     if not text:
         painter.restore()
         return
+    fonts = fonts_of(theme)
+    head_rect, body = fonts.regions(rect)
     head = header_layout(rect, header_text(statement) if header is None else header, theme, badges=badges,
-                         label_badge=label, severity=severity, note=badge_text)
-    _paint_header(painter, head, theme, severity)
-    _, body = box_regions(rect, theme)
+                         label_badge=label, severity=severity, note=badge_text, head=head_rect)
+    _paint_header(painter, head, theme, severity, fonts)
     painter.setPen(QColor(theme.text))
-    draw_text(painter, body, display_text(statement, theme), theme.font())
+    draw_text(painter, body, display_text(statement, theme), fonts.body)
     painter.restore()
 
 
-def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str | None) -> None:
+def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str | None, fonts) -> None:
     painter.setPen(QColor(theme.muted_text))
-    painter.setFont(theme.font(small=True))
+    painter.setFont(fonts.small)
     painter.drawText(head.label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head.label)
     for key, rect in head.badges:
         paint_badge(painter, rect, key, theme)
     if head.note:
         painter.setPen(theme.badge_color(severity or "warning"))
-        painter.setFont(theme.font(small=True, bold=True))
+        painter.setFont(fonts.small_bold)
         painter.drawText(head.note_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, head.note)
 
 
@@ -132,7 +134,7 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None
     else:
         painter.drawPolygon(QPolygonF(outline))
     painter.setPen(colour if hollow else QColor(theme.badge_text))
-    painter.setFont(theme.font(small=True, bold=True))
+    painter.setFont(fonts_of(theme).small_bold)
     painter.drawText(glyph_rect(key, rect), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
     painter.restore()
 
@@ -159,7 +161,7 @@ def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
         painter.setBrush(QColor(theme.background))
         painter.drawEllipse(circle)
         painter.setPen(colour)
-        painter.setFont(theme.font(small=True, bold=True))
+        painter.setFont(fonts_of(theme).small_bold)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, edge.marker)
     painter.restore()
 

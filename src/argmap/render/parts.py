@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF
 
+from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Edge
-from argmap.render.measure import badge_diameter, box_regions, text_layout
+from argmap.render.measure import text_layout
 from argmap.render.paths import end_direction
 from argmap.render.theme import Theme
 
@@ -87,7 +87,7 @@ class Header:
 
 
 def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True, label_badge: str | None = None,
-                  severity: str | None = None, note: str = "") -> Header:
+                  severity: str | None = None, note: str = "", head: QRectF | None = None) -> Header:
     """Place the header parts of a box ``rect``.
 
     Badges go right-aligned (the label badge outermost); the note goes just
@@ -110,9 +110,13 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
         The label ("in", "out", "undecided") and the worst severity.
     note : str
         Text for beside the badges, e.g. ``"AM001 +1"``.
+    head : QRectF, optional
+        The header row, when the caller has it (``measure.box_regions(rect, theme)[0]``).
     """
-    head, _ = box_regions(rect, theme)
-    d = badge_diameter(theme)
+    fonts = fonts_of(theme)
+    if head is None:
+        head, _ = fonts.regions(rect)
+    d = fonts.badge
     placed = []
     right = head.right()
     if badges:
@@ -121,14 +125,14 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
                 placed.append((key, QRectF(right - d, head.top(), d, d)))
                 right -= d + BADGE_GAP
     room_right = right + BADGE_GAP - (NOTE_GAP if placed else 0.0)
-    small = QFontMetricsF(theme.font(small=True))
+    small = fonts.small_metrics
     text = label
     if small.horizontalAdvance(text) > room_right - head.left():
         text = small.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, room_right - head.left()))
     label_w = small.horizontalAdvance(text)
     result = Header(text, QRectF(head.left(), head.top(), max(0.0, room_right - head.left()), head.height()), placed)
     if badges and severity and note:
-        bold = QFontMetricsF(theme.font(small=True, bold=True))
+        bold = fonts.small_bold_metrics
         left_limit = head.left() + label_w + NOTE_GAP
         for candidate in (note, note.split()[0]):
             width = bold.horizontalAdvance(candidate)
@@ -185,14 +189,21 @@ def body_lines(text: str, rect: QRectF, theme: Theme) -> list[TextLine]:
     Each line keeps the space it broke at (a line separator, U+2028, becomes
     a space), so text copied out of an SVG reads as the statement does.
     """
-    layout, _, _ = text_layout(text, theme.font(), rect.width())
+    layout, _, _ = text_layout(text, fonts_of(theme).body, rect.width())
+    left, top = rect.left(), rect.top()
+    rtl = _is_rtl(text)  # the paragraph's direction, as QTextLayout decides it (LayoutDirectionAuto)
     lines = []
     for n in range(layout.lineCount()):
         line = layout.lineAt(n)
-        chunk = text[line.textStart():line.textStart() + line.textLength()]
-        natural = line.naturalTextRect()
-        lines.append(TextLine(chunk.replace("\u2028", " "), rect.left() + natural.left(),
-                              rect.top() + line.y(), natural.width(), line.ascent(), _is_rtl(chunk)))
+        start = line.textStart()
+        chunk = text[start:start + line.textLength()]
+        if rtl:  # right-aligned: where the line's text starts depends on its width
+            natural = line.naturalTextRect()
+            lines.append(TextLine(chunk.replace("\u2028", " "), left + natural.left(), top + line.y(),
+                                  natural.width(), line.ascent(), True))
+        else:
+            lines.append(TextLine(chunk.replace("\u2028", " "), left + line.x(), top + line.y(),
+                                  line.naturalTextWidth(), line.ascent(), False))
     return lines
 
 

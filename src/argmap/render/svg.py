@@ -20,9 +20,10 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from argmap.render.branches import is_continuation
+from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Box, Edge
 from argmap.render.legend import legend_rows
-from argmap.render.measure import box_regions, display_text, header_text
+from argmap.render.measure import display_text, header_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
     BADGE_PEN,
@@ -54,9 +55,11 @@ def attr(text: str) -> str:
 
 
 def num(value: float) -> str:
-    """A coordinate: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """A coordinate: at most two decimals, no trailing zeros ("12", "12.5", "-3.25")."""
+    text = f"{value:.2f}"
+    if text[-1] == "0":
+        text = text[:-3] if text[-2] == "0" else text[:-1]
+    return "0" if text == "-0" else text
 
 
 def svg_sheet(sheet: Sheet, *, title: str = "", description: str = "", width: str | None = None,
@@ -145,11 +148,8 @@ def _edge(out: list[str], edge: Edge, theme: Theme, colour: str) -> None:
         out.append(f'<polygon class="arrowhead" points="{_points(shape.arrow)}" fill="{colour}"/>\n')
     if shape.marker is not None:
         c = shape.marker.center()
-        r = shape.marker.width() / 2
-        out.append(f'<g class="marker"><circle cx="{num(c.x())}" cy="{num(c.y())}" r="{num(r)}" '
-                   f'fill="{theme.background}" stroke="{colour}" stroke-width="{num(MARKER_PEN)}"/>')
-        out.append(_centred_text(edge.marker, shape.marker, theme, colour, small=True, bold=True))
-        out.append("</g>\n")
+        out.append(f'<g class="marker" transform="translate({num(c.x())},{num(c.y())})">'
+                   f'{_marker_inside(theme, edge.marker, shape.marker.width() / 2, colour)}</g>\n')
 
 
 def path_data(points: list[QPointF], bezier: bool = False) -> str:
@@ -202,15 +202,15 @@ def _box_text(out: list[str], box: Box, sheet: Sheet, page: int | None) -> None:
     theme = sheet.theme
     badges = sheet.badges and page is None
     label = ref_header(box, page) if page is not None else header_text(box.statement)
+    head_rect, body = fonts_of(theme).regions(box.rect)
     head = header_layout(box.rect, label, theme, badges=badges, label_badge=box.label, severity=box.worst_severity,
-                         note=box.badge_text)
+                         note=box.badge_text, head=head_rect)
     out.append(_line_text(head.label, head.label_rect, theme, theme.muted_text, "kind"))
     for key, rect in head.badges:
         _badge(out, key, rect, theme)
     if head.note:
         colour = theme.badge_color(box.worst_severity or "warning").name()
         out.append(_line_text(head.note, head.note_rect, theme, colour, "note", bold=True, anchor="end"))
-    _, body = box_regions(box.rect, theme)
     lines = body_lines(display_text(box.statement, theme), body, theme)
     if not lines:
         return
@@ -227,7 +227,8 @@ def _box_text(out: list[str], box: Box, sheet: Sheet, page: int | None) -> None:
 def _line_text(text: str, rect: QRectF, theme: Theme, colour: str, cls: str, *, bold: bool = False,
                anchor: str = "start") -> str:
     """One line of small text vertically centred in ``rect`` (as QPainter.drawText with AlignVCenter)."""
-    metrics = QFontMetricsF(theme.font(small=True, bold=bold))
+    fonts = fonts_of(theme)
+    metrics = fonts.small_bold_metrics if bold else fonts.small_metrics
     baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
     x = rect.right() if anchor == "end" else rect.left()
     weight = ' font-weight="bold"' if bold else ""
@@ -237,7 +238,8 @@ def _line_text(text: str, rect: QRectF, theme: Theme, colour: str, cls: str, *, 
 
 
 def _centred_text(text: str, rect: QRectF, theme: Theme, colour: str, *, small: bool, bold: bool) -> str:
-    metrics = QFontMetricsF(theme.font(small=small, bold=bold))
+    fonts = fonts_of(theme)
+    metrics = (fonts.small_bold_metrics if bold else fonts.small_metrics) if small else fonts.body_metrics
     baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
     size = theme.small_font_px if small else theme.font_px
     weight = ' font-weight="bold"' if bold else ""
@@ -246,22 +248,44 @@ def _centred_text(text: str, rect: QRectF, theme: Theme, colour: str, *, small: 
 
 
 def _badge(out: list[str], key: str, rect: QRectF, theme: Theme) -> None:
+    """A badge: its shapes and glyph at the badge's own origin (made once per theme and size), moved into place."""
+    out.append(f'<g class="badge {key}" transform="translate({num(rect.left())},{num(rect.top())})">'
+               f'{_badge_inside(theme, key, rect.width(), rect.height())}</g>\n')
+
+
+def _badge_inside(theme: Theme, key: str, w: float, h: float) -> str:
+    cache = fonts_of(theme).fragments
+    found = cache.get(("badge", key, w, h))
+    if found is not None:
+        return found
+    rect = QRectF(0, 0, w, h)
     colour = theme.badge_color(key).name()
     hollow = key in theme.hollow_badges
     fill = theme.background if hollow else colour
     stroke = f' stroke="{colour}" stroke-width="{num(BADGE_PEN)}"' if hollow else ""
     outline = badge_outline(key, rect)
-    out.append(f'<g class="badge {key}">')
     if outline is None:
         inset = BADGE_PEN / 2 if hollow else 0.0
-        c = rect.center()
-        out.append(f'<ellipse cx="{num(c.x())}" cy="{num(c.y())}" rx="{num(rect.width() / 2 - inset)}" '
-                   f'ry="{num(rect.height() / 2 - inset)}" fill="{fill}"{stroke}/>')
+        shape = (f'<ellipse cx="{num(w / 2)}" cy="{num(h / 2)}" rx="{num(w / 2 - inset)}" '
+                 f'ry="{num(h / 2 - inset)}" fill="{fill}"{stroke}/>')
     else:
-        out.append(f'<polygon points="{_points(outline)}" fill="{fill}"{stroke}/>')
-    glyph_colour = colour if hollow else theme.badge_text
-    out.append(_centred_text(BADGE_GLYPHS[key], glyph_rect(key, rect), theme, glyph_colour, small=True, bold=True))
-    out.append("</g>\n")
+        shape = f'<polygon points="{_points(outline)}" fill="{fill}"{stroke}/>'
+    glyph = _centred_text(BADGE_GLYPHS[key], glyph_rect(key, rect), theme, colour if hollow else theme.badge_text,
+                          small=True, bold=True)
+    cache[("badge", key, w, h)] = found = shape + glyph
+    return found
+
+
+def _marker_inside(theme: Theme, marker: str, r: float, colour: str) -> str:
+    """The "+"/"−" circle of an edge around its own centre (made once per theme, marker and colour)."""
+    cache = fonts_of(theme).fragments
+    found = cache.get(("marker", marker, r, colour))
+    if found is None:
+        found = (f'<circle cx="0" cy="0" r="{num(r)}" fill="{theme.background}" stroke="{colour}" '
+                 f'stroke-width="{num(MARKER_PEN)}"/>'
+                 + _centred_text(marker, QRectF(-r, -r, 2 * r, 2 * r), theme, colour, small=True, bold=True))
+        cache[("marker", marker, r, colour)] = found
+    return found
 
 
 # ------------------------------------------------------------------ legend and captions
