@@ -67,40 +67,54 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
-    _paint_frame(painter, rect, frame_style(statement.kind, theme, reference), theme, selected, hovered)
-    if not text:
-        painter.restore()
-        return
     fonts = fonts_of(theme)
-    head_rect, body = fonts.regions(rect)
-    head = header_layout(rect, header_text(statement) if header is None else header, theme, badges=badges,
-                         label_badge=label, severity=severity, note=badge_text, head=head_rect)
-    _paint_header(painter, head, theme, severity, fonts)
-    painter.setPen(QColor(theme.text))
-    draw_text(painter, body, display_text(statement, theme), fonts.body)
+    _paint_frame(painter, rect, frame_style(statement.kind, theme, reference), theme, selected, hovered, fonts)
+    if text:
+        head_rect, body = fonts.regions(rect)
+        head = header_layout(rect, header_text(statement) if header is None else header, theme, badges=badges,
+                             label_badge=label, severity=severity, note=badge_text, head=head_rect)
+        _paint_header(painter, head, theme, severity, fonts)
+        painter.setPen(_colour(fonts, theme.text))
+        draw_text(painter, body, display_text(statement, theme), fonts.body)
     painter.restore()
 
 
+def _colour(fonts, name: str) -> QColor:
+    """A QColor made once per theme and name (Qt copies it when it is used)."""
+    found = fonts.fragments.get(("colour", name))
+    if found is None:
+        found = fonts.fragments[("colour", name)] = QColor(name)
+    return found
+
+
 def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str | None, fonts) -> None:
-    painter.setPen(QColor(theme.muted_text))
+    painter.setPen(_colour(fonts, theme.muted_text))
     painter.setFont(fonts.small)
     painter.drawText(head.label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head.label)
     for key, rect in head.badges:
-        paint_badge(painter, rect, key, theme)
+        _badge(painter, rect, key, theme, fonts)
     if head.note:
         painter.setPen(theme.badge_color(severity or "warning"))
         painter.setFont(fonts.small_bold)
         painter.drawText(head.note_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, head.note)
 
 
+def _frame_tools(style: FrameStyle, fonts) -> tuple[QBrush, QPen, QColor]:
+    found = fonts.fragments.get(("frame", style))
+    if found is None:
+        pen = QPen(QColor(style.stroke), style.width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if style.dashes:
+            pen.setDashPattern(list(style.dashes))
+        found = fonts.fragments[("frame", style)] = (QBrush(QColor(style.fill)), pen, QColor(style.stroke))
+    return found
+
+
 def _paint_frame(painter: QPainter, rect: QRectF, style: FrameStyle, theme: Theme, selected: bool,
-                 hovered: bool) -> None:
+                 hovered: bool, fonts) -> None:
     r = theme.corner_radius
-    painter.setBrush(QBrush(QColor(style.fill)))
-    pen = QPen(QColor(style.stroke), style.width)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    if style.dashes:
-        pen.setDashPattern(list(style.dashes))
+    brush, pen, stroke = _frame_tools(style, fonts)
+    painter.setBrush(brush)
     painter.setPen(pen)
     painter.drawRoundedRect(rect, r, r)
     if style.stripe:  # a solid stripe on the left: evidence reads without colour
@@ -108,7 +122,7 @@ def _paint_frame(painter: QPainter, rect: QRectF, style: FrameStyle, theme: Them
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe * 2, rect.height()), r, r)
         clip = QPainterPath()
         clip.addRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe, rect.height()))
-        painter.fillPath(stripe.intersected(clip), QColor(style.stroke))
+        painter.fillPath(stripe.intersected(clip), stroke)
     if selected or hovered:
         pen = QPen(QColor(theme.selected if selected else theme.hovered), 2.5 if selected else 1.5)
         painter.setPen(pen)
@@ -123,20 +137,29 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None
     and glyph in the badge colour), which print tells apart from filled ones.
     """
     painter.save()
-    colour = theme.badge_color(key)
+    _badge(painter, rect, key, theme, fonts_of(theme))
+    painter.restore()
+
+
+def _badge(painter: QPainter, rect: QRectF, key: str, theme: Theme, fonts) -> None:
+    """A badge, leaving the painter's pen, brush and font changed (callers save and restore)."""
+    colour = _colour(fonts, theme.badge_color(key).name())
     hollow = key in theme.hollow_badges
-    painter.setPen(QPen(colour, BADGE_PEN) if hollow else Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(theme.background) if hollow else colour)
+    if hollow:
+        painter.setPen(QPen(colour, BADGE_PEN))
+        painter.setBrush(_colour(fonts, theme.background))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
     outline = badge_outline(key, rect)
     if outline is None:
         inset = BADGE_PEN / 2 if hollow else 0.0
         painter.drawEllipse(rect.adjusted(inset, inset, -inset, -inset))
     else:
         painter.drawPolygon(QPolygonF(outline))
-    painter.setPen(colour if hollow else QColor(theme.badge_text))
-    painter.setFont(fonts_of(theme).small_bold)
+    painter.setPen(colour if hollow else _colour(fonts, theme.badge_text))
+    painter.setFont(fonts.small_bold)
     painter.drawText(glyph_rect(key, rect), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
-    painter.restore()
 
 
 def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
@@ -146,7 +169,10 @@ def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    pen = theme.edge_pen(edge.kind)
+    fonts = fonts_of(theme)
+    pen = fonts.fragments.get(("edge", edge.kind))
+    if pen is None:
+        pen = fonts.fragments[("edge", edge.kind)] = theme.edge_pen(edge.kind)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(edge_path(shape.line, shape.bezier))
@@ -158,10 +184,10 @@ def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
     if shape.marker is not None:
         circle = shape.marker
         painter.setPen(QPen(colour, MARKER_PEN))
-        painter.setBrush(QColor(theme.background))
+        painter.setBrush(_colour(fonts, theme.background))
         painter.drawEllipse(circle)
         painter.setPen(colour)
-        painter.setFont(fonts_of(theme).small_bold)
+        painter.setFont(fonts.small_bold)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, edge.marker)
     painter.restore()
 
