@@ -418,10 +418,11 @@ def _vector_size(plan) -> str:
     """The size of an SVG or PDF export, in words."""
     first = plan.sheets[0]
     if first.paper_pt is not None:
+        n = len(plan.sheets)
+        if plan.options.page:
+            return f"{n} {plan.options.page} page{'s' if n != 1 else ''} (vector: scales without loss)"
         w, h = first.paper_pt
-        name = plan.options.page or "parts"
-        count = f"{len(plan.sheets)} " if len(plan.sheets) > 1 else ""
-        return f"{count}{name} pages, {w / 72 * 2.54:.1f} × {h / 72 * 2.54:.1f} cm (vector: scales without loss)"
+        return f"{n} part{'s' if n != 1 else ''}, {w / 72 * 2.54:.1f} × {h / 72 * 2.54:.1f} cm (vector)"
     w, h = first.size()
     if plan.printed_width:
         return f"{plan.printed_width} wide (vector: scales without loss)"
