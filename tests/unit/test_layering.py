@@ -27,6 +27,7 @@ def imported_modules(path: Path) -> set[str]:
     ("analysis", ("PySide6",)),
     ("formats", ("PySide6",)),
     ("layout", ("PySide6",)),
+    ("draft", ("PySide6", "networkx", "pygraphviz")),
 ])
 def test_package_does_not_import(package: str, forbidden: tuple[str, ...]):
     offenders = []

@@ -1,9 +1,9 @@
 """The ``argmap`` command: the desktop app, and headless sub-commands (SPEC §4).
 
 ``argmap`` opens the app on the bundled article map, ``argmap FILE`` opens
-FILE. ``check``, ``export`` and ``convert`` run without a display; ``check``
-and ``--version`` never import Qt (and ``--version`` not even NetworkX), so
-they start fast.
+FILE. ``check``, ``export``, ``convert``, ``draft``, ``diff`` and ``merge`` run
+without a display; ``check`` and ``--version`` never import Qt (and
+``--version`` not even NetworkX), so they start fast.
 
 Exit status: 0 when nothing at or above ``--fail-on`` was found, 1 when
 something was, 2 when a file could not be read or the command line is wrong
@@ -18,7 +18,7 @@ import sys
 from argmap import __version__
 from argmap.cli.common import EXIT_BAD, EXIT_OK, Parser, UsageError
 
-SUBCOMMANDS = ("check", "export", "convert")
+SUBCOMMANDS = ("check", "export", "convert", "draft", "diff", "merge")
 """Each is a module ``argmap.cli.<name>`` with ``add_parser(subparsers)`` and ``run(args, exit_when_done)``."""
 
 
@@ -63,6 +63,9 @@ def _top_help() -> str:
             "  argmap export FILE -o OUT.(png|svg|pdf) [--dpi N] [--scale X] [--background transparent|white|COLOR]\n"
             "                       [--theme screen|print] [--layout keep|auto] [--legend] [--page A4|Letter|A3]\n"
             "  argmap convert IN -o OUT [--from FORMAT] [--to FORMAT]\n"
+            "  argmap draft TEXT -o OUT.argmap [--title T]   propose a first draft of the map from a text\n"
+            "  argmap diff OLD NEW [--format text|json] [--ignore-layout]\n"
+            "  argmap merge BASE OURS THEIRS -o OUT   (also a git merge driver: argmap merge %O %A %B -o %A)\n"
             "  argmap --version\n\n"
             "Run 'argmap COMMAND --help' for the options of a command.")
 

@@ -50,6 +50,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            label="Outline (Markdown)"),
     Format("html", (".html", ".htm"), "argmap.formats.outline", reader=None, writer="dumps_html",
            label="Outline (HTML)"),
+    Format("kialo", (".txt",), "argmap.formats.kialo", writer=None, label="Kialo discussion export"),
 )}
 
 
@@ -81,8 +82,13 @@ def format_for(path: str | os.PathLike, name: str | None = None, *, reading: boo
     return fmt
 
 
+KIALO_HEADER = b"Discussion Title:"
+
+
 def sniff(text: str) -> str | None:
-    """Guess the format of a JSON document: ``argmap``, ``aif`` or ``None``."""
+    """Guess the format of a document: ``kialo`` (its header), ``argmap`` or ``aif`` (JSON), or ``None``."""
+    if text.lstrip("\ufeff \t\r\n").startswith(KIALO_HEADER.decode()):
+        return "kialo"
     head = text.lstrip()[:1]
     if head not in ("{", "["):
         return None
@@ -132,10 +138,14 @@ def read_file(path: str | os.PathLike, fmt: str | None = None,
     """Read a map from ``path`` in the format named ``fmt`` or given by its extension.
 
     A ``.json`` file is sniffed: native when it says ``"format": "argmap"``,
-    AIF when it has ``nodes`` and ``edges`` or an ``AIF`` block.
+    AIF when it has ``nodes`` and ``edges`` or an ``AIF`` block. Without
+    ``fmt``, a file that starts with ``Discussion Title:`` is read as a Kialo
+    export whatever its extension.
     """
     name = str(path)
     data = read_bytes(path)
+    if not fmt and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(KIALO_HEADER):
+        fmt = "kialo"
     chosen = format_for(path, fmt, reading=True) if fmt or Path(path).suffix.lower() != ".json" else None
     if chosen is not None and chosen.name == "argmap":
         text = data  # the native reader takes UTF-8 bytes as they are (faster on big maps)
