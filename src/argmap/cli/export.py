@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -52,7 +53,24 @@ def add_parser(sub) -> None:
 
 
 def run(args, exit_when_done: bool = False) -> int:
-    return run_export(args)
+    status = run_export(args)
+    if exit_when_done:
+        _leave(status)
+    return status
+
+
+def _leave(status: int) -> None:
+    """End the program now that every file is written and the report is out.
+
+    Tearing down the Qt application, the fonts and the drawing object by object
+    takes 0.15-0.45 s for 1,000 statements and changes nothing (as ``check`` does).
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader went away (a closed pipe): nothing more can be said
+        pass
+    os._exit(status)
 
 
 def _fail(out: Path, message: str) -> int:
