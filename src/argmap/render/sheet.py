@@ -106,6 +106,13 @@ def has_ref_row(sheet: Sheet) -> bool:
     return bool(sheet.refs) or sheet.legend_refs
 
 
+def box_header(box: Box) -> str:
+    """The header label of a box as drawn: its structural role when the drawing has one (``Box.role``,
+    an OBJECTION, a REASON), else its kind (``measure.header_text``)."""
+    role = getattr(box, "role", None)
+    return header_text(box.statement, role) if role else header_text(box.statement)
+
+
 def ref_header(box: Box, pages: tuple[int, ...]) -> str:
     """The header label of a reference box: where the statement (or statements) it stands for are drawn."""
     where = "→ p. " + ", ".join(str(p) for p in pages)
@@ -185,7 +192,7 @@ def _paint_one(painter: QPainter, box: Box, sheet: Sheet) -> None:
     page = sheet.refs.get(box.id)
     if page is None:
         paint_box(painter, box.rect, box.statement, sheet.theme, label=box.label, severity=box.worst_severity,
-                  badges=sheet.badges, badge_text=box.badge_text, text=not sheet.skeleton)
+                  badges=sheet.badges, badge_text=box.badge_text, header=box_header(box), text=not sheet.skeleton)
     else:
         paint_box(painter, box.rect, box.statement, sheet.theme, badges=False, header=ref_header(box, page),
                   reference=True, text=not sheet.skeleton)

@@ -23,7 +23,7 @@ from argmap.render.branches import is_continuation
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Box, Edge
 from argmap.render.legend import legend_rows
-from argmap.render.measure import display_text, header_text
+from argmap.render.measure import display_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
     BADGE_PEN,
@@ -36,7 +36,7 @@ from argmap.render.parts import (
     header_layout,
     stripe_path,
 )
-from argmap.render.sheet import Sheet, caption_font, caption_left, has_ref_row, ref_header
+from argmap.render.sheet import Sheet, box_header, caption_font, caption_left, has_ref_row, ref_header
 from argmap.render.theme import Theme
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -201,7 +201,7 @@ def _box(out: list[str], box: Box, sheet: Sheet) -> None:
 def _box_text(out: list[str], box: Box, sheet: Sheet, page: int | None) -> None:
     theme = sheet.theme
     badges = sheet.badges and page is None
-    label = ref_header(box, page) if page is not None else header_text(box.statement)
+    label = ref_header(box, page) if page is not None else box_header(box)
     head_rect, body = fonts_of(theme).regions(box.rect)
     head = header_layout(box.rect, label, theme, badges=badges, label_badge=box.label, severity=box.worst_severity,
                          note=box.badge_text, head=head_rect)
