@@ -17,6 +17,8 @@ apt_packages=(
   xvfb xauth nodejs npm
   # validators of the Linux desktop files (tests/packaging/test_desktop_files.py)
   desktop-file-utils appstream
+  # the screen-reader view of the canvas (tests/gui/test_accessibility.py walks the AT-SPI tree)
+  at-spi2-core python3-pyatspi dbus-x11
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -1,15 +1,25 @@
-"""Screenshots of the real app on the bundled map, for the docs.
+"""Screenshots of the real app, for the docs.
 
 Run under a display server; without one it re-runs itself under
 ``xvfb-run``::
 
     python scripts/screenshots.py [OUT_DIR]
 
-Writes ``main-window.png``, ``diagnostics-selected.png``,
-``export-dialog.png`` and ``dark-theme.png`` (default ``docs/screenshots``).
-The article itself is never shipped, so the screenshots do not show it: the
-Source panel stays behind the Inspector (the map's short anchored quotes show
-in the boxes and the Inspector only).
+Writes into ``OUT_DIR`` (default ``docs/screenshots``):
+
+- ``first-start.png`` (the whole map fitted, as the app opens), ``main-window.png``
+  (at reading size), ``diagnostics-selected.png``, ``export-dialog.png``,
+  ``dark-theme.png``: the bundled map;
+- ``roles.png``: part of the bundled map at reading size, the roles in the
+  box headers (objection, rebuttal, undercut, co-premise, reason);
+- ``empty-map.png``: a new, empty map and the ways to start;
+- ``flow-source.png``, ``flow-mapped.png``: a five-sentence text of our own
+  mapped with the Source panel (a sentence picked by double-click, *Add as
+  reason for …*), halfway and at the end;
+- ``properties-dialog.png``: *Map → Properties*.
+
+The article itself is never shipped, so the screenshots of the bundled map
+do not show it: the Source panel stays behind the Inspector there.
 """
 
 from __future__ import annotations
@@ -22,6 +32,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+TEXT = ("Iran has gained more from the war in Iraq than any other country. Its allies now run most of the south. "
+        "The United States cannot leave Iraq without a deal that Iran accepts. Talking to Tehran would cost "
+        "Washington little. So the United States should open talks with Iran now.\n")
+"""Our own five sentences (the flow shots map them)."""
 
 
 def _under_xvfb() -> int | None:
@@ -38,21 +53,17 @@ def settle(app, rounds: int = 20) -> None:
         app.processEvents()
 
 
-def main(out: Path) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+def bundled_map_shots(app, window, out: Path) -> list[str]:
+    """The bundled map: main window, a diagnostic selected, the export dialog, the dark theme, roles."""
+    from PySide6.QtCore import QTimer
 
-    from argmap.app import create_window, ensure_widgets_app
-
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="argmap-shots-"))
-    os.environ["ARGMAP_RECOVERY_DIR"] = str(work / "recovery")
-    app = ensure_widgets_app()
-    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window(settings=settings, offer_recovery=False)
-    window.resize(1500, 920)
-    window.show()
+    window.fit_map()  # what a first start shows: the whole map
     settle(app)
-    window.show_top()
+    window.grab().save(str(out / "first-start.png"))
+    window.view.resetTransform()  # then at a size one can read, on the recommendation at the top
+    window.view.zoom_by(0.6)
+    rec = next(s.id for s in window.document.amap.statements.values() if s.kind == "recommendation")
+    window.view.center_on_ids([rec])
     settle(app)
     window.grab().save(str(out / "main-window.png"))
 
@@ -78,9 +89,94 @@ def main(out: Path) -> int:
     settle(app)
     window.grab().save(str(out / "dark-theme.png"))
     window.set_dark(False)
+    settle(app)
+
+    amap = window.document.amap
+    undercut = next(c.attackers[0] for c in amap.conflicts.values() if c.target in amap.inferences)
+    window.select_and_center(undercut)
+    window.view.resetTransform()
+    window.view.zoom_by(0.85)
+    window.view.center_on_ids([undercut])
+    settle(app)
+    window.view.grab().save(str(out / "roles.png"))
+    return ["first-start", "main-window", "diagnostics-selected", "export-dialog", "dark-theme", "roles"]
+
+
+def flow_shots(app, window, out: Path, work: Path) -> list[str]:
+    """An empty map, then the five sentences mapped through the Source panel, then Properties."""
+    from PySide6.QtCore import QTimer
+
+    from argmap.ui.properties import PropertiesDialog
+
+    window.files.new_file()
+    settle(app)
+    window.grab().save(str(out / "empty-map.png"))
+
+    article = work / "column.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    panel, doc = window.source, window.document
+    panel.attach(article)
+    window.docks["source"].raise_()
+    sentences = [s if s.endswith(".") else s + "." for s in TEXT.strip().split(". ")]
+
+    def add(n: int, kind: str, link: str | None) -> str:
+        start = panel.text.index(sentences[n])
+        panel.select_span(start, start + len(sentences[n]))
+        return panel.add_from_selection(kind, link)
+
+    rec = add(4, "claim", None)
+    window.set_kind_recommendation()
+    reason = add(2, "claim", "support")
+    add(3, "claim", "support")
+    window.select_and_center(reason)
+    start = panel.text.index(sentences[0])
+    panel.select_span(start, start + len(sentences[0]))
+    window.fit_map()
+    settle(app)
+    window.grab().save(str(out / "flow-source.png"))
+    deeper = panel.add_from_selection("claim", "support")
+    window.select_and_center(deeper)
+    add(1, "evidence", "support")
+    window.select_and_center(rec)
+    window.scene.layout_all()
+    window.fit_map()
+    settle(app)
+    window.grab().save(str(out / "flow-mapped.png"))
+
+    dialog = PropertiesDialog(doc.amap, window, str(article))
+    for name, value in (("title", "Talk to Tehran"), ("author", "A. Analyst"), ("date", "2024-05-31"),
+                        ("source_title", "A five-sentence column"), ("source_author", "The columnist"),
+                        ("published", "2008-04-22")):
+        dialog.edits[name].setText(value)
+    dialog.show()
+    QTimer.singleShot(0, lambda: None)
+    settle(app, 40)
+    dialog.grab().save(str(out / "properties-dialog.png"))
+    dialog.close()
+    doc.undo_stack.setClean()
+    return ["empty-map", "flow-source", "flow-mapped", "properties-dialog"]
+
+
+def main(out: Path) -> int:
+    from PySide6.QtCore import QSettings
+
+    from argmap.app import create_window, ensure_widgets_app
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="argmap-shots-"))
+    os.environ["ARGMAP_RECOVERY_DIR"] = str(work / "recovery")
+    app = ensure_widgets_app()
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(settings=settings, offer_recovery=False)
+    window.resize(1500, 920)
+    window.show()
+    settle(app)
+    names = bundled_map_shots(app, window, out)
+    window.document.undo_stack.setClean()
+    names += flow_shots(app, window, out, work)
     window.document.undo_stack.setClean()
     window.close()
-    for name in ("main-window", "diagnostics-selected", "export-dialog", "dark-theme"):
+    for name in names:
         print(out / f"{name}.png")
     return 0
 

@@ -10,7 +10,8 @@ from argmap.commands.document import Document
 from argmap.formats import read_file
 from argmap.model import Position
 from argmap.model.synth import argument_like
-from argmap.ui.canvas import SHORTCUTS, LinkItem, MapScene, MapView, StatementItem
+from argmap.ui.actions import ACTIONS
+from argmap.ui.canvas import LinkItem, MapScene, MapView, StatementItem
 
 
 @pytest.fixture
@@ -296,10 +297,12 @@ def test_undercut_case_draws_junction(cases_dir, qtbot):
     assert edges and edges[-1].target_is_inference
 
 
-def test_shortcut_table_names_real_slots():
-    for shortcut in SHORTCUTS:
-        assert shortcut.keys and shortcut.description
-        assert not shortcut.slot or callable(getattr(MapScene, shortcut.slot))
+def test_canvas_keys_of_the_actions_table_name_real_scene_slots():
+    rows = [spec for spec in ACTIONS if spec.scope == "canvas"]
+    assert len(rows) > 10
+    for spec in rows:
+        assert spec.shortcut and spec.tip, spec.id
+        assert spec.slot.startswith("scene.") and callable(getattr(MapScene, spec.slot.removeprefix("scene."))), spec.id
 
 
 def test_text_edit_resizes_the_box_and_reroutes_its_edges(canvas):

@@ -155,8 +155,8 @@ def test_outline_tree_and_keyboard(qtbot):
     root = model.item(0)
     assert root.data(ID_ROLE) == "r"
     children = [root.child(n).text() for n in range(root.rowCount())]
-    assert children[0].startswith("Claim: Iran and the US")
-    assert children[-1].startswith("Objection: Claim: Iran arms")
+    assert children[0].startswith("Reason: Iran and the US")  # its role in the structure
+    assert children[-1].startswith("Objection: Iran arms")
     assert root.child(0).child(0).data(ID_ROLE) == "e"
     seen = []
     panel.selected.connect(seen.append)
@@ -320,7 +320,7 @@ def test_outline_keeps_expanded_rows_and_skips_moves(qtbot):
     assert not panel.is_stale()
     assert panel._items["c"] is c_row and panel.tree.isExpanded(c_row.index())
     root = panel.model.item(0)
-    assert root.child(root.rowCount() - 1).text() == "Objection: Claim: Talks would fail"
+    assert root.child(root.rowCount() - 1).text() == "Objection: Talks would fail"
     panel.note_change(Change("changed", ("o",), ("note",)))
     assert not panel.is_stale()
 

@@ -6,8 +6,8 @@ Pure functions of the map, no Qt::
     report.supported, report.labels, report.diagnostics, report.summary()
 """
 
-from argmap.analysis.explain import explain_unsupported
+from argmap.analysis.explain import explain, explain_unsupported
 from argmap.analysis.report import Report, check_map
 from argmap.analysis.rules import RULES, SEVERITIES, Diagnostic, Rule
 
-__all__ = ["RULES", "SEVERITIES", "Diagnostic", "Report", "Rule", "check_map", "explain_unsupported"]
+__all__ = ["RULES", "SEVERITIES", "Diagnostic", "Report", "Rule", "check_map", "explain", "explain_unsupported"]

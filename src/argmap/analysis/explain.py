@@ -1,4 +1,11 @@
-"""Why a statement is not in S: the chains down to premises with no evidence under them."""
+"""Why a finding was raised: the chains under an unsupported statement, and every finding in plain words.
+
+:func:`explain_unsupported` gives the chains of support from a statement not
+in S down to where its support stops. :func:`explain` says, for a finding of
+any code, why it was raised on this map (the statements, links and labels
+concerned) and how to fix it; :data:`EXPLAINERS` maps each code to its
+explanation, so a new check adds one function there.
+"""
 
 from __future__ import annotations
 
@@ -101,3 +108,198 @@ def gap_leaves(graph: MapGraph, flags: list[bool], unsupported: list[int] | None
                 leaves[c] = leaves[p]
                 stack.append(c)
     return leaves
+
+
+# ---------------------------------------------------------------- every finding in plain words
+def explain(amap: ArgumentMap, diagnostic, report=None) -> str:
+    """Why ``diagnostic`` was raised on ``amap``, in plain words, and what would fix it.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map the finding is about.
+    diagnostic : Diagnostic
+        One finding of :func:`argmap.analysis.check_map` (any code: codes
+        without an explanation of their own get their message and rule).
+    report : Report, optional
+        The check report of ``amap`` (checked again when not given).
+
+    Returns
+    -------
+    str
+        Plain text: a paragraph on why, then "How to fix it: …".
+    """
+    from argmap.analysis.report import check_map
+    from argmap.analysis.rules import RULES
+
+    if report is None:
+        report = check_map(amap)
+    rule = RULES.get(diagnostic.code)
+    explain_one = EXPLAINERS.get(diagnostic.code)
+    if diagnostic.target not in amap.statements or explain_one is None:
+        body = diagnostic.message + (f"\n\n{rule.summary}" if rule else "")
+    else:
+        body = explain_one(amap, diagnostic, report)
+    return body + (f"\n\nHow to fix it: {rule.fix}" if rule else "")
+
+
+def _name(amap: ArgumentMap, sid: str) -> str:
+    st = amap.statements.get(sid)
+    if st is None:
+        return sid
+    flat = " ".join(st.text.split())
+    return f"{sid} “{flat if len(flat) <= 60 else flat[:59].rstrip() + '…'}”"
+
+
+def _names(amap: ArgumentMap, ids) -> str:
+    names = [_name(amap, s) for s in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "nothing"
+
+
+def _unsupported_conclusion(amap, d, report) -> str:
+    sid, name = d.target, _name(amap, d.target)
+    lines = [f"{name} is a conclusion (something the map argues for), but no chain of support leads from it "
+             "down to evidence."]
+    if not amap.inferences_into(sid):
+        lines.append("Nothing supports it yet: no reason leads into it.")
+        return " ".join(lines)
+    found = explain_unsupported(amap, sid)
+    if not found:
+        return " ".join(lines)
+    lines.append("Each line follows its reasons down to where the support stops, at a claim with nothing under "
+                 "it (or where it goes round in a circle):\n")
+    return lines[0] + " " + lines[1] + "\n" + "\n".join("  " + "  ←  ".join(_name(amap, x) for x in c) for c in found)
+
+
+def _circular_support(amap, d, report) -> str:
+    members = {d.target, *d.related}
+    supports = {}
+    for inf in amap.inferences.values():
+        if inf.conclusion in members:
+            for p in inf.premises:
+                if p in members:
+                    supports.setdefault(p, []).append((inf.conclusion, inf.id))
+    path = _cycle_from(d.target, supports)
+    steps = ", ".join(f"{_name(amap, a)} supports {_name(amap, b)} ({via})" for a, b, via in path)
+    return (f"These statements support each other in a circle: {steps}. Support that only goes round a circle "
+            "never reaches evidence, so the circle adds no support of its own"
+            + (f"; {len(members)} statements take part in it." if len(members) > len(path) else "."))
+
+
+def _cycle_from(start: str, supports: dict) -> list[tuple[str, str, str]]:
+    """One circle of support through ``start``: (premise, conclusion, inference) steps."""
+    stack, seen = [(start, [])], set()
+    while stack:
+        node, path = stack.pop()
+        for nxt, via in supports.get(node, ()):
+            step = path + [(node, nxt, via)]
+            if nxt == start:
+                return step
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, step))
+    return []
+
+
+def _unsupported_premise(amap, d, report) -> str:
+    sid = d.target
+    uses = [f"a premise of {_name(amap, i.conclusion)}" for i in amap.inferences.values() if sid in i.premises]
+    for con in amap.conflicts.values():
+        if sid in con.attackers:
+            target = con.target if con.target in amap.statements else amap.inferences[con.target].conclusion
+            uses.append(f"an objection to {_name(amap, target)}")
+    return (f"{_name(amap, sid)} is used as {' and as '.join(uses)}, but nothing is under it: no reason leads into "
+            "it and it is not evidence. That step of the argument rests on the author's word alone.")
+
+
+def _why_in(amap, sid: str, report) -> str:
+    st = amap.statements[sid]
+    if st.kind == "evidence":
+        return "it is evidence"
+    reasons = [i for i in amap.inferences_into(sid) if all(report.labels.get(p) == "in" for p in i.premises)]
+    if reasons:
+        return f"it is supported by {_names(amap, reasons[0].premises)}"
+    return "it stands"
+
+
+def _unanswered_objection(amap, d, report) -> str:
+    sid, labels = d.target, report.labels
+    lines = []
+    standing = [c for c in amap.conflicts_on(sid) if all(labels.get(a) == "in" for a in c.attackers)]
+    for inf in amap.inferences_into(sid):
+        for con in amap.conflicts_on(inf.id):
+            if all(labels.get(a) == "in" for a in con.attackers):
+                standing.append(con)
+    for con in standing:
+        against = "it"
+        if con.target != sid:
+            against = f"its support from {_names(amap, amap.inferences[con.target].premises)}"
+        why = "; ".join(f"{_name(amap, a)} is in: {_why_in(amap, a, report)}" for a in con.attackers)
+        lines.append(f"{_names(amap, con.attackers)} attack{'s' if len(con.attackers) == 1 else ''} {against} "
+                     f"({con.id}), and nothing answers {'it' if len(con.attackers) == 1 else 'them'} ({why}).")
+    head = f"{_name(amap, sid)} is out: an objection to it stands and has not been answered."
+    return head + ("\n" + "\n".join("  " + line for line in lines) if lines else "")
+
+
+def _unsourced_evidence(amap, d, report) -> str:
+    return (f"{_name(amap, d.target)} is evidence, but it has no anchor in the source text and its source field is "
+            "empty, so a reader cannot check where it comes from.")
+
+
+def _disconnected(amap, d, report) -> str:
+    return (f"{_name(amap, d.target)} is linked to nothing: no support or attack starts or ends at it, so it "
+            "takes no part in the argument and the checks cannot weigh it.")
+
+
+def _undecided(amap, d, report) -> str:
+    sid, labels = d.target, report.labels
+    open_ = [a for c in amap.conflicts_on(sid) for a in c.attackers if labels.get(a) == "undecided"]
+    open_ += [p for i in amap.inferences_into(sid) for p in i.premises if labels.get(p) == "undecided"]
+    head = f"{_name(amap, sid)} can be neither accepted nor rejected."
+    if open_:
+        open_ = list(dict.fromkeys(open_))
+        return head + (f" It depends on {_names(amap, open_)}, which {'is' if len(open_) == 1 else 'are'} undecided "
+                       "too: the attacks (or the support) go round in a circle with nothing from outside to settle "
+                       "them.")
+    return head + " The attacks around it go round in a circle with nothing from outside to settle them."
+
+
+def _single_point_of_failure(amap, d, report) -> str:
+    dep = d.target
+    rec = d.related[0] if d.related else None
+    if rec not in amap.statements:
+        return d.message
+    chain = _support_chain(amap, rec, dep, set(report.supported))
+    path = "  ←  ".join(_name(amap, x) for x in chain) if chain else ""
+    return (f"The recommendation {_name(amap, rec)} is supported, but every chain of its support passes through "
+            f"{_name(amap, dep)}" + (f":\n  {path}\n" if path else ". ")
+            + f"If {dep} were removed or refuted, {rec} would be left without support.")
+
+
+def _support_chain(amap: ArgumentMap, top: str, bottom: str, supported: set) -> list[str]:
+    """One chain of supported reasons from ``top`` down to ``bottom`` (ids, top first), or []."""
+    into: dict[str, list] = {}
+    for inf in amap.inferences.values():
+        if all(p in supported for p in inf.premises):
+            into.setdefault(inf.conclusion, []).append(inf)
+    came: dict[str, str] = {top: ""}
+    todo = [top]
+    while todo:
+        node = todo.pop(0)
+        if node == bottom:
+            chain = [node]
+            while came[chain[-1]]:
+                chain.append(came[chain[-1]])
+            return chain[::-1]
+        for inf in into.get(node, ()):
+            for p in inf.premises:
+                if p not in came:
+                    came[p] = node
+                    todo.append(p)
+    return []
+
+
+EXPLAINERS = {"AM001": _unsupported_conclusion, "AM002": _circular_support, "AM003": _unsupported_premise,
+              "AM004": _unanswered_objection, "AM005": _unsourced_evidence, "AM006": _disconnected,
+              "AM007": _undecided, "AM008": _single_point_of_failure}
+"""Code → ``f(amap, diagnostic, report) -> str``: the "why" of each finding (add new codes here)."""

@@ -10,9 +10,14 @@ done (for example linking a statement to itself).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from argmap.commands.edits import AddElements, MoveStatements, RemoveElements, SetMeta, UpdateFields
-from argmap.model import KINDS, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
+from argmap.commands.passages import passage_text, trim_span
+from argmap.model import KINDS, Anchor, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
+
+LINKS = ("support", "attack")
+"""How a statement made from a passage joins the map (besides standing alone)."""
 
 
 def fresh_ids(amap: ArgumentMap, prefix: str, count: int) -> list[str]:
@@ -48,6 +53,62 @@ def add_objection(amap: ArgumentMap, target: str, position: Position | None = No
     return AddElements(amap, [new, Conflict(cid, (sid,), target)], "Add objection")
 
 
+def add_sibling(amap: ArgumentMap, sid: str, position: Position | None = None, text: str = "") -> AddElements:
+    """A new statement beside ``sid``: another reason for what it supports, another objection to what it attacks.
+
+    The sibling of a premise of an inference into C is a new, separate
+    reason for C (its own inference: convergent support); the sibling of
+    an attacker of T is a new objection to T; the sibling of a statement
+    that supports and attacks nothing is a new loose claim. It has the
+    kind of ``sid`` (a recommendation's sibling is a claim).
+    """
+    _check_statement(amap, sid)
+    kind = amap.statements[sid].kind
+    kind = "claim" if kind == "recommendation" else kind
+    new_id = amap.new_id("s")
+    new = Statement(new_id, kind, text, position=position)
+    parent = next((i for i in amap.inferences.values() if sid in i.premises), None)
+    if parent is not None:
+        return AddElements(amap, [new, Inference(amap.new_id("i"), (new_id,), parent.conclusion)], "Add reason")
+    attack = next((c for c in amap.conflicts.values() if sid in c.attackers), None)
+    if attack is not None:
+        return AddElements(amap, [new.copy(kind="claim" if kind == "evidence" else kind),
+                                  Conflict(amap.new_id("c"), (new_id,), attack.target)], "Add objection")
+    return AddElements(amap, [new], f"Add {kind}")
+
+
+def add_conclusion(amap: ArgumentMap, ids: Iterable[str], position: Position | None = None,
+                   text: str = "") -> AddElements:
+    """A new claim over ``ids``: they support it, and it takes their place in the structure.
+
+    For one statement that supports (or attacks) something, the new claim
+    comes in between: the inference (or conflict) that used it now uses the
+    new claim, which the statement supports. Several statements, or one
+    that supports nothing, jointly support the new claim (one linked
+    inference); their other links stay as they are.
+    """
+    ids = [sid for sid in dict.fromkeys(ids)]
+    if not ids:
+        raise ModelError("", "select the statements the new conclusion should rest on")
+    for sid in ids:
+        _check_statement(amap, sid)
+    new_id = amap.new_id("s")
+    new = Statement(new_id, "claim", text, position=position)
+    support = Inference(amap.new_id("i"), tuple(ids), new_id)
+    if len(ids) > 1:
+        return AddElements(amap, [new, support], "Add conclusion")
+    (sid,) = ids
+    updates = {}
+    use = next((i for i in amap.inferences.values() if sid in i.premises), None)
+    if use is not None:
+        updates[use.id] = {"premises": tuple(new_id if p == sid else p for p in use.premises)}
+    else:
+        attack = next((c for c in amap.conflicts.values() if sid in c.attackers), None)
+        if attack is not None:
+            updates[attack.id] = {"attackers": tuple(new_id if a == sid else a for a in attack.attackers)}
+    return AddElements(amap, [new, support], "Add conclusion", updates=updates)
+
+
 def add_co_premise(amap: ArgumentMap, inference: str, position: Position | None = None,
                    text: str = "") -> AddElements:
     """A new claim added to the premises of an existing inference (a linked premise)."""
@@ -57,6 +118,64 @@ def add_co_premise(amap: ArgumentMap, inference: str, position: Position | None 
     sid = amap.new_id("s")
     return AddElements(amap, [Statement(sid, "claim", text, position=position)], "Add co-premise",
                        updates={inference: {"premises": inf.premises + (sid,)}})
+
+
+def add_passage(amap: ArgumentMap, source_text: str, start: int, end: int, kind: str = "evidence", *,
+                link: str | None = None, target: str | None = None,
+                position: Position | None = None) -> AddElements:
+    """A statement quoting ``source_text[start:end]``, anchored on it, and linked to ``target``, in one step.
+
+    The span loses the white space around it first, so the statement's text
+    and its anchor's quote are the same words (the quote exactly as in the
+    text, the statement's text on one line).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map.
+    source_text : str
+        The source text the offsets count in (code points, ``\\n`` line ends).
+    start, end : int
+        The selected span.
+    kind : {"evidence", "claim", "recommendation"}
+        Kind of the new statement.
+    link : {None, "support", "attack"}
+        ``"support"``: the new statement supports ``target`` (a new inference);
+        ``"attack"``: it attacks ``target`` (a statement, or an inference: an
+        undercut); ``None``: it stands alone.
+    target : str, optional
+        The statement (or, for an attack, inference) to link to.
+    position : Position, optional
+        Centre of the new box.
+
+    Raises
+    ------
+    ModelError
+        When the span holds no text, or the link or target makes no sense.
+    """
+    _check_kind(kind)
+    start, end = trim_span(source_text, start, end)
+    if start >= end:
+        raise ModelError("", "the selected passage holds no text: select some words of the source")
+    if link not in (None, *LINKS):
+        raise ModelError("", f"unknown link {link!r}: must be one of {', '.join(LINKS)}")
+    anchor = Anchor(start, end, source_text[start:end])
+    sid = amap.new_id("s")
+    new = Statement(sid, kind, passage_text(source_text, start, end), anchors=(anchor,), position=position)
+    if link is None:
+        return AddElements(amap, [new], f"Add {kind} from source")
+    if target is None:
+        raise ModelError("", "select the statement the passage should be linked to")
+    if link == "support":
+        _check_statement(amap, target)
+        element = Inference(amap.new_id("i"), (sid,), target)
+        name = f"Add {kind} for {target}"
+    else:
+        if target not in amap.statements and target not in amap.inferences:
+            raise ModelError(target, "an objection needs a statement or an inference to attack")
+        element = Conflict(amap.new_id("c"), (sid,), target)
+        name = f"Add objection to {target}"
+    return AddElements(amap, [new, element], name)
 
 
 def link_support(amap: ArgumentMap, premises: Iterable[str], conclusion: str) -> AddElements:
@@ -152,6 +271,47 @@ def apply_layout(amap: ArgumentMap, positions: Mapping[str, Position]) -> MoveSt
 def set_meta(amap: ArgumentMap, **meta) -> SetMeta:
     """Change the map's ``title``, ``source`` or ``extra``."""
     return SetMeta(amap, **meta)
+
+
+PROPERTY_KEYS = ("title", "author", "date", "source_title", "source_author", "published", "url")
+"""What :func:`set_properties` sets."""
+
+
+def set_properties(amap: ArgumentMap, **values: str) -> SetMeta:
+    """The map's properties as one step: its ``title``, ``author`` and ``date``, and its source's details.
+
+    ``author`` and ``date`` are the top-level keys of the same names
+    (``amap.extra``; an empty value removes the key); ``source_title``,
+    ``source_author``, ``published`` and ``url`` go to ``amap.source``.
+    Values not given keep their current value.
+
+    Raises
+    ------
+    ModelError
+        For an unknown property, or when nothing would change.
+    """
+    unknown = set(values) - set(PROPERTY_KEYS)
+    if unknown:
+        raise ModelError("", f"unknown map propert{'ies' if len(unknown) > 1 else 'y'}: {', '.join(sorted(unknown))}")
+    meta: dict = {}
+    if "title" in values and values["title"] != amap.title:
+        meta["title"] = values["title"]
+    extra = dict(amap.extra)
+    for key in ("author", "date"):
+        if key in values:
+            if values[key]:
+                extra[key] = values[key]
+            else:
+                extra.pop(key, None)
+    if extra != amap.extra:
+        meta["extra"] = extra
+    fields = {"title": "source_title", "author": "source_author", "published": "published", "url": "url"}
+    source = replace(amap.source, **{f: values[k] for f, k in fields.items() if k in values})
+    if source != amap.source:
+        meta["source"] = source
+    if not meta:
+        raise ModelError("", "nothing to change: the map's properties are already these")
+    return SetMeta(amap, "Edit map properties", **meta)
 
 
 def _check_statement(amap: ArgumentMap, sid: str) -> None:

@@ -13,13 +13,16 @@ once when it pauses.
 
 from __future__ import annotations
 
+import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from argmap.analysis import Report, check_map
+from argmap.commands.edits import SetMeta
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Change
 
@@ -77,6 +80,26 @@ class Document(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
 
+    def rebase_source(self, old_base: Path | None, new_base: Path) -> None:
+        """Store the source text's path relative to ``new_base`` (the folder the map is now saved in).
+
+        The path is re-expressed, not changed: it names the same file. The map
+        and every command of the undo history that sets or restores the
+        source take the new form, so undoing after a *Save As* into another
+        folder still finds the text. Not an edit: the undo stack and the
+        modified state are left alone.
+        """
+        def fix(path: str) -> str:
+            return rebased_path(path, old_base, new_base)
+
+        for n in range(self.undo_stack.count()):
+            command = self.undo_stack.command(n)
+            if isinstance(command, SetMeta):
+                command.rebase_source_path(fix)
+        source = self.amap.source
+        if source.path and fix(source.path) != source.path:
+            self.amap.set_meta(source=replace(source, path=fix(source.path)))
+
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 
@@ -116,3 +139,22 @@ class Document(QObject):
     def close(self) -> None:
         self._timer.stop()
         self.amap.unsubscribe(self._on_change)
+
+
+def rebased_path(path: str, old_base: Path | None, new_base: Path) -> str:
+    """``path`` (absolute, or relative to ``old_base``) written relative to ``new_base``, with ``/``.
+
+    An empty path stays empty; a relative path with no ``old_base`` is
+    relative to the working folder. Where no relative form exists (another
+    drive on Windows) the absolute path is kept.
+    """
+    if not path:
+        return path
+    target = Path(path)
+    if not target.is_absolute():
+        target = (old_base or Path.cwd()) / target
+    target = Path(os.path.normpath(target.resolve()))
+    try:
+        return Path(os.path.relpath(target, Path(new_base).resolve())).as_posix()
+    except ValueError:
+        return str(target)

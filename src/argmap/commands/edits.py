@@ -11,6 +11,7 @@ nothing is pushed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -21,6 +22,9 @@ TEXT_TYPING_ID = 1001
 
 ARROW_MOVE_ID = 1002
 """Command id of merging keyboard moves."""
+
+FIRST_TEXT_ID = 1003
+"""Command id of adding a statement and typing its first text: one undo step."""
 
 
 class MapCommand(QUndoCommand):
@@ -97,6 +101,25 @@ class AddElements(MapCommand):
         """Ids of the added elements."""
         return tuple(e.id for e in self.elements)
 
+    def id(self) -> int:
+        return FIRST_TEXT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Take in the first edit of the statements this command added (``UpdateFields(amend=True)``).
+
+        The edit is already applied to the map; from now on this command adds
+        the statements as edited, so one undo removes them and one redo puts
+        them back with their text.
+        """
+        if not (isinstance(other, UpdateFields) and other.amend):
+            return False
+        added = {e.id: n for n, e in enumerate(self.elements)}
+        if not other.changes or not set(other.changes) <= set(added):
+            return False
+        for eid in other.changes:
+            self.elements[added[eid]] = self.amap.get(eid).copy()
+        return True
+
     def apply(self) -> None:
         self.amap.add_all(self.elements)
         self._old = []
@@ -128,15 +151,22 @@ class UpdateFields(MapCommand):
     merge : bool
         When true, consecutive commands changing the same fields of the same
         single element merge into one undo step (typing).
+    amend : bool
+        When true, the first edit of statements just added: it merges into
+        the :class:`AddElements` that added them, when that is the last step.
     """
 
-    def __init__(self, amap: ArgumentMap, changes: Mapping[str, dict], text: str = "Edit", merge: bool = False):
+    def __init__(self, amap: ArgumentMap, changes: Mapping[str, dict], text: str = "Edit", merge: bool = False,
+                 amend: bool = False):
         super().__init__(amap, text)
         self.changes = {eid: dict(f) for eid, f in changes.items()}
-        self.merge = merge and len(self.changes) == 1
+        self.merge = merge and len(self.changes) == 1 and not amend
+        self.amend = amend
         self._old: dict[str, dict] = {}
 
     def id(self) -> int:
+        if self.amend:
+            return FIRST_TEXT_ID
         return TEXT_TYPING_ID if self.merge else -1
 
     def apply(self) -> None:
@@ -238,6 +268,17 @@ class SetMeta(MapCommand):
 
     def revert(self) -> None:
         self.amap.set_meta(**self._old)
+
+    def rebase_source_path(self, fix) -> None:
+        """Re-express the source-text paths this command sets and restores with ``fix(path) -> path``.
+
+        Used when the map is saved into another folder: a relative path then
+        names the same file from the new folder, in the undo history too.
+        """
+        for values in (self.meta, self._old):
+            source = values.get("source")
+            if source is not None and source.path:
+                values["source"] = replace(source, path=fix(source.path))
 
 
 def _count_text(verb: str, n: int) -> str:

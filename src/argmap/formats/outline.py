@@ -33,12 +33,15 @@ class Line:
     label: str = ""
     severity: str = ""
     children: list[Line] = field(default_factory=list)
+    part: str = ""
+    """A claim's role in the structure (objection, rebuttal, reason, ...; see :mod:`argmap.analysis.roles`)."""
 
 
 class _Outline:
-    def __init__(self, amap: ArgumentMap, report):
+    def __init__(self, amap: ArgumentMap, report, parts: dict | None = None):
         self.amap = amap
         self.report = report
+        self.parts = parts or {}
         self.shown: set[str] = set()
         self.attackers = {a for c in amap.conflicts.values() for a in c.attackers}
 
@@ -63,7 +66,7 @@ class _Outline:
             return Line("more", _one_line(s.text), sid, s.kind)
         self.shown.add(sid)
         label = self.report.labels.get(sid, "") if self.report is not None else ""
-        line = Line(role, _one_line(s.text), sid, s.kind, label)
+        line = Line(role, _one_line(s.text), sid, s.kind, label, part=self.parts.get(sid) or "")
         line.children += self.diagnostics(sid)
         for inf in self.amap.inferences_into(sid):
             line.children.append(self.reason(inf, depth + 1))
@@ -110,12 +113,14 @@ def build(amap: ArgumentMap, warnings: list[str] | None = None) -> list[Line]:
     """The outline of ``amap`` as a list of root :class:`Line` trees (diagnostics included when available)."""
     try:
         from argmap.analysis import check_map
+        from argmap.analysis.roles import statement_roles
     except ImportError:
-        check_map = None
+        check_map = statement_roles = None
     report = check_map(amap) if check_map is not None else None
     if report is None and warnings is not None:
         warnings.append("the checks are not available: the outline has no diagnostics")
-    return _Outline(amap, report).roots()
+    parts = statement_roles(amap) if statement_roles is not None else {}
+    return _Outline(amap, report, parts).roots()
 
 
 PREFIX = {"because": "because: ", "premise": "", "objection": "objection: ", "rebuttal": "rebuttal: ",
@@ -162,8 +167,13 @@ def dumps_markdown(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _word(line: Line) -> str:
+    """What a statement is: a claim's role when it has one, else its kind ("Objection", "Evidence")."""
+    return line.part.capitalize() if line.part else KIND_WORDS.get(line.kind, "Statement")
+
+
 def _md_root(line: Line, out: list[str]) -> None:
-    out.append(f"## {KIND_WORDS.get(line.kind, 'Statement')}: {md_escape(line.text)}")
+    out.append(f"## {_word(line)}: {md_escape(line.text)}")
     out.append("")
     out.append(f"*{md_escape(line.sid)}*" + (f" · {line.label}" if line.label else ""))
     out.append("")
@@ -185,7 +195,7 @@ def _md_line(line: Line, depth: int, out: list[str]) -> None:
     elif line.role.endswith("together"):
         out.append(f"{pad}- {_head(line) or 'together:'}")
     else:
-        tag = KIND_WORDS.get(line.kind, line.kind).lower() + (f", {line.label}" if line.label else "")
+        tag = _word(line).lower() + (f", {line.label}" if line.label else "")
         out.append(f"{pad}- {_head(line)}{md_escape(line.text)} ({tag} · {md_escape(line.sid)})")
     for child in line.children:
         _md_line(child, depth + 1, out)
@@ -210,7 +220,7 @@ def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
            f"<style>{STYLE}</style>", "</head>", "<body>", f"<h1>{title}</h1>"]
     for root in build(amap, warnings):
         out.append(f'<section id="{_esc(root.sid)}">')
-        out.append(f"<h2>{_esc(KIND_WORDS.get(root.kind, 'Statement'))}: {_esc(root.text)}</h2>")
+        out.append(f"<h2>{_esc(_word(root))}: {_esc(root.text)}</h2>")
         out.append(_meta(root))
         out += _html_list(root.children)
         out.append("</section>")
@@ -220,7 +230,7 @@ def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
 
 def _meta(line: Line) -> str:
     label = f' <span class="label-{_esc(line.label)}">{_esc(line.label)}</span>' if line.label else ""
-    kind = _esc(KIND_WORDS.get(line.kind, line.kind).lower())
+    kind = _esc(_word(line).lower())
     return f'<span class="kind">[{kind}]</span>{label} <span class="id">{_esc(line.sid)}</span>'
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 
+from argmap.analysis.roles import statement_roles
 from argmap.model import ArgumentMap, Position, Statement
 from argmap.render.measure import statement_size
 from argmap.render.placement import resolve_positions
@@ -34,6 +35,7 @@ class Box:
     label: str | None = None
     worst_severity: str | None = None
     badge_text: str = ""
+    role: str | None = None
 
 
 @dataclass
@@ -89,7 +91,8 @@ def build_drawing(amap: ArgumentMap, theme: Theme, *, report=None, positions: di
     """
     keep = None if ids is None else set(ids)
     wanted = [sid for sid in amap.statements if keep is None or sid in keep]
-    sizes = {sid: statement_size(amap.statements[sid], theme) for sid in wanted}
+    roles = statement_roles(amap)
+    sizes = {sid: statement_size(amap.statements[sid], theme, roles[sid]) for sid in wanted}
     centres = resolve_positions(amap, sizes, layout, positions)
     boxes = {}
     for sid in wanted:
@@ -97,6 +100,7 @@ def build_drawing(amap: ArgumentMap, theme: Theme, *, report=None, positions: di
         c = centres[sid]
         rect = QRectF(c.x - w / 2, c.y - h / 2, w, h)
         boxes[sid] = _box(sid, rect, amap.statements[sid], report)
+        boxes[sid].role = roles[sid]
     edges, junctions = edge_geometry(amap, {sid: b.rect for sid, b in boxes.items()})
     return Drawing(boxes, edges, junctions, _bounds(boxes, edges, theme))
 

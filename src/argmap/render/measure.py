@@ -32,8 +32,20 @@ def display_text(statement: Statement, theme: Theme) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\u2028")
 
 
-def header_text(statement: Statement) -> str:
-    """The small kind label, e.g. ``EVIDENCE · ❝ quote``."""
+def header_text(statement: Statement, role: str | None = None) -> str:
+    """The small label in a box's header, e.g. ``EVIDENCE · ❝ quote`` or ``OBJECTION``.
+
+    Parameters
+    ----------
+    statement : Statement
+        The statement drawn.
+    role : str, optional
+        Its role in the structure (:func:`argmap.analysis.roles.statement_roles`):
+        a claim shows its role (``OBJECTION``, ``REBUTTAL``, ``REASON``, ...)
+        instead of ``CLAIM``; other kinds keep their kind label.
+    """
+    if role and statement.kind == "claim":
+        return role.upper()
     label = KIND_LABELS.get(statement.kind, statement.kind.upper())
     if statement.kind == "evidence" and statement.basis:
         glyph = BASIS_GLYPHS.get(statement.basis, "•")
@@ -103,12 +115,12 @@ def _header_metrics(theme: Theme) -> tuple[float, float, QFontMetricsF]:
     return badge, max(float(metrics.height()), badge), metrics
 
 
-def text_width(statement: Statement, theme: Theme) -> float:
+def text_width(statement: Statement, theme: Theme, role: str | None = None) -> float:
     """Width of the text column of a statement's box."""
-    return _measure(display_text(statement, theme), header_text(statement), theme)[0]
+    return _measure(display_text(statement, theme), header_text(statement, role), theme)[0]
 
 
-def statement_size(statement: Statement, theme: Theme) -> tuple[float, float]:
+def statement_size(statement: Statement, theme: Theme, role: str | None = None) -> tuple[float, float]:
     """Width and height in pixels of the box of ``statement``, text wrapped.
 
     Text is laid out once per (displayed text, header, theme): the result is
@@ -122,13 +134,15 @@ def statement_size(statement: Statement, theme: Theme) -> tuple[float, float]:
         The statement to measure.
     theme : Theme
         Fonts, paddings and maximum text width.
+    role : str, optional
+        Its role, shown in the header (see :func:`header_text`).
 
     Returns
     -------
     (float, float)
         Box width and height, paddings and header included.
     """
-    return _measure(display_text(statement, theme), header_text(statement), theme)[1]
+    return _measure(display_text(statement, theme), header_text(statement, role), theme)[1]
 
 
 @lru_cache(maxsize=MEASURE_CACHE_SIZE)
@@ -157,9 +171,11 @@ def measure_cache_info():
     return _measure.cache_info()
 
 
-def measure_all(amap: ArgumentMap, theme: Theme) -> dict[str, tuple[float, float]]:
-    """Box sizes of every statement of ``amap``: id → (width, height)."""
-    return {sid: statement_size(st, theme) for sid, st in amap.statements.items()}
+def measure_all(amap: ArgumentMap, theme: Theme, roles: dict[str, str | None] | None = None
+                ) -> dict[str, tuple[float, float]]:
+    """Box sizes of every statement of ``amap``: id → (width, height) (``roles`` shown in the headers)."""
+    roles = roles or {}
+    return {sid: statement_size(st, theme, roles.get(sid)) for sid, st in amap.statements.items()}
 
 
 def box_regions(rect: QRectF, theme: Theme) -> tuple[QRectF, QRectF]:

@@ -32,8 +32,8 @@ from argmap.render.theme import Theme
 
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
-              hovered: bool = False, badges: bool = True, badge_text: str = "", header: str | None = None,
-              reference: bool = False, text: bool = True) -> None:
+              hovered: bool = False, badges: bool = True, badge_text: str = "", role: str | None = None,
+              header: str | None = None, reference: bool = False, text: bool = True) -> None:
     """Paint one statement box into ``box_rect_local``.
 
     Parameters
@@ -56,8 +56,11 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
         False hides both badges.
     badge_text : str
         Short text beside the diagnostic badge (e.g. a rule code); left out when it does not fit.
+    role : str, optional
+        The claim's role in the structure, shown in the header instead of
+        ``CLAIM`` (see :func:`argmap.render.measure.header_text`).
     header : str, optional
-        The header label (default: ``measure.header_text(statement)``).
+        The header label (default: ``measure.header_text(statement, role)``).
     reference : bool
         Draw a reference to a statement drawn elsewhere (on another page): a
         blank box with a dashed border.
@@ -71,8 +74,9 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     _paint_frame(painter, rect, frame_style(statement.kind, theme, reference), theme, selected, hovered, fonts)
     if text:
         head_rect, body = fonts.regions(rect)
-        head = header_layout(rect, header_text(statement) if header is None else header, theme, badges=badges,
-                             label_badge=label, severity=severity, note=badge_text, head=head_rect)
+        label_text = header_text(statement, role) if header is None else header
+        head = header_layout(rect, label_text, theme, badges=badges, label_badge=label, severity=severity,
+                             note=badge_text, head=head_rect)
         _paint_header(painter, head, theme, severity, fonts)
         painter.setPen(_colour(fonts, theme.text))
         draw_text(painter, body, display_text(statement, theme), fonts.body)
@@ -216,4 +220,4 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
         paint_junction(painter, point, theme, kinds.get(jid, "support"))
     for box in drawing.boxes.values():
         paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
-                  badges=badges, badge_text=box.badge_text)
+                  badges=badges, badge_text=box.badge_text, role=box.role)

@@ -14,13 +14,14 @@ import json
 import os
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from argmap.atomic import write_text_atomic
+from argmap.commands.document import rebased_path
 from argmap.formats import FORMATS, read_file, write_file
 from argmap.formats.native import dumps
 from argmap.model import ArgumentMap, FormatError
@@ -355,14 +356,21 @@ class FileController(QObject):
 
     def write(self, path: Path) -> bool:
         """Save to ``path``; on failure show why and keep the edits (the document stays modified)."""
+        old_base = self.window.source.folder()
+        amap = self.document.amap
+        stored = rebased_path(amap.source.path, old_base, path.parent)
+        if stored != amap.source.path:  # written relative to the new folder (the map keeps the same text)
+            amap = amap.copy()
+            amap.source = replace(amap.source, path=stored)
         try:
-            write_file(self.document.amap, path)
+            write_file(amap, path)
         except (FormatError, OSError) as exc:
             reason = failure_reason(path, exc) if isinstance(exc, OSError) else exc.rule
             code = exc.errno if isinstance(exc, OSError) else None
             show_error(self.window, "Could not save the map", save_failure_text(path, reason, code))
             return False
         self.document.set_path(path)
+        self.document.rebase_source(old_base, path.parent)
         self.document.mark_saved()
         self.suggested_name = ""
         self.recent.add(path)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrows
 
 import argmap
 from argmap.analysis import RULES
-from argmap.ui.actions import ACTIONS, shortcut_text
+from argmap.ui.actions import ACTIONS, GESTURES, shortcut_text
 
 
 def rules_html() -> str:
@@ -28,41 +28,32 @@ def rules_html() -> str:
             f"<th>Meaning and fix</th></tr>{rows}</table>")
 
 
-def shortcut_rows(canvas_shortcuts=()) -> list[tuple[str, str]]:
-    """``(keys, what)`` for every action with a shortcut, then the canvas's own keys."""
-    rows = [(shortcut_text(a.shortcut), a.text.replace("&", "").rstrip("…"))
-            for a in ACTIONS if shortcut_text(a.shortcut)]
-    for entry in canvas_shortcuts:
-        keys, what = _pair(entry)
+def shortcut_rows() -> list[tuple[str, str]]:
+    """``(keys, what)`` for every row of the actions table that has keys, then the mouse gestures.
+
+    Keys read as this platform names them; "what" is the action's name and,
+    for the canvas keys, what it does.
+    """
+    rows = []
+    for spec in ACTIONS:
+        keys = shortcut_text(spec.shortcut)
+        if not keys:
+            continue
+        what = spec.text.replace("&", "").rstrip("…")
+        if spec.scope == "canvas":
+            what += " (on the canvas)"
+        if spec.tip and (spec.scope == "canvas" or not spec.slot):
+            what += f": {spec.tip}"
         rows.append((keys, what))
-    return rows
-
-
-def _pair(entry) -> tuple[str, str]:
-    if hasattr(entry, "keys") and hasattr(entry, "name"):
-        keys = entry.keys if isinstance(entry.keys, (tuple, list)) else (str(entry.keys),)
-        what = entry.name + (f": {entry.description}" if getattr(entry, "description", "") else "")
-        return ", ".join(keys), what
-    if isinstance(entry, dict):
-        return str(entry.get("keys", entry.get("key", ""))), str(entry.get("action", entry.get("text", "")))
-    if isinstance(entry, (tuple, list)) and len(entry) >= 2:
-        return str(entry[0]), str(entry[1])
-    return str(entry), ""
-
-
-def canvas_shortcuts() -> list:
-    """The canvas's ``SHORTCUTS`` table, or nothing when the canvas does not publish one."""
-    try:
-        from argmap.ui import canvas
-    except ImportError:
-        return []
-    table = getattr(canvas, "SHORTCUTS", ())
-    return list(table.items()) if isinstance(table, dict) else list(table)
+    return rows + list(GESTURES)
 
 
 def shortcuts_html(rows: list[tuple[str, str]]) -> str:
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(w)}</td></tr>" for k, w in rows)
-    return f"<h2>Keyboard shortcuts</h2><table cellpadding='3'>{body}</table>"
+    return ("<h2>Keyboard shortcuts</h2><p>Keys marked “on the canvas” work while the map has the keyboard "
+            "focus (click it, or Ctrl+Tab to it); the menus run them on the selection too. The mouse gestures "
+            "close the list.</p>"
+            f"<table cellpadding='3'>{body}</table>")
 
 
 def about_text() -> str:
@@ -94,7 +85,7 @@ def show_rules(parent: QWidget | None = None) -> HelpDialog:
 
 
 def show_shortcuts(parent: QWidget | None = None) -> HelpDialog:
-    dialog = HelpDialog("Keyboard shortcuts", shortcuts_html(shortcut_rows(canvas_shortcuts())), parent)
+    dialog = HelpDialog("Keyboard shortcuts", shortcuts_html(shortcut_rows()), parent)
     dialog.show()
     return dialog
 

@@ -21,8 +21,10 @@ from argmap.resources_path import resource
 from argmap.ui import help as help_pages
 from argmap.ui.actions import build_actions, build_menus, build_toolbar
 from argmap.ui.canvas import MapScene, MapView
+from argmap.ui.empty_hint import START_ACTIONS, EmptyMapHint
 from argmap.ui.files import FileController
 from argmap.ui.find_bar import FindBar
+from argmap.ui.flow import FlowMixin
 from argmap.ui.panels.common import counts_text
 from argmap.ui.panels.diagnostics import DiagnosticsPanel
 from argmap.ui.panels.history import HistoryPanel
@@ -32,7 +34,7 @@ from argmap.ui.panels.source import SourcePanel
 from argmap.ui.preferences import Preferences, PreferencesDialog, app_settings
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FlowMixin, QMainWindow):
     """One map in one window.
 
     Parameters
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.actions)
         self._add_recent_menu()
         self._add_dock_toggles()
+        self.empty_hint = EmptyMapHint(self.view.viewport(), [self.actions[a] for a in START_ACTIONS
+                                                              if a in self.actions])
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.counts)
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self._apply_palette()
         self._on_report(self.document.report)
         self.update_title()
+        self.empty_hint.show_for(self.document.amap)
 
     # ------------------------------------------------------------ building
     def _make_panels(self) -> None:
@@ -109,8 +114,9 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
         self.tabifyDockWidget(self.docks["outline"], self.docks["history"])
         self.docks["outline"].raise_()
-        self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [320, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["diagnostics"]], [220], Qt.Orientation.Vertical)
+        # first run (no saved state): narrow side panels, so that the map gets the room
+        self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [250, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["diagnostics"]], [180], Qt.Orientation.Vertical)
 
     def _add_recent_menu(self) -> None:
         self.recent_menu = QMenu("Open &Recent", self)
@@ -152,6 +158,12 @@ class MainWindow(QMainWindow):
         self.outline.selected.connect(self.select_and_center)
         self.source.statement_clicked.connect(self.select_and_center)
         self.source.statement_added.connect(self.select_and_center)
+        self.source.statement_linked.connect(self._on_passage_linked)
+        self.source.notice.connect(self.show_message)
+        self.source.placer = self.scene.place_passage
+        self.scene.passage_dropped.connect(self._on_passage_dropped)
+        self.scene.walked.connect(self._on_walked)
+        self.scene.message.connect(self.show_message)  # a bound method: the scene must not keep the window alive
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     # ------------------------------------------------------------ loading
@@ -167,16 +179,14 @@ class MainWindow(QMainWindow):
             doc.undo_stack.resetClean()
         self.source.set_base(source_base or (path.parent if path else None))
         doc.recheck()
-        self.show_top()
+        self.fit_map()
         self.update_title()
+        self.empty_hint.show_for(doc.amap)
 
-    def show_top(self, readable: float = 0.6) -> None:
-        """Fit the map; when that makes the text too small to read, zoom in on the top of the map."""
-        self.view.fit_all()
-        if 0 < self.view.zoom() < readable:
-            self.view.zoom_by(readable / self.view.zoom())
-            tops = [sid for sid in self.outline_roots() if sid in self.document.amap.statements][:1]
-            self.view.center_on_ids(tops)
+    def fit_map(self) -> None:
+        """Show the whole map (or, too big to read whole, its top at reading size); see ``MapView.open_map``."""
+        tops = [sid for sid in self.outline_roots() if sid in self.document.amap.statements][:1]
+        self.view.open_map(tops)
 
     def outline_roots(self) -> list[str]:
         from argmap.ui.panels.outline import outline_roots
@@ -196,20 +206,33 @@ class MainWindow(QMainWindow):
         self.counts.setText(counts_text(report.summary()))
         ids = self.scene.selected_ids()
         self.outline.select_id(ids[0] if len(ids) == 1 else None)
+        if len(ids) == 1 and ids[0] in self.document.amap.statements and \
+                self.statusBar().currentMessage().startswith(f"{ids[0]} “"):
+            self.statusBar().showMessage(self.where_text(ids[0]), 8000)  # the label may have changed
 
     def _on_change(self, change) -> None:
         self.outline.note_change(change)
+        if change.op in ("added", "removed", "reset"):
+            self.empty_hint.show_for(self.document.amap)
         if change.op in ("meta", "reset"):
             self.update_title()
 
     def _on_selection(self, ids: list) -> None:
+        self.scene.set_highlight([])  # a new selection ends the marks of the last diagnostic or passage
         one = ids[0] if len(ids) == 1 else None
         self.inspector.show_element(one)
         statement = one if one in self.document.amap.statements else None
         self.source.show_statement(statement)
+        self.source.set_target(statement)
         self.outline.select_id(statement)
         if len(ids) > 1:
             self.statusBar().showMessage(f"{len(ids)} selected", 3000)
+        elif statement is not None:
+            self.statusBar().showMessage(self.where_text(statement), 8000)
+
+    def show_message(self, text: str) -> None:
+        """A notice in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, 5000)
 
     def _on_diagnostic(self, target: str, related: list) -> None:
         self.select_and_center(target)
@@ -223,11 +246,6 @@ class MainWindow(QMainWindow):
         self.view.center_on_ids([sid])
 
     # ------------------------------------------------------------ slots named in the actions table
-    def edit_selected_text(self) -> None:
-        ids = [i for i in self.scene.selected_ids() if i in self.document.amap.statements]
-        if len(ids) == 1:
-            self.scene.edit_text(ids[0])
-
     def set_kind_claim(self) -> None:
         self.scene.set_kind("claim")
 

@@ -2,17 +2,22 @@
 
 Mixed into :class:`~argmap.ui.canvas.scene.MapScene`. New statements get a
 place from :func:`argmap.layout.place_new` (or, without it, a spot below
-their parent); layouts are applied as one undoable move.
+their parent); a new loose claim goes to a free spot in the visible part of
+the canvas. A box whose text grows never ends up over another: a new one
+is placed again, an old one pushes the boxes it would cover out of the way,
+in the same undo step (:mod:`argmap.ui.canvas.room`). Layouts are applied as
+one undoable move.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QRectF
 from PySide6.QtGui import QGuiApplication
 
 from argmap.commands import actions, clipboard, execute
+from argmap.commands.edits import UpdateFields
 from argmap.model import ModelError, Position, Statement
-from argmap.ui.canvas._render import statement_size
+from argmap.ui.canvas import room
 
 GAP_X, GAP_Y = 30.0, 70.0
 
@@ -34,9 +39,65 @@ class EditingMixin:
         if not self.run(command):
             return False
         self.select_ids([sid])
+        self.reveal(sid)
         if self.edit_new:
-            self.edit_text(sid)
+            self.edit_text(sid, new=True)
         return True
+
+    def reveal(self, sid: str) -> None:
+        """Scroll every view of the scene just enough to show statement ``sid``."""
+        item = self._boxes.get(sid)
+        if item is not None:
+            for view in self.views():
+                view.ensureVisible(item.scene_box(), 40, 40)
+
+    def visible_rect(self) -> QRectF | None:
+        """The part of the canvas the (first) view shows, or ``None`` without a shown view."""
+        for view in self.views():
+            if view.isVisible():
+                return view.mapToScene(view.viewport().rect()).boundingRect()
+        return None
+
+    def _rects_except(self, skip=()) -> dict[str, tuple[float, float, float, float]]:
+        out = {}
+        for sid, item in self._boxes.items():
+            if sid not in skip and item.isVisible():
+                r = item.scene_box()
+                out[sid] = (r.left(), r.top(), r.right(), r.bottom())
+        return out
+
+    def text_command(self, sid: str, text: str, origin=None) -> UpdateFields:
+        """The command that gives ``sid`` its new ``text``, moving what the grown box would cover.
+
+        ``origin`` is ``(left, top, new)`` from :meth:`edit_text`: the box keeps
+        its top left corner; ``new`` (a statement just added) places it again
+        when it would cover another box, and makes the edit part of the step
+        that added it. An old statement pushes the boxes it covers clear.
+        """
+        st = self.amap.statements[sid]
+        w, h = self.box_size(st.copy(text=text))
+        item = self._boxes[sid]
+        left, top, new = origin or (item.scene_box().left(), item.scene_box().top(), False)
+        grown = (left, top, left + w, top + h)
+        others = self._rects_except({sid})
+        changes = {sid: {"text": text, "position": Position(left + w / 2, top + h / 2)}}
+        covered = room.covered(grown, others)
+        if covered and new:
+            changes[sid]["position"] = self._placed_again(sid, text, (w, h))
+        elif covered:
+            for other, centre in room.push_clear(grown, covered, others).items():
+                changes[other] = {"position": centre}
+        return UpdateFields(self.amap, changes, "Edit text", amend=new)
+
+    def _placed_again(self, sid: str, text: str, size: tuple[float, float]) -> Position:
+        """Where a new statement with ``text`` (now ``size``) goes: ``place_new`` on a trial copy."""
+        from argmap.layout import place_new
+
+        sizes = {s: (i.box_rect().width(), i.box_rect().height()) for s, i in self._boxes.items()}
+        sizes[sid] = size
+        trial = self.amap.copy()
+        trial.update(sid, text=text, position=None)
+        return place_new(trial, sid, sizes)
 
     def _selected_statements(self) -> list[str]:
         return [i for i in self.selected_ids() if i in self.amap.statements]
@@ -51,14 +112,24 @@ class EditingMixin:
 
     # ------------------------------------------------------------ adding
     def add_statement(self, kind: str = "claim", pos: Position | None = None) -> str | None:
-        """Add an unlinked statement at ``pos`` (default: beside the map); returns its id."""
+        """Add an unlinked statement at ``pos`` (default: a free spot in view); returns its id."""
         command = actions.add_statement(self.amap, kind)
         sid = command.ids[0]
         if pos is None:
-            rect = self.itemsBoundingRect()
-            pos = Position(rect.right() + 150.0, rect.top() + 50.0) if self._boxes else Position(0.0, 0.0)
+            pos = self._free_spot(self.box_size(command.elements[0]))
         command.elements[0] = command.elements[0].copy(position=pos)
         return sid if self._add_and_edit(command, sid) else None
+
+    def _free_spot(self, size: tuple[float, float]) -> Position:
+        """A spot for a new box of ``size``: in the visible area near its middle, clear of every box."""
+        others = self._rects_except()
+        view = self.visible_rect()
+        if view is not None:
+            area = (view.left(), view.top(), view.right(), view.bottom())
+            spot = room.free_spot_in(area, size, others)
+            if spot is not None:
+                return Position(*spot)
+        return Position(*room.free_spot_beside(size, others))
 
     def add_premise(self) -> str | None:
         """A new premise supporting the selected statement (Insert, Ctrl+Shift+Down)."""
@@ -80,6 +151,32 @@ class EditingMixin:
         parent = target if target in self.amap.statements else self.amap.inferences[target].conclusion
         return self._add_linked(actions.add_objection(self.amap, target), parent, side=1)
 
+    def add_sibling(self) -> str | None:
+        """Another reason for what the selection supports, or another objection to what it attacks (Enter)."""
+        anchor = self._anchor()
+        if anchor is None:
+            self.message.emit("Select a statement to add a sibling to (Ctrl+Shift+N adds a loose claim)")
+            return None
+        command = actions.add_sibling(self.amap, anchor)
+        link = command.elements[1] if len(command.elements) > 1 else None
+        if link is None:
+            return self._add_linked(command, anchor, side=1)
+        parent = getattr(link, "conclusion", None) or getattr(link, "target", None)
+        if parent not in self.amap.statements:
+            parent = self.amap.inferences[parent].conclusion
+        return self._add_linked(command, parent, side=0 if hasattr(link, "conclusion") else 1)
+
+    def add_conclusion(self) -> str | None:
+        """A new conclusion over the selection, taking its place in the structure (Shift+Tab)."""
+        ids = self._selected_statements()
+        anchor = self._anchor()
+        if anchor in ids:  # the focused one first
+            ids = [anchor] + [i for i in ids if i != anchor]
+        if not ids:
+            self.message.emit("Select the statements the new conclusion should rest on")
+            return None
+        return self._add_linked(actions.add_conclusion(self.amap, ids), ids[0], side=0)
+
     def add_co_premise(self) -> str | None:
         """A new premise linked with the selected one in its inference (Ctrl+Shift+Right)."""
         ids = self.selected_ids()
@@ -93,6 +190,21 @@ class EditingMixin:
         return self._add_linked(actions.add_co_premise(self.amap, inference),
                                 self.amap.inferences[inference].conclusion, side=0)
 
+    def place_passage(self, command) -> None:
+        """Give the statement a passage command adds (its first element) a place, as the add actions do."""
+        sid, new = command.ids[0], command.elements[0]
+        link = command.elements[1] if len(command.elements) > 1 else None
+        if link is None:
+            spot = self._free_spot(self.box_size(new))
+        elif hasattr(link, "conclusion"):
+            spot = self._spot_for(command, sid, link.conclusion, side=0)
+        else:
+            target = link.target
+            if target not in self.amap.statements:  # an undercut: beside the premises of the inference
+                target = self.amap.inferences[target].conclusion
+            spot = self._spot_for(command, sid, target, side=1)
+        command.elements[0] = new.copy(position=spot)
+
     def _add_linked(self, command, parent: str, side: int) -> str | None:
         sid = command.ids[0]
         command.elements[0] = command.elements[0].copy(position=self._spot_for(command, sid, parent, side))
@@ -102,7 +214,7 @@ class EditingMixin:
         """Where a new statement goes: ``place_new`` on a trial copy, else below its parent."""
         sizes = {s: (item.box_rect().width(), item.box_rect().height()) for s, item in self._boxes.items()}
         new: Statement = command.elements[0]
-        sizes[sid] = statement_size(new, self.theme)
+        sizes[sid] = self.box_size(new)
         try:
             from argmap.layout import place_new
         except ImportError:

@@ -1,58 +1,24 @@
-"""Keyboard and mouse on the canvas: shortcuts, in-place editing, drag-to-move, drag-to-link.
+"""Keyboard and mouse on the canvas: keys, in-place editing, drag-to-move, drag-to-link.
 
-:data:`SHORTCUTS` lists every key the canvas understands (the window shows
-it as the shortcut reference). Mixed into :class:`~argmap.ui.canvas.scene.MapScene`.
+The keys come from the one actions table (:mod:`argmap.ui.actions`, rows of
+scope "canvas"), which also fills the menus and the shortcuts page; the
+arrow keys move the selection. Mixed into :class:`~argmap.ui.canvas.scene.MapScene`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QKeyCombination, QLineF, QPointF, Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QLineF, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from argmap.commands import actions
+from argmap.render.measure import box_regions
+from argmap.ui.actions import canvas_keys
 from argmap.ui.canvas.editor import TextEditor
 from argmap.ui.canvas.items import JunctionItem, LinkItem, StatementItem
 
 STEP, BIG_STEP = 10.0, 50.0
 """Arrow-key move distances in scene pixels (plain, with Shift)."""
-
-
-@dataclass(frozen=True)
-class Shortcut:
-    """One canvas shortcut: its name, keys (QKeySequence strings), the scene slot and what it does."""
-
-    name: str
-    keys: tuple[str, ...]
-    slot: str
-    description: str
-
-
-SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("Add premise", ("Ins", "Ctrl+Shift+Down"), "add_premise",
-             "New premise supporting the selected statement"),
-    Shortcut("Add objection", ("Ctrl+Shift+O",), "add_objection",
-             "New objection attacking the selected statement or support"),
-    Shortcut("Add co-premise", ("Ctrl+Shift+Right",), "add_co_premise",
-             "New premise linked with the selected one (both needed)"),
-    Shortcut("Edit text", ("F2", "Return"), "edit_selected", "Edit the text in place: Enter keeps, "
-             "Shift+Enter new line, Escape cancels (double-click works too)"),
-    Shortcut("Delete", ("Del", "Backspace"), "delete_selection", "Delete the selection and what depends on it"),
-    Shortcut("Copy", ("Ctrl+C",), "copy_selection", "Copy the selection"),
-    Shortcut("Cut", ("Ctrl+X",), "cut_selection", "Cut the selection"),
-    Shortcut("Paste", ("Ctrl+V",), "paste", "Paste as new statements with new ids"),
-    Shortcut("Select all", ("Ctrl+A",), "select_all", "Select every visible statement"),
-    Shortcut("Collapse / expand", ("Ctrl+Shift+C",), "toggle_collapse",
-             "Hide or show the branch under the selected statement"),
-    Shortcut("Move", ("Left", "Right", "Up", "Down"), "move_selection",
-             "Move the selection 10 px (Shift: 50 px); repeated moves are one undo step"),
-    Shortcut("Link", ("Drag the + handle",), "begin_link", "Onto a statement: support it (Alt or Shift: attack "
-             "it); onto a junction: join as co-premise; onto a support arrow: undercut it"),
-    Shortcut("Pan", ("Space+drag", "Middle-drag", "Right-drag"), "", "Pan the view"),
-    Shortcut("Zoom", ("Wheel",), "", "Zoom around the pointer"),
-)
 
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
@@ -62,12 +28,22 @@ class InteractionMixin:
 
     def _init_interactions(self) -> None:
         self._editor: TextEditor | None = None
+        self._edit_origin: tuple[float, float, bool] | None = None
         self._link_from: str | None = None
         self._link_line: QGraphicsLineItem | None = None
-        self._key_table = [(QKeySequence(k), s.slot) for s in SHORTCUTS for k in s.keys
-                           if s.slot and s.slot != "move_selection" and not k.startswith("Drag")]
+        self._key_table = canvas_keys()
 
     # ------------------------------------------------------------ keys
+    def event(self, event) -> bool:
+        """Tab and Shift+Tab are canvas keys (a premise, a conclusion), not item-to-item focus moves."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and self._editor is None \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            if self.handle_key(event.key(), event.modifiers()):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
         if self._editor is not None or (self.focusItem() is not None and self.focusItem() is self._editor):
             super().keyPressEvent(event)
@@ -80,6 +56,8 @@ class InteractionMixin:
     def handle_key(self, key: int, modifiers) -> bool:
         """Run the action bound to ``key`` with ``modifiers``; True when one ran."""
         mods = modifiers & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_Backtab:  # what Shift+Tab arrives as
+            key, mods = Qt.Key.Key_Tab, mods | Qt.KeyboardModifier.ShiftModifier
         if key in _ARROWS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             step = BIG_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP
             dx, dy = _ARROWS[key]
@@ -96,38 +74,79 @@ class InteractionMixin:
         self.select_ids([s for s, item in self._boxes.items() if item.isVisible()])
 
     def edit_selected(self) -> None:
-        ids = [i for i in self.selected_ids() if i in self._boxes]
-        if ids:
-            self.edit_text(ids[0])
+        """Open the in-place editor on the focused (or first) selected statement (F2)."""
+        sid = self._anchor()
+        if sid is not None and sid in self._boxes:
+            self.edit_text(sid)
 
     # ------------------------------------------------------------ in-place editing
-    def edit_text(self, sid: str) -> TextEditor | None:
-        """Open the in-place editor on statement ``sid`` (plain text)."""
+    def edit_text(self, sid: str, new: bool = False) -> TextEditor | None:
+        """Open the in-place editor on statement ``sid`` (plain text).
+
+        While the text is typed the box grows (or shrinks) with it, its top
+        left corner staying put. ``new`` says the statement was just added:
+        its first text then joins the step that added it (one undo).
+        """
         item = self._boxes.get(sid)
         if item is None:
             return None
         self._close_editor()
-        self._editor = TextEditor(sid, self.amap.statements[sid].text, item.scene_box(), self.theme,
-                                  self._finish_edit)
+        box = item.scene_box()
+        self._edit_origin = (box.left(), box.top(), new)
+        item.editing = True
+        item.update()
+        self._editor = TextEditor(sid, self.amap.statements[sid].text, box_regions(box, self.theme)[1], self.theme,
+                                  self.theme.fill(self.amap.statements[sid].kind), self._finish_edit,
+                                  self._editor_changed, self._after_edit_key)
         self.addItem(self._editor)
         self._handle.setVisible(False)
         self._editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.emit("Type the text: Enter keeps it, Shift+Enter starts a new line, Esc cancels")
         return self._editor
 
     def editor(self) -> TextEditor | None:
         """The open in-place editor, if any."""
         return self._editor
 
+    def _editor_changed(self, sid: str, text: str) -> None:
+        """Grow the box with the text being typed (top left corner fixed), edges following."""
+        item, st = self._boxes.get(sid), self.amap.statements.get(sid)
+        if item is None or st is None or self._editor is None:
+            return
+        w, h = self.box_size(st.copy(text=text))
+        left, top, _ = self._edit_origin
+        item.preview(text, (w, h))
+        item.place(left + w / 2, top + h / 2)
+        self._editor.set_body(box_regions(item.scene_box(), self.theme)[1])
+        self._dirty.add(sid)
+        self.flush_edges()
+
     def _finish_edit(self, sid: str, text: str, commit: bool) -> None:
         editor, self._editor = self._editor, None
+        origin, self._edit_origin = self._edit_origin, None
         if editor is not None and editor.scene() is self:
             self.removeItem(editor)
-        if commit and sid in self.amap.statements and self.amap.statements[sid].text != text:
-            self.run(actions.edit_text(self.amap, sid, text))
         item = self._boxes.get(sid)
         if item is not None:
+            item.editing = False
+        st = self.amap.statements.get(sid)
+        if commit and st is not None and st.text != text:
+            self.run(self.text_command(sid, text, origin))
+        elif item is not None and st is not None:  # cancelled or unchanged: the box as the model has it
+            item.set_statement(st, self.box_size(st))
+            if st.position is not None:
+                item.place(st.position.x, st.position.y)
+            self._dirty.add(sid)
+            self.flush_edges()
+        if item is not None:
             item.setFocus(Qt.FocusReason.OtherFocusReason)
+            item.update()
         self._place_handle()
+        self.message.emit("")  # the typing hint is over
+
+    def _after_edit_key(self, key: int, modifiers) -> bool:
+        """Tab, Shift+Tab or Ctrl+Enter pressed in the editor: the edit is kept, the key goes to the canvas."""
+        return self.handle_key(key, modifiers)
 
     def _close_editor(self) -> None:
         editor = getattr(self, "_editor", None)

@@ -74,12 +74,17 @@ class StatementItem(QGraphicsItem):
         self.statement = statement
         self.theme = theme
         self.label: str | None = None
+        self.role: str | None = None
+        """The statement's role in the structure (shown in the header), kept by the scene."""
         self.severity: str | None = None
         self.badge_text = ""
         self.status: tuple = (None, None, "")
         """(label, severity, badge text) as last set: compared cheaply on every report."""
         self.hovered = False
         self.collapsed = False
+        self.editing = False
+        """The in-place editor lies over this box's text (see :mod:`argmap.ui.canvas.editor`)."""
+        self._shown: Statement | None = None  # the text being typed, drawn under the editor
         self._rect = QRectF()
         self.set_size(size)
         flags = QGraphicsItem.GraphicsItemFlag
@@ -98,6 +103,13 @@ class StatementItem(QGraphicsItem):
     def set_statement(self, statement: Statement, size: tuple[float, float]) -> None:
         """Show new content."""
         self.statement = statement
+        self._shown = None
+        self.set_size(size)
+        self.update()
+
+    def preview(self, text: str, size: tuple[float, float]) -> None:
+        """Draw the box as it will be with ``text`` (while the editor over it is typed in); not saved."""
+        self._shown = self.statement.copy(text=text)
         self.set_size(size)
         self.update()
 
@@ -146,22 +158,24 @@ class StatementItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        statement = self._shown or self.statement
         if not shows_text(_lod(painter, option), self.theme):
-            pen, fill = _plain_style(self.theme, self.statement.kind, self.isSelected())
+            pen, fill = _plain_style(self.theme, statement.kind, self.isSelected())
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawRect(self._rect)
             return
         if self.collapsed:  # a stack of cards: the branch under this box is hidden
-            painter.setPen(QPen(self.theme.border(self.statement.kind), 1.0))
-            painter.setBrush(self.theme.fill(self.statement.kind))
+            painter.setPen(QPen(self.theme.border(statement.kind), 1.0))
+            painter.setBrush(self.theme.fill(statement.kind))
             painter.drawRoundedRect(self._rect.translated(4, 4), 6, 6)
-        paint_box(painter, self._rect, self.statement, self.theme, label=self.label, severity=self.severity,
-                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text)
+        paint_box(painter, self._rect, statement, self.theme, label=self.label, severity=self.severity,
+                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text, role=self.role)
 
     def tooltip(self) -> str:
         """The tooltip: text, label and diagnostic messages, escaped so that Qt shows them literally."""
         lines = [self.statement.text[:600] + ("…" if len(self.statement.text) > 600 else "")]
+        lines.append(self.statement.kind.capitalize() + (f", {self.role}" if self.role else ""))
         if self.label:
             lines.append(f"Label: {self.label}")
         lines += [f"{d.code} {d.severity}: {d.message}" for d in self.diagnostics]

@@ -15,13 +15,19 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
+from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
 from argmap.model import Position
 from argmap.ui.canvas._render import edge_geometry, statement_size, theme_named
+from argmap.ui.canvas.drops import DropMixin
 from argmap.ui.canvas.editing import EditingMixin
 from argmap.ui.canvas.index import LinkIndex
 from argmap.ui.canvas.interactions import InteractionMixin
 from argmap.ui.canvas.items import HandleItem, JunctionItem, LinkItem, StatementItem
+from argmap.ui.canvas.keyboard import KeyboardMixin
+
+ROLE_FIELDS = frozenset({"kind", "premises", "conclusion", "attackers", "target"})
+"""Fields whose change can change a statement's role."""
 
 FULL_REROUTE = 400
 """Above this many changed statements, all edges are re-routed at once."""
@@ -46,7 +52,7 @@ class _Subset:
         self.conflicts = {c: amap.conflicts[c] for c in links if c in amap.conflicts}
 
 
-class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
+class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphicsScene):
     """The canvas of one document.
 
     Parameters
@@ -62,10 +68,18 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         Ids of the selected statements and links, after each selection change.
     message(str)
         A one-line notice for the status bar (e.g. why a link was refused).
+    passage_dropped(dict)
+        A passage of the source text was dropped and the user said what it
+        becomes: ``start``, ``end``, ``quote``, ``kind``, ``link``, ``target``,
+        ``position`` (see :mod:`argmap.ui.canvas.drops`).
+    walked(str)
+        The keyboard moved to this statement along the structure.
     """
 
     selection_ids_changed = Signal(list)
     message = Signal(str)
+    passage_dropped = Signal(dict)
+    walked = Signal(str)
 
     def __init__(self, document, theme=None, parent=None):
         super().__init__(parent)
@@ -81,7 +95,9 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._collapsed: set[str] = set()
         self._highlight: set[str] = set()
         self._diagnostics: dict[str, list] = {}
+        self._roles: dict[str, str | None] = {}
         self._init_interactions()
+        self._init_keyboard()
         self.setBackgroundBrush(QColor(self.theme.background))
         self.rebuild()
         document.changed.connect(self._on_change)
@@ -113,10 +129,12 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._handle.setVisible(False)
         self.addItem(self._handle)
         amap = self.amap
-        sizes = {sid: statement_size(s, self.theme) for sid, s in amap.statements.items()}
+        self._roles = statement_roles(amap)
+        sizes = {sid: self.box_size(s) for sid, s in amap.statements.items()}
         centres = self._centres(sizes)
         for sid, st in amap.statements.items():
             item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
+            item.role = self._roles[sid]
             self.addItem(item)
             self._boxes[sid] = item
         self._index.build(amap)
@@ -128,6 +146,14 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._apply_collapse()
         self._on_report(self.document.report)
         self.selection_ids_changed.emit([])
+
+    def box_size(self, statement) -> tuple[float, float]:
+        """Width and height of the box of ``statement`` as this canvas draws it (its role in the header)."""
+        return statement_size(statement, self.theme, self._roles.get(statement.id))
+
+    def role_of(self, sid: str) -> str | None:
+        """The structural role of statement ``sid`` (:func:`argmap.analysis.roles.statement_roles`)."""
+        return self._roles.get(sid)
 
     def _centres(self, sizes: dict) -> dict[str, Position]:
         """Saved positions; statements without one get a display position (not saved)."""
@@ -230,11 +256,23 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             for sid in change.ids:
                 self._sync_position(sid)
         else:
+            if change.op != "changed" or ROLE_FIELDS.intersection(change.fields):
+                self._update_roles()
             for eid in change.ids:
                 self._sync(eid)
         self.flush_edges()
         if self._collapsed:
             self._apply_collapse()
+
+    def _update_roles(self) -> None:
+        """Work the roles out again; boxes whose role changed get their new header (and size)."""
+        old, self._roles = self._roles, statement_roles(self.amap)
+        for sid, role in self._roles.items():
+            item = self._boxes.get(sid)
+            if item is not None and old.get(sid) != role:
+                item.role = role
+                item.set_statement(self.amap.statements[sid], self.box_size(self.amap.statements[sid]))
+                self._dirty.add(sid)
 
     def _sync_position(self, sid: str) -> None:
         item = self._boxes.get(sid)
@@ -247,10 +285,11 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         amap = self.amap
         if eid in amap.statements:
             st = amap.statements[eid]
-            size = statement_size(st, self.theme)
+            size = self.box_size(st)
             item = self._boxes.get(eid)
             if item is None:
                 item = StatementItem(eid, st, size, self.theme)
+                item.role = self._roles.get(eid)
                 self.addItem(item)
                 self._boxes[eid] = item
             elif item.statement != st:
@@ -322,7 +361,10 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
 
     def _on_selection(self) -> None:
         self._place_handle()
-        self.selection_ids_changed.emit(self.selected_ids())
+        ids = self.selected_ids()
+        if len(ids) == 1 and ids[0] in self._boxes and self._editor is None:
+            self._boxes[ids[0]].setFocus()  # keyboard (and screen reader) focus follows the selection
+        self.selection_ids_changed.emit(ids)
 
     def _place_handle(self) -> None:
         if self._handle is None:

@@ -27,21 +27,6 @@ def show_explanation(parent: QWidget, title: str, text: str) -> None:
     box.exec()
 
 
-def explain_text(amap, sid: str, chains: list[list[str]]) -> str:
-    """The chains of :func:`argmap.analysis.explain_unsupported` in plain words."""
-    def name(x: str) -> str:
-        s = amap.statements.get(x)
-        return f"{x} “{short(s.text, 50)}”" if s else x
-
-    if not chains:
-        return f"{name(sid)} is not supported, but no chain down to a bare premise was found."
-    lines = [f"{name(sid)} is not supported by evidence. Each line is a chain of support that stops at a "
-             "claim with no evidence under it; support the last claim (or replace it with evidence):", ""]
-    for chain in chains:
-        lines.append("  ← ".join(name(x) for x in chain))
-    return "\n".join(lines)
-
-
 class DiagnosticsModel(QAbstractTableModel):
     """The listed diagnostics as rows: severity icon, code, statement, message (all plain text)."""
 
@@ -114,8 +99,8 @@ class DiagnosticsPanel(QWidget):
             self.filter.addItem(label)
         self.filter.setToolTip("Show only findings of one severity")
         self.filter.currentIndexChanged.connect(self._refill)
-        self.explain_button = QPushButton("Explain")
-        self.explain_button.setToolTip("Show the chains of support that leave this conclusion without evidence")
+        self.explain_button = QPushButton("E&xplain")
+        self.explain_button.setToolTip("Why this finding was raised on this map, in plain words, and how to fix it")
         self.explain_button.setEnabled(False)
         self.explain_button.clicked.connect(self.explain_current)
         self.counts = QLabel()
@@ -176,16 +161,16 @@ class DiagnosticsPanel(QWidget):
 
     def _current_changed(self, index: QModelIndex, _previous) -> None:
         diag = self.model.rows[index.row()] if index.isValid() else None
-        self.explain_button.setEnabled(diag is not None and diag.code == "AM001")
+        self.explain_button.setEnabled(diag is not None)
 
     def explain_current(self) -> str:
-        """Explain the selected AM001 finding; returns the text shown."""
+        """Explain the selected finding (any code); returns the text shown."""
         index = self.tree.currentIndex()
         if not index.isValid() or self.amap is None:
             return ""
         diag = self.model.rows[index.row()]
-        from argmap.analysis import explain_unsupported
+        from argmap.analysis import explain
 
-        self.last_explanation = explain_text(self.amap, diag.target, explain_unsupported(self.amap, diag.target))
-        show_explanation(self, f"Why is {diag.target} unsupported?", self.last_explanation)
+        self.last_explanation = explain(self.amap, diag, self.report)
+        show_explanation(self, f"{diag.code} {diag.name} on {diag.target}", self.last_explanation)
         return self.last_explanation

@@ -1,7 +1,11 @@
 """The Outline panel: the map as a tree, recommendation → reasons → evidence, objections beneath.
 
-A statement reached again further down (a shared premise, a cycle) is
-shown once more as a leaf marked "(see above)", so the tree is finite.
+Each row starts with what the statement is: a claim's role in the
+structure (Reason, Co-premise, Objection, Rebuttal, Undercut, Conclusion,
+see :mod:`argmap.analysis.roles`) or its kind (Evidence, Recommendation,
+Claim), the same word as in its box. A statement reached again further
+down (a shared premise, a cycle) is shown once more as a leaf marked
+"(see above)", so the tree is finite.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
+from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
 from argmap.ui.panels.common import short
 
@@ -66,21 +71,33 @@ def outline_tree(amap) -> list[OutlineNode]:
         on.setdefault(con.target, []).append(con)
     seen: set[str] = set()
     roots: list[OutlineNode] = []
+    roles = statement_roles(amap)
     for top in [*outline_roots(amap), *amap.statements]:  # then what only a cycle reaches
         if top in seen:
             continue
         todo = [(roots, top, "")]
         while todo:
             siblings, sid, role = todo.pop()
-            todo.extend(reversed(_add_node(siblings, amap, sid, role, seen, into, on)))
+            todo.extend(reversed(_add_node(siblings, amap, sid, role, seen, into, on, roles)))
     return roots
 
 
-def _add_node(siblings: list, amap, sid: str, role: str, seen: set, into, on) -> list:
-    """Append the row of ``sid`` to ``siblings``; returns its children still to add (siblings, id, role)."""
+def row_word(statement, role: str | None) -> str:
+    """The first word of a statement's row: its role when it is a claim that has one, else its kind."""
+    return role.capitalize() if role and statement.kind == "claim" else KIND_MARK[statement.kind]
+
+
+def _add_node(siblings: list, amap, sid: str, place: str, seen: set, into, on, roles) -> list:
+    """Append the row of ``sid`` to ``siblings``; returns its children still to add (siblings, id, place).
+
+    ``place`` says where the row hangs ("Objection: " under what it attacks);
+    a claim's own role already says so, so only other kinds are prefixed.
+    """
     s = amap.statements[sid]
     again = sid in seen
-    node = OutlineNode(f"{role}{KIND_MARK[s.kind]}: {_short(s.text)}" + (SEE_ABOVE if again else ""), sid, s.text)
+    prefix = place if s.kind != "claim" or not roles.get(sid) else ""
+    node = OutlineNode(f"{prefix}{row_word(s, roles.get(sid))}: {_short(s.text)}" + (SEE_ABOVE if again else ""),
+                       sid, s.text)
     siblings.append(node)
     if again:
         return []

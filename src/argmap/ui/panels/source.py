@@ -4,9 +4,13 @@ The text file is ``source.path``, relative to the map file; it is checked
 against ``source.sha256`` and a difference is shown as a warning. Anchors
 whose offsets no longer match are found again by their quote
 (:mod:`argmap.model.anchors`); those not found are listed, never dropped.
-Selecting text and choosing "Add as evidence" or "Add as claim" creates an
-anchored statement (one undoable command). Offsets in the model count code
-points; Qt counts UTF-16 units, so every offset is converted at the border.
+Selecting a passage (a drag snaps to words, a double-click takes the
+sentence, a triple-click the paragraph; see :mod:`argmap.ui.panels.source_text`)
+and choosing *Add as evidence for …*, *Add as reason for …* or *Add as
+objection to …* creates an anchored statement linked to the statement
+selected on the canvas, in one undoable command; *Add as evidence* and *Add
+as claim* create it unlinked. Offsets in the model count code points; Qt
+counts UTF-16 units, so every offset is converted at the border.
 """
 
 from __future__ import annotations
@@ -17,44 +21,27 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from argmap.commands.edits import AddElements, SetMeta, execute
+from argmap.commands.edits import SetMeta, execute
 from argmap.limits import LIMITS
-from argmap.model import ModelError, Position, Statement
 from argmap.model.anchors import (
     anchors_of,
     code_point_index,
-    make_anchor,
     normalise_text,
     resolve,
     text_sha256,
     utf16_index,
 )
 from argmap.ui.panels.common import short
+from argmap.ui.panels.source_passages import PassageMixin
+from argmap.ui.panels.source_text import SourceText
 
 SPAN_COLOUR = "#fff1a8"
 CURRENT_COLOUR = "#ffc940"
 
 
-def free_position(amap) -> Position:
-    """A spot to the right of everything already placed."""
-    placed = [s.position for s in amap.statements.values() if s.position is not None]
-    if not placed:
-        return Position(0.0, 0.0)
-    return Position(max(p.x for p in placed) + 280.0, min(p.y for p in placed))
-
-
-class SourcePanel(QWidget):
+class SourcePanel(PassageMixin, QWidget):
     """Shows the source text of the map and links it with the statements.
 
     Signals
@@ -62,11 +49,30 @@ class SourcePanel(QWidget):
     statement_clicked(str)
         The user clicked inside the span of a statement.
     statement_added(str)
-        A statement was created from the selected text.
+        A statement was created from the selected text, standing alone.
+    statement_linked(str, str)
+        A statement was created from the selected text and linked to the
+        second id (the target, which stays selected for the next passage).
+    notice(str)
+        Why a passage could not become a statement.
+
+    Attributes
+    ----------
+    placer : callable, optional
+        ``placer(command)`` gives the new statement of an ``AddElements``
+        command its position (the canvas's placement); without one it goes
+        right of the map.
     """
 
     statement_clicked = Signal(str)
     statement_added = Signal(str)
+    statement_linked = Signal(str, str)
+    notice = Signal(str)
+
+    LINKED = (("evidence", "support", "Add as evi&dence for"), ("claim", "support", "Add as &reason for"),
+              ("claim", "attack", "Add as &objection to"))
+    """The linked additions: kind, link, button text (the target's words follow). The mnemonics (Alt+D,
+    Alt+R, Alt+O; Alt+I and Alt+C for the loose ones) avoid the menus' letters (F, E, M, G, V, H)."""
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -78,6 +84,8 @@ class SourcePanel(QWidget):
         self.spans: list[tuple[int, int, str]] = []  # UTF-16 start, end, statement id
         self.missing: list = []
         self.current: str | None = None
+        self.target: str | None = None  # the statement selected on the canvas: what a passage links to
+        self.placer = None
         self._moving = False
         self._astral = False
         self.header = QLabel("No source text attached to this map.")
@@ -88,32 +96,47 @@ class SourcePanel(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b35c00;")
         self.warning.hide()
-        self.view = QPlainTextEdit()
-        self.view.setReadOnly(True)
-        self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.view = SourceText(self)
+        self.view.setObjectName("source.text")
+        self.view.setAccessibleName("Source text")
         self.view.cursorPositionChanged.connect(self._cursor_moved)
         self.view.selectionChanged.connect(self._selection_changed)
-        self.attach_button = QPushButton("Attach text…")
+        self.view.clicked.connect(self._clicked_at)
+        self.attach_button = QPushButton("A&ttach text…")
         self.attach_button.setToolTip("Attach the text file (.txt, .md) this map analyses")
         self.attach_button.clicked.connect(self.ask_attach)
-        self.add_evidence_button = QPushButton("Add as evidence")
-        self.add_claim_button = QPushButton("Add as claim")
+        self.link_buttons = []
+        for kind, link, _ in self.LINKED:
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, k=kind, ln=link: self.add_from_selection(k, ln))
+            self.link_buttons.append(button)
+        self.evidence_for_button, self.reason_for_button, self.objection_to_button = self.link_buttons
+        self.add_evidence_button = QPushButton("Add as ev&idence")
+        self.add_claim_button = QPushButton("Add as &claim")
+        self.add_evidence_button.setToolTip("A new evidence statement quoting the passage, linked to nothing yet")
+        self.add_claim_button.setToolTip("A new claim quoting the passage, linked to nothing yet")
         self.add_evidence_button.clicked.connect(lambda: self.add_from_selection("evidence"))
         self.add_claim_button.clicked.connect(lambda: self.add_from_selection("claim"))
         self.missing_list = QListWidget()
         self.missing_list.setMaximumHeight(90)
         self.missing_list.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.attach_button)
-        buttons.addWidget(self.add_evidence_button)
-        buttons.addWidget(self.add_claim_button)
-        buttons.addStretch(1)
+        self.hint = QLabel()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        linked = QVBoxLayout()
+        for button in self.link_buttons:
+            linked.addWidget(button)
+        loose = QHBoxLayout()
+        loose.addWidget(self.attach_button)
+        loose.addWidget(self.add_evidence_button)
+        loose.addWidget(self.add_claim_button)
+        loose.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (self.header, self.warning, self.view):
+        for w in (self.header, self.warning, self.view, self.hint):
             layout.addWidget(w)
-        layout.addLayout(buttons)
+        layout.addLayout(linked)
+        layout.addLayout(loose)
         layout.addWidget(self.missing_list)
         self._selection_changed()
         document.changed.connect(self._on_change)
@@ -124,6 +147,10 @@ class SourcePanel(QWidget):
         self.base = folder
         self.reload()
 
+    def folder(self) -> Path | None:
+        """The folder a relative ``source.path`` is read from: the map file's, else the one it came from."""
+        return self.document.path.parent if self.document.path else self.base
+
     def source_file(self) -> Path | None:
         """The source text file of the map, or ``None`` when it has none."""
         rel = self.document.amap.source.path
@@ -131,8 +158,7 @@ class SourcePanel(QWidget):
             return None
         path = Path(rel)
         if not path.is_absolute():
-            base = self.document.path.parent if self.document.path else self.base
-            path = (base or Path.cwd()) / path
+            path = (self.folder() or Path.cwd()) / path
         return path
 
     def allowed(self, path: Path) -> bool:
@@ -144,7 +170,7 @@ class SourcePanel(QWidget):
         resolved = path.resolve()
         if resolved in self.chosen:
             return True
-        folder = self.document.path.parent if self.document.path else self.base
+        folder = self.folder()
         if folder is None:
             return False
         return resolved.is_relative_to(folder.resolve())
@@ -157,7 +183,7 @@ class SourcePanel(QWidget):
             return
         if not self.allowed(path):
             self.set_text("", f"This map names a source text outside its folder ({path}); it was not opened. "
-                              "If you trust it, choose it with Attach text….")
+                              "If you trust it, choose it with Attach text…")
             return
         try:
             if path.stat().st_size > LIMITS.max_file_bytes:
@@ -273,9 +299,14 @@ class SourcePanel(QWidget):
 
     def _cursor_moved(self) -> None:
         cursor = self.view.textCursor()
-        if self._moving or cursor.hasSelection():
-            return
-        pos = cursor.position()
+        if self._moving or cursor.hasSelection() or self.view.mouse_down:
+            return  # a press may start a selection: only a click (see _clicked_at) picks a statement
+        self._pick_at(cursor.position())
+
+    def _clicked_at(self, offset: int) -> None:
+        self._pick_at(self._u16(offset))
+
+    def _pick_at(self, pos: int) -> None:
         for start, end, sid in self.spans:
             if start <= pos < end:
                 self.current = sid
@@ -283,49 +314,14 @@ class SourcePanel(QWidget):
                 self.statement_clicked.emit(sid)
                 return
 
-    # ------------------------------------------------------------ new statements
-    def _selection_changed(self) -> None:
-        has = self.view.textCursor().hasSelection()
-        self.add_evidence_button.setEnabled(has)
-        self.add_claim_button.setEnabled(has)
-
-    def selected_span(self) -> tuple[int, int] | None:
-        """The selected text as code-point offsets, or ``None``."""
-        cursor = self.view.textCursor()
-        if not cursor.hasSelection():
-            return None
-        return self._cp(cursor.selectionStart()), self._cp(cursor.selectionEnd())
-
-    def select_span(self, start: int, end: int) -> None:
-        """Select ``text[start:end]`` (code points), as a user would with the mouse."""
-        cursor = self.view.textCursor()
-        cursor.setPosition(self._u16(start))
-        cursor.setPosition(self._u16(end), QTextCursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
-
-    def add_from_selection(self, kind: str = "evidence") -> str | None:
-        """Create a statement of ``kind`` anchored on the selected text; returns its id."""
-        span = self.selected_span()
-        if span is None or span[0] == span[1]:
-            return None
-        amap = self.document.amap
-        anchor = make_anchor(self.text, *span)
-        sid = amap.new_id("s")
-        statement = Statement(sid, kind, " ".join(anchor.quote.split()), anchors=(anchor,),
-                              position=free_position(amap))
-        try:
-            execute(self.document.undo_stack, AddElements(amap, [statement], f"Add {kind} from source"))
-        except ModelError:
-            return None
-        self.statement_added.emit(sid)
-        return sid
-
     # ------------------------------------------------------------ model
     def _on_change(self, change) -> None:
         if change.op in ("reset", "meta"):
             self.reload()
         elif change.op in ("added", "removed") or "anchors" in change.fields:
             self.refresh_anchors()
+        if self.target is not None and (self.target in change.ids or change.op == "reset"):
+            self.set_target(self.target)  # deleted, or its words changed: the buttons say so
 
     def _u16(self, index: int) -> int:
         return utf16_index(self.text, index) if self._astral else index
