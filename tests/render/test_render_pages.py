@@ -23,7 +23,7 @@ from argmap.render.pages import plan_pages
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "resources" / "examples" / "shot-by-both-sides.argmap"
 HEADER_WORDS = {"claim", "evidence", "recommendation", "report", "quote", "statistic", "document", "observation",
-                "testimony", "p.", "→"}
+                "testimony", "p.", "→", "reason", "objection", "rebuttal", "undercut", "co-premise", "conclusion"}
 
 
 @pytest.fixture(scope="module")
