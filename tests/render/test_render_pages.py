@@ -199,3 +199,38 @@ def test_a_big_map_splits_within_seconds(qapp):
     assert plan.split and min(s.theme.font_px * s.pt_per_px for s in plan.sheets[1:]) >= 7.0
     homes = Counter(sid for sheet in plan.sheets[1:] for sid in sheet.drawing.boxes if sid not in sheet.refs)
     assert set(homes) == set(amap.statements)
+
+
+def test_a_statement_keeps_its_role_from_the_whole_map_on_its_page(qapp, bundled):
+    from argmap.analysis.roles import statement_roles
+
+    roles = statement_roles(bundled)
+    plan = plan_export(bundled, ExportOptions(fmt="pdf", page="A4"), check_map(bundled))
+    seen = 0
+    for sheet in plan.sheets[1:]:
+        for sid, box in sheet.drawing.boxes.items():
+            if sid not in sheet.refs:
+                assert box.role == roles[sid], sid
+                seen += 1
+    assert seen == len(bundled.statements)
+
+
+def test_a_rebuttal_alone_on_its_page_is_still_a_rebuttal(qapp):
+    """On its own page the objection it answers is a reference that attacks nothing; the role comes from
+    the whole map all the same."""
+    from argmap.analysis.roles import statement_roles
+    from argmap.render.export import plan_for_paper
+    from argmap.render.paper import Paper
+
+    amap = ArgumentMap("roles")
+    amap.add_all([Statement("s1", "claim", "The main claim of the map, stated at some length here."),
+                  Statement("s0", "evidence", "Support for it"),
+                  Statement("s2", "claim", "An objection to the main claim, stated at length."),
+                  Statement("s3", "claim", "A rebuttal of the objection, stated at length too."),
+                  Inference("i1", ("s0",), "s1"), Conflict("c1", ("s2",), "s1"), Conflict("c2", ("s3",), "s2")])
+    plan = plan_for_paper(amap, ExportOptions(fmt="pdf"), None, Paper("small", 240, 220, 9, "fixed"))
+    page = next(s for s in plan.sheets[1:] if "s3" in s.drawing.boxes and "s3" not in s.refs)
+    assert set(page.drawing.boxes) - set(page.refs) == {"s3"}
+    sub, _ = page_map(amap, {"s3"}, plan.page_of)
+    assert statement_roles(sub)["s3"] == "objection"  # what the page alone would say
+    assert page.drawing.boxes["s3"].role == statement_roles(amap)["s3"] == "rebuttal"

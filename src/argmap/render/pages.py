@@ -17,6 +17,7 @@ from dataclasses import replace as copy_with
 
 from PySide6.QtCore import QPointF, QRectF
 
+from argmap.analysis.roles import statement_roles
 from argmap.model import ArgumentMap, Position
 from argmap.render.branches import branch, branch_forest, page_map, relation_groups
 from argmap.render.geometry import Drawing, build_drawing
@@ -61,7 +62,8 @@ class _Fitter:
         self.k = SPLIT_BODY_PT / theme.font_px
         self.room = [(cw / self.k, ch / self.k) for cw, ch in (paper.content(s) for s in paper.shapes())]
         self.area = max(w * h for w, h in self.room)
-        self.sizes = {sid: statement_size(st, theme) for sid, st in amap.statements.items()}
+        self.roles = statement_roles(amap)
+        self.sizes = {sid: statement_size(st, theme, self.roles[sid]) for sid, st in amap.statements.items()}
         self.compact: set[frozenset[str]] = set()
 
     def __call__(self, ids: set[str]) -> bool:
@@ -82,7 +84,8 @@ class _Fitter:
         if compact is None:
             compact = frozenset(ids) in self.compact
         sub, refs = page_map(self.amap, ids, page_of, compact=compact)
-        sizes = {sid: statement_size(st, self.theme) for sid, st in sub.statements.items()}
+        roles = statement_roles(sub)  # measured as build_drawing measures the page
+        sizes = {sid: statement_size(st, self.theme, roles[sid]) for sid, st in sub.statements.items()}
         return sub, refs, sizes, _layout(sub, sizes, engine)
 
 
@@ -227,6 +230,9 @@ def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper
         laid = fitter.lay_out(ids, "fast", page_of)  # the layout that was checked
     sub, refs, sizes, positions = laid
     drawing = build_drawing(sub, theme, report=report, positions=positions)
+    for sid, box in drawing.boxes.items():  # a statement keeps its role in the whole map, not the page's
+        if sid not in refs:
+            box.role = fitter.roles.get(sid)
     k, shape = best_fit(drawing.bounds, paper)
     k = min(k, fitter.k) if k * theme.font_px >= MIN_BODY_PT else k
     sheet = _page_sheet(drawing, theme, paper, shape, k, drawing.bounds, background, badges, False, title,
