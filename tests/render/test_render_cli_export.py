@@ -150,3 +150,17 @@ def test_pdf_metadata_comes_from_the_map_properties(tmp_path):
     text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Iran and Iraq, 2008" in text and "map by A. Analyst, 2026-11-30" in text  # page title and footer
+
+
+def test_a_width_no_split_can_help_says_the_width_needed(tmp_path):
+    amap = ArgumentMap(title="one long statement")
+    amap.add(Statement("a", "claim", "word " * 280))
+    src = tmp_path / "one.argmap"
+    src.write_text(native.dumps(amap), encoding="utf-8")
+    done = export(src, "-o", tmp_path / "one.png", "--width", "3cm")
+    assert done.returncode == 2 and not (tmp_path / "one.png").exists()
+    assert "no split makes it legible" in done.stderr and "--split" not in done.stderr
+    needed = float(re.search(r"one picture needs ([\d.]+)cm", done.stderr).group(1))
+    ok = export(src, "-o", tmp_path / "ok.png", "--width", f"{needed}cm", "--format", "json")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["body_pt"] >= 7.0

@@ -149,7 +149,9 @@ def _within_pixel_limit(plan, amap, report):
 def _small_text_advice(exc, out: Path) -> str:
     from argmap.render.export import numbered_paths
 
-    parts = numbered_paths(out, max(exc.parts, 2))
+    if not exc.parts:
+        return f"{exc}; no split makes it legible at this width: give a larger --width, or add --one-page"
+    parts = numbered_paths(out, exc.parts)
     names = f"{parts[0].name} … {parts[-1].name}"
     return (f"{exc}: add --split to write {exc.parts} legible files ({names}), give a larger --width, "
             f"or add --one-page to write one picture anyway")

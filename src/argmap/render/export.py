@@ -208,7 +208,8 @@ def check_legible(plan: ExportPlan, amap: ArgumentMap, report=None) -> None:
     Raises
     ------
     SmallTextError
-        Saying the size, and how many legible parts a split would give.
+        Saying the size, the width one legible picture needs, and how many
+        legible parts a split would give (``parts`` 0 when no split would be legible).
     """
     o = plan.options
     if not plan.printed_width or o.split != "auto":
@@ -216,9 +217,19 @@ def check_legible(plan: ExportPlan, amap: ArgumentMap, report=None) -> None:
     body = plan.body_pt()
     if body >= MIN_BODY_PT:
         return
-    parts = len(plan_export(amap, replace(o, split="split"), report).sheets)
+    split = plan_export(amap, replace(o, split="split"), report)
+    parts = len(split.sheets) if len(split.sheets) > 1 and split.body_pt() >= MIN_BODY_PT else 0
     raise SmallTextError(f"at {o.width} wide the body text would print at {body:.1f} pt, under the "
-                         f"{MIN_BODY_PT:g} pt a reader needs", body, parts)
+                         f"{MIN_BODY_PT:g} pt a reader needs (one picture needs {needed_width(plan)})", body, parts)
+
+
+def needed_width(plan: ExportPlan) -> str:
+    """The printed width at which ``plan``'s single picture has legible body text, in the unit asked."""
+    sheet = plan.sheets[0]
+    value, unit = parse_length(plan.options.width)
+    per_unit = length_pt(plan.options.width, _px_per_inch(plan.options)) / value
+    needed = sheet.size()[0] * MIN_BODY_PT / sheet.theme.font_px / per_unit
+    return f"{math.ceil(needed)}{unit}" if unit == "px" else f"{math.ceil(needed * 10) / 10:g}{unit}"
 
 
 @contextmanager

@@ -364,8 +364,8 @@ class ExportDialog(QDialog):
         parts = 0
         if report.body_pt < MIN_BODY_PT and plan.options.split == "one":
             try:
-                parts = len(plan_export(self.document.amap, replace(plan.options, split="split"),
-                                        self.document.report).sheets)
+                split = plan_export(self.document.amap, replace(plan.options, split="split"), self.document.report)
+                parts = len(split.sheets) if split.body_pt() >= MIN_BODY_PT else 0  # only a split that helps
             except ExportError:
                 parts = 0
         self.report_panel.show_report(report, parts)
