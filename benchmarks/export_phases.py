@@ -1,9 +1,9 @@
 """Where the time of ``argmap export --layout auto`` goes, phase by phase (prints a table, asserts nothing).
 
 Each phase is timed in a fresh process, the way the CLI runs it: interpreter
-start, imports, reading, checking, the Qt application, measuring text, layout,
-edge geometry (routing), painting or writing the document, and the atomic
-write. Run from the repository root::
+start, imports, reading, checking, the Qt application, the drawing
+(``build_drawing``: measuring text, layout and edge routing), painting or
+writing the document, the export report, and the atomic write. Run from the repository root::
 
     python benchmarks/export_phases.py [--sizes 1000,5000] [--repeat 3]
 
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PHASES = ("start", "imports", "read", "check", "qt app", "measure", "layout", "edges", "render", "write")
+PHASES = ("start", "imports", "read", "check", "qt app", "drawing", "render", "report", "write")
 
 CHILD = r"""
 import json, sys, time
@@ -30,40 +30,29 @@ t0 = time.perf_counter()
 from argmap.formats import read_file
 from argmap.analysis import check_map
 from argmap.app import ensure_gui_app
-import argmap.render, argmap.render.export, argmap.layout
+import argmap.render, argmap.render.export, argmap.render.export_report, argmap.layout
 t1 = time.perf_counter()
 amap = read_file(sys.argv[1]); t2 = time.perf_counter()
 report = check_map(amap); t3 = time.perf_counter()
 ensure_gui_app(headless=True); t4 = time.perf_counter()
-from dataclasses import replace
-from PySide6.QtCore import QRectF
-from argmap.render import ExportOptions
-from argmap.render.export import Prepared, render_files, sheet_image
-from argmap.render.export import plan_export
-from argmap.render.geometry import Drawing, _bounds, _box, edge_geometry
-from argmap.render.legend import drawing_extent
-from argmap.render.measure import statement_size
-from argmap.render.placement import resolve_positions
-from argmap.render.theme import theme_named
 from argmap.atomic import write_bytes_atomic
-theme = theme_named("light")
-sizes = {sid: statement_size(st, theme) for sid, st in amap.statements.items()}; t5 = time.perf_counter()
-centres = resolve_positions(amap, sizes, "auto"); t6 = time.perf_counter()
-boxes = {}
-for sid, st in amap.statements.items():
-    w, h = sizes[sid]; c = centres[sid]
-    boxes[sid] = _box(sid, QRectF(c.x - w / 2, c.y - h / 2, w, h), st, report)
-edges, junctions = edge_geometry(amap, {s: b.rect for s, b in boxes.items()}); t7 = time.perf_counter()
-drawing = Drawing(boxes, edges, junctions, _bounds(boxes, edges, theme))
-options = ExportOptions(fmt=sys.argv[2], layout="auto")
-prep = Prepared(drawing, theme, drawing_extent(drawing, theme), options)
-from argmap.render.export import ExportPlan
+from argmap.render import ExportOptions
+from argmap.render.export import ExportPlan, Prepared, render_files
+from argmap.render.export_report import export_report
+from argmap.render.geometry import build_drawing
+from argmap.render.legend import drawing_extent
 from argmap.render.metadata import document_info
-plan = ExportPlan(options, [prep.sheet()], document_info(amap))
-data = render_files(plan)[0]; t8 = time.perf_counter()
-write_bytes_atomic(sys.argv[3], data); t9 = time.perf_counter()
-print(json.dumps({"imports": t1 - t0, "read": t2 - t1, "check": t3 - t2, "qt app": t4 - t3, "measure": t5 - t4,
-                  "layout": t6 - t5, "edges": t7 - t6, "render": t8 - t7, "write": t9 - t8}))
+from argmap.render.theme import theme_named
+theme = theme_named("light")
+drawing = build_drawing(amap, theme, report=report, layout="auto"); t5 = time.perf_counter()
+options = ExportOptions(fmt=sys.argv[2], layout="auto")
+plan = ExportPlan(options, [Prepared(drawing, theme, drawing_extent(drawing, theme), options).sheet()],
+                  document_info(amap))
+data = render_files(plan)[0]; t6 = time.perf_counter()
+export_report(plan); t7 = time.perf_counter()
+write_bytes_atomic(sys.argv[3], data); t8 = time.perf_counter()
+print(json.dumps({"imports": t1 - t0, "read": t2 - t1, "check": t3 - t2, "qt app": t4 - t3, "drawing": t5 - t4,
+                  "render": t6 - t5, "report": t7 - t6, "write": t8 - t7}))
 """
 
 
