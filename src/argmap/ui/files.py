@@ -20,8 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from argmap.atomic import write_text_atomic
 from argmap.commands.document import rebased_path
-from argmap.formats import FORMATS, read_file, write_file, write_text_atomic
+from argmap.formats import FORMATS, read_file, write_file
 from argmap.formats.native import dumps
 from argmap.model import ArgumentMap, FormatError
 from argmap.ui.errors import failure_reason, open_failure_text, save_failure_text

@@ -31,7 +31,7 @@ class Preferences:
 
     theme: str = "light"
     font_px: int = 13
-    export_dpi: int = 150
+    export_dpi: int = 300
     export_background: str = "white"
     export_theme: str = "screen"
     autosave_minutes: float = 1.0
