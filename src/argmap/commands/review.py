@@ -113,6 +113,7 @@ def take_changes(amap: ArgumentMap, changes: Iterable[ElementChange],
     """
     scratch = amap.copy()
     edits: list[Edit] = []
+    changes = list(changes)
     waiting = sorted(changes, key=lambda c: TAKE_ORDER.get(c.op, 9))
     reasons: dict[int, str] = {}
     while waiting:
@@ -132,7 +133,8 @@ def take_changes(amap: ArgumentMap, changes: Iterable[ElementChange],
         waiting = left
     else:
         left = []
-    text = f"Take {len(edits)} change" + ("" if len(edits) == 1 else "s")
+    taken = len(changes) - len(left)  # a removal's cascade may take several changes in one edit
+    text = f"Take {taken} change" + ("" if taken == 1 else "s")
     return sequence(amap, edits, text), [(c, reasons[id(c)]) for c in left]
 
 

@@ -9,7 +9,7 @@ The panel only shows and asks: the comparison's controller decides.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,14 @@ class ChangeList(QListWidget):
 
     take_key = Signal()
     leave_key = Signal()
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+    def event(self, event) -> bool:
+        """Claim Enter, Delete and Backspace before the window's shortcuts (Delete would delete a box)."""
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in self.KEYS and not event.modifiers():
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
