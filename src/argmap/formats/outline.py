@@ -4,8 +4,10 @@ Each recommendation, then each top-level claim, is followed by its reasons
 (inferences; linked premises grouped under "together:"), their evidence,
 and beneath anything attacked, its objections and their rebuttals. The
 diagnostics of :func:`argmap.analysis.check_map` are listed under the
-statement they target. A statement met a second time (a shared premise or a
-support cycle) is printed as a back-reference, so cycles cannot loop.
+statement they target. A map with comments ends with a "Review comments"
+section (see :mod:`argmap.formats._outline_comments`). A statement met a
+second time (a shared premise or a support cycle) is printed as a
+back-reference, so cycles cannot loop.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from argmap.formats import _outline_comments
 from argmap.model import ArgumentMap
 
 MAX_DEPTH = 100
@@ -164,6 +167,7 @@ def dumps_markdown(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     out = [f"# {md_escape(amap.title or 'Argument map')}", ""]
     for root in build(amap, warnings):
         _md_root(root, out)
+    out += _outline_comments.markdown(amap, md_escape)  # Review comments (SPEC §6)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -209,6 +213,7 @@ ul { list-style: none; padding-left: 1.4em; border-left: 1px solid #ddd; }
 .role { font-style: italic; color: #333; } .ref { color: #777; }
 .objection > .role, .rebuttal > .role, .undercut > .role { color: #b22222; }
 .diag { font-size: 90%; } .error { color: #b00020; } .warning { color: #9a6700; } .info { color: #0b5394; }
+.comment.resolved { color: #777; }
 .label-in { color: #2f6f2f; } .label-out { color: #b22222; } .label-undecided { color: #9a6700; }
 """
 
@@ -224,6 +229,7 @@ def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
         out.append(_meta(root))
         out += _html_list(root.children)
         out.append("</section>")
+    out += _outline_comments.html(amap, _esc)  # Review comments (SPEC §6)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
