@@ -131,3 +131,17 @@ def test_the_author_is_a_preference_defaulting_to_the_user(tmp_path):
     prefs.author = "  Bob   Reviewer "
     prefs.clean().save(settings)
     assert Preferences.load(settings).author == "Bob Reviewer"
+
+
+def test_the_export_dialog_offers_the_call_outs_and_remembers_them(window, qtbot):
+    execute(window.document.undo_stack, add_comment(window.document.amap, "s1", "Too strong.", "ann"))
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.comments_check.isChecked() and not dialog.options().comments
+    dialog.comments_check.setChecked(True)
+    prepared = dialog.prepared()
+    assert [c.eid for c in prepared.callouts.items] == ["s1"]
+    dialog.save_settings()
+    again = window.export_dialog()
+    qtbot.addWidget(again)
+    assert again.comments_check.isChecked() and again.options().comments

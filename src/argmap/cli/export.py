@@ -22,6 +22,8 @@ def add_parser(sub) -> None:
     export.add_argument("--margin", type=positive_int("--margin", 0, 2000), default=24)
     export.add_argument("--page", choices=("fit", "A4", "Letter", "A3"), default=None)
     export.add_argument("--orientation", choices=("auto", "portrait", "landscape"), default="auto")
+    export.add_argument("--comments", action="store_true",
+                        help="open review comments as numbered call-outs, listed under the map")
 
 
 def run(args, exit_when_done: bool = False) -> int:
@@ -55,7 +57,7 @@ def run_export(args) -> int:
     options = ExportOptions(fmt=fmt, dpi=args.dpi or 96, scale=args.scale, background=args.background,
                             theme=theme, layout=args.layout, legend=args.legend, badges=not args.no_badges,
                             margin=args.margin, page=None if args.page in (None, "fit") else args.page,
-                            orientation=args.orientation)
+                            orientation=args.orientation, comments=args.comments)
     try:
         export_map(amap, out, options)
     except (ExportError, OSError) as exc:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from argmap.formats import write_bytes_atomic
 from argmap.model import ArgumentMap
+from argmap.render.callouts import build_callouts, callouts_rect, paint_callouts
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.paint import drawing_extent, paint_drawing
 from argmap.render.theme import Theme, theme_named
@@ -63,6 +64,8 @@ class ExportOptions:
         Export only these statements.
     max_megapixels : float
         PNG images larger than this are refused.
+    comments : bool
+        Open review comments as numbered call-outs, listed under the map (:mod:`argmap.render.callouts`).
     """
 
     fmt: str = "png"
@@ -78,6 +81,7 @@ class ExportOptions:
     orientation: str = "auto"
     scope_ids: tuple[str, ...] | None = None
     max_megapixels: float = 100
+    comments: bool = False
 
     def factor(self) -> float:
         """Image pixels per scene pixel for PNG."""
@@ -92,6 +96,8 @@ class Prepared:
     theme: Theme
     extent: QRectF
     options: ExportOptions
+    callouts: object = None
+    """The comments' call-outs (``options.comments``), or None."""
 
     def size(self) -> tuple[float, float]:
         m = self.options.margin
@@ -112,7 +118,10 @@ def prepare(amap: ArgumentMap, options: ExportOptions, report=None) -> Prepared:
     drawing = build_drawing(amap, theme, report=report if options.badges else None,
                             ids=options.scope_ids, layout=options.layout)
     extent = drawing_extent(drawing, theme, options.legend, options.badges)
-    return Prepared(drawing, theme, extent, options)
+    callouts = build_callouts(amap, drawing, extent) if options.comments else None
+    if callouts is not None:
+        extent = extent.united(callouts_rect(callouts, theme))
+    return Prepared(drawing, theme, extent, options, callouts)
 
 
 @contextmanager
@@ -156,6 +165,8 @@ def paint_prepared(painter: QPainter, prep: Prepared, target: QRectF) -> None:
     m = prep.options.margin
     painter.translate(m - prep.extent.left(), m - prep.extent.top())
     paint_drawing(painter, prep.drawing, prep.theme, badges=prep.options.badges, legend=prep.options.legend)
+    if prep.callouts is not None:
+        paint_callouts(painter, prep.callouts, prep.theme)
     painter.restore()
 
 

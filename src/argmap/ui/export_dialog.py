@@ -124,6 +124,9 @@ class ExportDialog(QDialog):
         self.layout_box = _combo(LAYOUTS)
         self.legend_check = QCheckBox("Legend")
         self.badges_check = QCheckBox("Label and diagnostic badges")
+        self.comments_check = QCheckBox("Comments as numbered call-outs")
+        self.comments_check.setToolTip("Open review comments: a number on each commented box, the comments listed "
+                                       "under the map")
         self.margin_spin = QSpinBox()
         self.margin_spin.setRange(0, 400)
         self.margin_spin.setSuffix(" px")
@@ -154,6 +157,7 @@ class ExportDialog(QDialog):
         form.addRow("Layout", self.layout_box)
         form.addRow("", self.legend_check)
         form.addRow("", self.badges_check)
+        form.addRow("", self.comments_check)
         form.addRow("Margin", self.margin_spin)
         form.addRow("PDF page", self.page_box)
         form.addRow("Orientation", self.orientation_box)
@@ -170,7 +174,7 @@ class ExportDialog(QDialog):
             box.currentIndexChanged.connect(self.options_changed)
         for spin in (self.dpi_spin, self.scale_spin, self.margin_spin):
             spin.valueChanged.connect(self.options_changed)
-        for check in (self.dpi_radio, self.scale_radio, self.legend_check, self.badges_check):
+        for check in (self.dpi_radio, self.scale_radio, self.legend_check, self.badges_check, self.comments_check):
             check.toggled.connect(self.options_changed)
         self.colour_button.clicked.connect(self.choose_colour)
         self.buttons.accepted.connect(self.accept)
@@ -193,6 +197,7 @@ class ExportDialog(QDialog):
         self.legend_check.setChecked(str(s.value("export/legend", "false")).lower() == "true")
         self.badges_check.setChecked(str(s.value("export/badges", "true")).lower() == "true")
         self.margin_spin.setValue(int(s.value("export/margin", 24)))
+        self.comments_check.setChecked(str(s.value("export/comments", "false")).lower() == "true")
 
     def save_settings(self) -> None:
         """Remember the current choices."""
@@ -208,6 +213,7 @@ class ExportDialog(QDialog):
         s.setValue("export/legend", "true" if self.legend_check.isChecked() else "false")
         s.setValue("export/badges", "true" if self.badges_check.isChecked() else "false")
         s.setValue("export/margin", self.margin_spin.value())
+        s.setValue("export/comments", "true" if self.comments_check.isChecked() else "false")
         s.sync()
 
     # ------------------------------------------------------------ options
@@ -233,12 +239,13 @@ class ExportDialog(QDialog):
             theme=self.theme_box.currentData(), layout=self.layout_box.currentData(),
             legend=self.legend_check.isChecked(), badges=self.badges_check.isChecked(),
             margin=self.margin_spin.value(), page=self.page_box.currentData(),
-            orientation=self.orientation_box.currentData(), scope_ids=self.scope_ids())
+            orientation=self.orientation_box.currentData(), scope_ids=self.scope_ids(),
+            comments=self.comments_check.isChecked())
 
     def prepared(self):
         """The drawing for the current options (rebuilt only when what it depends on changed)."""
         opts = self.options()
-        key = (opts.theme, opts.layout, opts.legend, opts.badges, opts.margin, opts.scope_ids)
+        key = (opts.theme, opts.layout, opts.legend, opts.badges, opts.margin, opts.scope_ids, opts.comments)
         if self._cache is None or self._cache[0] != key:
             self.document.flush()
             self._cache = (key, prepare(self.document.amap, opts, self.document.report))
