@@ -193,7 +193,7 @@ class ReviewOverlay:
         path = QPainterPath(_clip(line, box, there).p1())
         path.lineTo(_clip(line, box, there).p2())
         self._add(PathMark(path, colour, mark, arrow=True))
-        return there
+        return there.united(self._tag(f"\u21a6 {mark.eid} goes here", there.topLeft(), mark, colour))
 
     def _ghost_path(self, mark: Mark) -> QPainterPath | None:
         """Straight lines from each premise (attacker) to the conclusion (target) of an added link."""

@@ -52,6 +52,7 @@ class ConflictsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("conflicts.list")
         self.list.setAccessibleName("Merge conflicts")
+        self.list.setMinimumWidth(220)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentRowChanged.connect(self._row_changed)
         sides = QWidget()
