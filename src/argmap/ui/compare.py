@@ -25,6 +25,7 @@ from argmap.formats.diff_text import label
 from argmap.formats.mapdoc import ABSENT, document_of, elements, load_map
 from argmap.formats.mapdoc import field as value_of
 from argmap.model import ArgumentMap, FormatError, ModelError
+from argmap.ui.accessibility import announce
 from argmap.ui.canvas.overlay import Mark, ReviewOverlay
 
 PENDING, TAKEN, LEFT = "to decide", "taken", "left"
@@ -243,7 +244,7 @@ class CompareController(QObject):
         total = len(self.comparison.changes)
         self.window.statusBar().showMessage(f"Comparing with {name}: {total} change{'s' * (total != 1)}"
                                             if total else f"No differences between this map and {name}", 6000)
-        self._enable()
+        self.update_actions()
 
     def end(self) -> None:
         """End the comparison: the marks go, the list goes; the map keeps what was taken."""
@@ -254,7 +255,7 @@ class CompareController(QObject):
         self.overlay.clear()
         self.panel.clear()
         self.dock.hide()
-        self._enable()
+        self.update_actions()
 
     # ------------------------------------------------------------ deciding
     def take(self, n: int | None = None) -> bool:
@@ -323,6 +324,9 @@ class CompareController(QObject):
         self.current = n
         self._show()
         self._reveal(n)
+        comparison = self.comparison
+        announce(self.window.view, f"Change {n + 1} of {len(comparison.changes)}, {comparison.status[n]}: "
+                                   f"{comparison.labels[n]}")
 
     # ------------------------------------------------------------ following the map
     def _on_change(self, _change) -> None:
@@ -342,7 +346,7 @@ class CompareController(QObject):
     def _show(self) -> None:
         self.panel.show_comparison(self.comparison, self.current)
         self._redraw()
-        self._enable()
+        self.update_actions()
 
     def _advance(self, n: int) -> None:
         following = self.comparison.next_pending(n)
@@ -360,7 +364,8 @@ class CompareController(QObject):
         if rect is not None:
             bring_into_view(self.window.view, rect)
 
-    def _enable(self) -> None:
+    def update_actions(self) -> None:
+        """Enable the Review menu's rows that apply now."""
         actions = getattr(self.window, "actions", {})
         on = self.comparison is not None
         some = on and bool(self.comparison.changes)

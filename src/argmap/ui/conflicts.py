@@ -14,6 +14,7 @@ from argmap.commands.edits import execute
 from argmap.commands.review import conflict_title, resolve_conflict
 from argmap.formats.resolve import WHOLE, conflicts_of
 from argmap.model import KINDS, ModelError, Position, Statement
+from argmap.ui.accessibility import announce
 from argmap.ui.canvas.overlay import CONFLICT, Mark, ReviewOverlay
 from argmap.ui.compare import bring_into_view, show
 
@@ -141,6 +142,8 @@ class ConflictsController(QObject):
             return
         self.current = n
         self._show()
+        announce(self.window.view, f"Merge conflict {n + 1} of {len(self.conflicts)}: "
+                                   f"{conflict_title(self.conflicts[n])}")
         eid = self.conflicts[n].get("id", "")
         scene = self.window.scene
         if scene.statement_item(eid) or scene.link_item(eid):
@@ -168,14 +171,15 @@ class ConflictsController(QObject):
     def _show(self) -> None:
         self.panel.show_rows(rows_of(self.conflicts), self.current)
         self._redraw()
-        self._enable()
+        self.update_actions()
 
     def _redraw(self) -> None:
         amap = self.window.document.amap
         marks = [conflict_mark(n, c, amap, n == self.current) for n, c in enumerate(self.conflicts)]
         self.overlay.show([m for m in marks if m is not None])
 
-    def _enable(self) -> None:
+    def update_actions(self) -> None:
+        """Enable the Review menu's rows that apply now."""
         actions = getattr(self.window, "actions", {})
         for name in ("review.keep_ours", "review.take_theirs", "review.take_base"):
             if name in actions:

@@ -98,8 +98,8 @@ class ReviewTools(QObject):
         if not self.conflicts.conflicts:
             self.window.docks["conflicts"].hide()
             self._pending = [p for p in self._pending if p[0] is not self.window.docks["conflicts"]]
-        self.compare._enable()
-        self.conflicts._enable()
+        self.compare.update_actions()
+        self.conflicts.update_actions()
 
     def on_loaded(self) -> None:
         """Another map is in the window: any comparison ends; its merge conflicts are listed."""

@@ -27,6 +27,8 @@ from argmap.model import Conflict, Inference, Source
 from argmap.ui.panels.common import short
 
 HEADERS = ("Resolved", "On", "Comment", "Author", "Date")
+NAMING = frozenset(("comments", "text", "premises", "attackers", "conclusion", "target", "title"))
+"""Fields whose change the list shows: the comments, and the words that name what they are on."""
 
 
 def element_text(amap, eid: str) -> str:
@@ -99,7 +101,7 @@ class ReviewPanel(QWidget):
         self.refresh()
 
     def _on_change(self, change) -> None:
-        if change.op != "moved":
+        if change.op in ("added", "removed", "reset") or NAMING.intersection(change.fields):
             self._timer.start()
 
     def refresh(self) -> None:
