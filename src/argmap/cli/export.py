@@ -50,6 +50,8 @@ def add_parser(sub) -> None:
                        help="one page or picture, however small its text")
     export.add_argument("--format", choices=("text", "json"), default="text", help="how the report is printed")
     export.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    export.add_argument("--comments", action="store_true",
+                        help="open review comments as numbered call-outs, listed under the map")
 
 
 def run(args, exit_when_done: bool = False) -> int:
@@ -112,7 +114,8 @@ def run_export(args) -> int:
                             theme=theme, layout=args.layout, legend=args.legend, badges=not args.no_badges,
                             margin=args.margin, page=None if args.page in (None, "fit") else args.page,
                             orientation=args.orientation, width=args.width, height=args.height,
-                            split="split" if args.split else "one" if args.one_page else "auto")
+                            split="split" if args.split else "one" if args.one_page else "auto",
+                            comments=args.comments)
     try:
         options = settle_format(options, out)
         plan = plan_export(amap, options, report)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from argmap.atomic import write_bytes_atomic
 from argmap.model import ArgumentMap
+from argmap.render.callouts import Callouts, build_callouts, callouts_rect
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.legend import drawing_extent, legend_origin
 from argmap.render.metadata import DocumentInfo, document_info
@@ -54,6 +55,7 @@ class Prepared:
     theme: Theme
     extent: QRectF
     options: ExportOptions
+    callouts: Callouts | None = None
 
     def size(self) -> tuple[float, float]:
         m = self.options.margin
@@ -66,7 +68,7 @@ class Prepared:
         w, h = (math.ceil(v) for v in self.size())
         frame = QRectF(self.extent.left() - m, self.extent.top() - m, w, h)
         return Sheet(self.drawing, self.theme, frame, o.background, o.badges,
-                     legend_at=legend_origin(self.drawing) if o.legend else None)
+                     legend_at=legend_origin(self.drawing) if o.legend else None, callouts=self.callouts)
 
 
 def _theme(options: ExportOptions) -> Theme:
@@ -97,7 +99,10 @@ def prepare(amap: ArgumentMap, options: ExportOptions, report=None) -> Prepared:
     drawing = build_drawing(amap, theme, report=report if options.badges else None,
                             ids=options.scope_ids, layout=options.layout)
     extent = drawing_extent(drawing, theme, options.legend, options.badges)
-    return Prepared(drawing, theme, extent, options)
+    callouts = build_callouts(amap, drawing, extent) if options.comments else None
+    if callouts is not None:
+        extent = extent.united(callouts_rect(callouts, theme))
+    return Prepared(drawing, theme, extent, options, callouts)
 
 
 def paint_prepared(painter: QPainter, prep: Prepared, target: QRectF) -> None:

@@ -84,6 +84,9 @@ class ExportOptions:
         Export only these statements.
     max_megapixels : float
         PNG images larger than this are refused.
+    comments : bool
+        Open review comments as numbered call-outs, listed under the map
+        (:mod:`argmap.render.callouts`; one picture only: pages split by branch leave them out).
     """
 
     fmt: str = "png"
@@ -102,6 +105,7 @@ class ExportOptions:
     split: str = "auto"
     scope_ids: tuple[str, ...] | None = None
     max_megapixels: float = 100
+    comments: bool = False
 
     def factor(self) -> float:
         """Image pixels per scene pixel for PNG."""

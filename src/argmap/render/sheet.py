@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from argmap.render.branches import is_continuation
+from argmap.render.callouts import Callouts, paint_callouts
 from argmap.render.geometry import Box, Drawing
 from argmap.render.legend import paint_legend
 from argmap.render.measure import header_text
@@ -78,6 +79,8 @@ class Sheet:
         The legend's size relative to the map (an overview's legend is larger than its tiny map).
     legend_refs : bool
         The legend explains reference boxes (also when this sheet has none).
+    callouts : Callouts, optional
+        Numbered review comments: discs on the map, the list under it (:mod:`argmap.render.callouts`).
     """
 
     drawing: Drawing
@@ -95,6 +98,7 @@ class Sheet:
     paper_pt: tuple[float, float] | None = None
     legend_scale: float = 1.0
     legend_refs: bool = False
+    callouts: Callouts | None = None
 
     def size(self) -> tuple[float, float]:
         """Width and height of the frame in scene pixels."""
@@ -164,7 +168,7 @@ def paint_sheet(painter: QPainter, sheet: Sheet, target: QRectF, background=None
 
 
 def paint_sheet_content(painter: QPainter, sheet: Sheet) -> None:
-    """Paint the map, legend and captions of ``sheet`` in scene coordinates."""
+    """Paint the map, legend, captions and call-outs of ``sheet`` in scene coordinates."""
     theme, drawing = sheet.theme, sheet.drawing
     for edge in drawing.edges:
         paint_edge(painter, edge, theme)
@@ -186,6 +190,8 @@ def paint_sheet_content(painter: QPainter, sheet: Sheet) -> None:
         painter.setPen(QColor(theme.text))
         left = caption_left(caption, metrics.horizontalAdvance(caption.text))
         painter.drawText(QPointF(left, caption.y + metrics.ascent()), caption.text)
+    if sheet.callouts is not None:
+        paint_callouts(painter, sheet.callouts, theme)
 
 
 def _paint_one(painter: QPainter, box: Box, sheet: Sheet) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from argmap.render.branches import is_continuation
+from argmap.render.callouts import RADIUS, Callouts, list_layout
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Box, Edge
 from argmap.render.legend import legend_rows
@@ -96,6 +97,8 @@ def svg_sheet(sheet: Sheet, *, title: str = "", description: str = "", width: st
     if sheet.legend_at is not None:
         _legend(out, sheet)
     _captions(out, sheet)
+    if sheet.callouts is not None:
+        _callouts(out, sheet.callouts, theme)
     out.append("</g>\n</svg>\n")
     return "".join(out).encode("utf-8")
 
@@ -336,6 +339,30 @@ def _captions(out: list[str], sheet: Sheet) -> None:
         out.append(f'<text class="{caption.role}" x="{num(left)}" y="{num(caption.y + metrics.ascent())}" '
                    f'font-size="{max(1, round(caption.px))}px"{weight} fill="{sheet.theme.text}" '
                    f'xml:space="preserve">{clean(caption.text)}</text>\n')
+
+
+def _callouts(out: list[str], callouts: Callouts, theme: Theme) -> None:
+    """Review comments: a numbered disc on each commented element, then the list (as the painter draws it)."""
+    out.append('<g class="callouts">\n')
+    for item in callouts.items:
+        out.append(_disc(item.anchor, item.number, theme, f' data-id={attr(item.eid)}'))
+    laid = list_layout(callouts, theme)
+    ascent = {bold: QFontMetricsF(theme.font(bold=bold)).ascent() for bold in (False, True)}
+    for line in laid.lines:
+        out.append(_plain_text(line.text, QPointF(line.x, line.y + ascent[line.title]), theme, theme.font_px,
+                               bold=line.title))
+    for number, centre in laid.discs:
+        out.append(_disc(centre, number, theme))
+    out.append("</g>\n")
+
+
+def _disc(centre: QPointF, number: int, theme: Theme, extra: str = "") -> str:
+    metrics = QFontMetricsF(theme.font(small=True, bold=True))
+    baseline = centre.y() + (metrics.ascent() - metrics.descent()) / 2
+    return (f'<g class="callout"{extra}><circle cx="{num(centre.x())}" cy="{num(centre.y())}" r="{num(RADIUS)}" '
+            f'fill="{theme.text}" stroke="{theme.background}" stroke-width="2"/>'
+            f'<text x="{num(centre.x())}" y="{num(baseline)}" text-anchor="middle" '
+            f'font-size="{theme.small_font_px}px" font-weight="bold" fill="{theme.background}">{number}</text></g>\n')
 
 
 def _id_attr(element_id: str) -> str:

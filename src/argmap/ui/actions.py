@@ -69,7 +69,9 @@ class ActionSpec:
     scope: str = "window"
 
 
-MENUS = ("File", "Edit", "Map", "Go", "View", "Help")
+MENUS = ("File", "Edit", "Map", "Go", "Review", "View", "Help")
+MENU_TITLES = {"Review": "Revie&w"}
+"""Menu titles whose mnemonic is not the first letter (R is the Source panel's *Add as reason*)."""
 
 A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -81,6 +83,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("file.save", "&Save", SK.Save, "SP_DialogSaveButton", "files.save", "File", True, separator=True),
     A("file.save_as", "Save &As…", SK.SaveAs, "", "files.save_as", "File"),
     A("file.revert", "&Revert to Saved", "", "SP_BrowserReload", "files.revert", "File"),
+    A("file.compare", "Compare &With…", "", "", "review.compare.compare_with", "File",
+      tip="Overlay another version of the map (any readable format) and take or leave its changes"),
     A("file.export", "E&xport…", "Ctrl+Shift+E", "", "files.export_file", "File", separator=True,
       tip="Write the map in another format (Argdown, AIF, GraphML, DOT, outline)"),
     A("file.export_image", "Export &Image…", "Ctrl+E", "", "export_image", "File",
@@ -151,6 +155,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
       tip="Delete the selection and what depends on it"),
     A("go.leave", "Leave the canvas", ("Ctrl+Tab", "Ctrl+Shift+Tab"), "", "", "",
       tip="To the next (previous) panel: Tab and Shift+Tab add statements while one is selected"),
+    A("review.next", "&Next Change", "F8", "", "review.compare.next_change", "Review",
+      tip="To the next change of the comparison still to decide"),
+    A("review.previous", "&Previous Change", "Shift+F8", "", "review.compare.previous_change", "Review",
+      tip="To the previous change of the comparison still to decide"),
+    A("review.take", "&Take Change", "F9", "", "review.compare.take", "Review",
+      tip="Take the change in hand into the map (one undo step)"),
+    A("review.leave", "&Leave Change", "Shift+F9", "", "review.compare.leave", "Review",
+      tip="Keep the map's own version; the change stays listed as left"),
+    A("review.take_all", "Take &All Changes", "", "", "review.compare.take_all", "Review",
+      tip="Take every change still to decide, in one undo step"),
+    A("review.end", "&End Comparison", "", "", "review.compare.end", "Review",
+      tip="Take the comparison's marks off the canvas"),
+    A("review.keep_ours", "Keep &Ours", "", "", "review.conflicts.keep_ours", "Review", separator=True,
+      tip="Settle the merge conflict in hand with this map's value (one undo step)"),
+    A("review.take_theirs", "Take T&heirs", "", "", "review.conflicts.take_theirs", "Review",
+      tip="Settle the merge conflict in hand with the other branch's value (one undo step)"),
+    A("review.take_base", "Take &Base", "", "", "review.conflicts.take_base", "Review",
+      tip="Settle the merge conflict in hand with the common ancestor's value (one undo step)"),
+    A("review.comment", "Add &Comment…", "Ctrl+Alt+M", "", "review.add_comment", "Review", separator=True,
+      tip="Write a comment on the selected statement, support or attack (in the Inspector)"),
+    A("review.comments", "&Open Comments", "", "", "review.show_comments", "Review",
+      tip="The Review panel: every open comment, to go to and resolve"),
     A("view.zoom_in", "Zoom &In", SK.ZoomIn, "", "view.zoom_in", "View", separator=False),
     A("view.zoom_out", "Zoom &Out", SK.ZoomOut, "", "view.zoom_out", "View"),
     A("view.fit", "&Fit Map", "Ctrl+0", "", "view.fit_all", "View", True),
@@ -262,7 +288,7 @@ def _caller(window: QMainWindow, spec: ActionSpec) -> Callable:
 
 def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:
     """Fill the window's menu bar from the table; returns the menus by name."""
-    menus = {name: window.menuBar().addMenu("&" + name) for name in MENUS}
+    menus = {name: window.menuBar().addMenu(MENU_TITLES.get(name, "&" + name)) for name in MENUS}
     for name, menu in menus.items():
         menu.setObjectName(f"menu.{name.lower()}")
     for spec in ACTIONS:

@@ -140,6 +140,9 @@ class ExportDialog(QDialog):
         self.theme_box, self.layout_box = _combo(THEMES), _combo(LAYOUTS)
         self.legend_check = QCheckBox("Legend")
         self.badges_check = QCheckBox("Label and diagnostic badges")
+        self.comments_check = QCheckBox("Comments as numbered call-outs")
+        self.comments_check.setToolTip("Open review comments: a number on each commented box, the comments listed "
+                                       "under the map")
         self.margin_spin = QSpinBox()
         self.margin_spin.setRange(0, 400)
         self.margin_spin.setSuffix(" px")
@@ -164,6 +167,7 @@ class ExportDialog(QDialog):
         form.addRow("Layout", self.layout_box)
         form.addRow("", self.legend_check)
         form.addRow("", self.badges_check)
+        form.addRow("", self.comments_check)
         form.addRow("Margin", self.margin_spin)
         form.addRow("PDF paper", self.page_box)
         form.addRow("Orientation", self.orientation_box)
@@ -185,7 +189,7 @@ class ExportDialog(QDialog):
         for spin in (self.dpi_spin, self.scale_spin, self.margin_spin, self.width_spin):
             spin.valueChanged.connect(self.options_changed)
         for check in (self.dpi_radio, self.scale_radio, self.legend_check, self.badges_check, self.width_check,
-                      self.split_check):
+                      self.split_check, self.comments_check):
             check.toggled.connect(self.options_changed)
         self.preset_box.currentIndexChanged.connect(self.preset_chosen)
         self.report_panel.split_requested.connect(lambda: self.split_check.setChecked(True))
@@ -214,6 +218,7 @@ class ExportDialog(QDialog):
                           lambda v: (self.scale_radio if _flag(v) or v is True else self.dpi_radio).setChecked(True)),
             "legend": check(self.legend_check), "badges": check(self.badges_check),
             "use_width": check(self.width_check), "split": check(self.split_check),
+            "comments": check(self.comments_check),
         }
 
     def _load_settings(self) -> None:
@@ -283,7 +288,7 @@ class ExportDialog(QDialog):
             margin=self.margin_spin.value(), page=self.page_box.currentData() if fmt == "pdf" else None,
             orientation=self.orientation_box.currentData(), width=width,
             split=("split" if self.split_check.isChecked() else "one") if paged else "auto",
-            scope_ids=self.scope_ids())
+            scope_ids=self.scope_ids(), comments=self.comments_check.isChecked())
 
     def plan(self):
         """The export plan for the current options (made again only when what it depends on changed)."""

@@ -34,5 +34,6 @@ DEFAULTS = {
     "format": "png", "background": "white", "theme": "screen", "layout": "keep", "page": "fit",
     "orientation": "auto", "dpi": PRINT_DPI, "scale": 1.0, "use_scale": False, "legend": False, "badges": True,
     "margin": 24, "use_width": False, "width": 16.0, "width_unit": "cm", "split": True,
+    "comments": False,
 }
 """What a new user gets: print-ready PNG at 300 dpi; pages split to stay legible."""

@@ -107,6 +107,15 @@ def _filter(fmt) -> str:
     return f"{fmt.label or fmt.name} ({' '.join('*' + e for e in fmt.extensions)})"
 
 
+def saved_text(path: Path, amap: ArgumentMap) -> str:
+    """The status line after saving: says when merge conflicts are still listed in the file."""
+    left = len(amap.merge_conflicts)
+    if not left:
+        return f"Saved {path}"
+    return (f"Saved {path} with {left} merge conflict{'s' * (left != 1)} still to settle: the file keeps "
+            f"{'them' if left != 1 else 'it'} listed (merge_conflicts) until settled")
+
+
 def is_native(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() == ".argmap"
 
@@ -375,7 +384,7 @@ class FileController(QObject):
         self.suggested_name = ""
         self.recent.add(path)
         self.autosave.discard()
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        self.window.statusBar().showMessage(saved_text(path, self.document.amap), 8000)
         return True
 
     def export_file(self) -> bool:

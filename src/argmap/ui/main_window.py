@@ -32,6 +32,7 @@ from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.panels.source import SourcePanel
 from argmap.ui.preferences import Preferences, PreferencesDialog, app_settings
+from argmap.ui.review import ReviewTools
 
 
 class MainWindow(FlowMixin, QMainWindow):
@@ -86,6 +87,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self._restore_state()
         self.actions["view.dark"].setChecked(self.prefs.theme == "dark")
         self._apply_palette()
+        self.review.settle()
         self._on_report(self.document.report)
         self.update_title()
         self.empty_hint.show_for(self.document.amap)
@@ -114,6 +116,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self.docks["inspector"].raise_()
         self.tabifyDockWidget(self.docks["outline"], self.docks["history"])
         self.docks["outline"].raise_()
+        self.review = ReviewTools(self)  # Changes, Conflicts and Review docks; Compare With…, comments
         # first run (no saved state): narrow side panels, so that the map gets the room
         self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [250, 320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["diagnostics"]], [180], Qt.Orientation.Vertical)
@@ -182,6 +185,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self.fit_map()
         self.update_title()
         self.empty_hint.show_for(doc.amap)
+        self.review.on_loaded()
 
     def fit_map(self) -> None:
         """Show the whole map (or, too big to read whole, its top at reading size); see ``MapView.open_map``."""

@@ -74,12 +74,16 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
         ``position`` (see :mod:`argmap.ui.canvas.drops`).
     walked(str)
         The keyboard moved to this statement along the structure.
+    rebuilt()
+        Every item was made again (a new map, a theme): items the scene does
+        not own, such as the review overlay, were deleted and must be drawn again.
     """
 
     selection_ids_changed = Signal(list)
     message = Signal(str)
     passage_dropped = Signal(dict)
     walked = Signal(str)
+    rebuilt = Signal()
 
     def __init__(self, document, theme=None, parent=None):
         super().__init__(parent)
@@ -146,6 +150,7 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
         self._apply_collapse()
         self._on_report(self.document.report)
         self.selection_ids_changed.emit([])
+        self.rebuilt.emit()
 
     def box_size(self, statement) -> tuple[float, float]:
         """Width and height of the box of ``statement`` as this canvas draws it (its role in the header)."""
