@@ -16,6 +16,7 @@ from argmap.model import Statement
 from argmap.render.geometry import Drawing, Edge
 from argmap.render.measure import badge_diameter, box_regions, display_text, draw_text, header_text
 from argmap.render.paths import edge_path, end_direction
+from argmap.render.proposed import is_proposed
 from argmap.render.theme import Theme
 
 LABEL_GLYPHS = {"in": "✓", "out": "✗", "undecided": "?"}
@@ -51,11 +52,14 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     role : str, optional
         The claim's role in the structure, shown in the header instead of
         ``CLAIM`` (see :func:`argmap.render.measure.header_text`).
+
+    A proposal of the draft (a statement tagged ``proposed``) gets a dashed
+    border; its header says ``PROPOSED``.
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
-    _paint_frame(painter, rect, statement.kind, theme, selected, hovered)
+    _paint_frame(painter, rect, statement.kind, theme, selected, hovered, is_proposed(statement))
     header, body = box_regions(rect, theme)
     painter.setPen(QColor(theme.muted_text))
     head = header_text(statement, role)
@@ -73,10 +77,14 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     painter.restore()
 
 
-def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selected: bool, hovered: bool) -> None:
+def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selected: bool, hovered: bool,
+                 proposed: bool = False) -> None:
     r = theme.corner_radius
     painter.setBrush(QBrush(theme.fill(kind)))
-    painter.setPen(theme.border_pen(kind))
+    pen = theme.border_pen(kind)
+    if proposed:  # tentative: a dashed border, readable without colour
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
     painter.drawRoundedRect(rect, r, r)
     if kind == "evidence":  # a solid stripe on the left: evidence reads without colour
         stripe = QPainterPath()
@@ -117,13 +125,19 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None
     painter.restore()
 
 
-def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
-    """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead."""
+def paint_edge(painter: QPainter, edge: Edge, theme: Theme, proposed: bool = False) -> None:
+    """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead.
+
+    A ``proposed`` edge (a relation the draft proposed, not yet accepted) is
+    dotted, with a hollow arrowhead; its marker still says "+" or "−".
+    """
     if len(edge.points) < 2:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     pen = theme.edge_pen(edge.kind)
+    if proposed:
+        pen.setStyle(Qt.PenStyle.DotLine)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     before, tip = end_direction(edge.points)
@@ -132,7 +146,7 @@ def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
         line[-1] = _shorten(before, tip, theme.arrow_size * 0.8)
     painter.drawPath(edge_path(line, edge.bezier))
     if edge.arrow:
-        _paint_arrowhead(painter, before, tip, theme, pen.color())
+        _paint_arrowhead(painter, before, tip, theme, pen.color(), hollow=proposed)
     if edge.marker:
         _paint_marker(painter, before, tip, edge.marker, theme, pen.color())
     painter.restore()
@@ -146,13 +160,18 @@ def _shorten(a: QPointF, b: QPointF, by: float) -> QPointF:
     return QPointF(b.x() - dx / length * by, b.y() - dy / length * by)
 
 
-def _paint_arrowhead(painter: QPainter, a: QPointF, tip: QPointF, theme: Theme, colour: QColor) -> None:
+def _paint_arrowhead(painter: QPainter, a: QPointF, tip: QPointF, theme: Theme, colour: QColor,
+                     hollow: bool = False) -> None:
     angle = math.atan2(tip.y() - a.y(), tip.x() - a.x())
     size = theme.arrow_size
     left = QPointF(tip.x() - size * math.cos(angle - 0.42), tip.y() - size * math.sin(angle - 0.42))
     right = QPointF(tip.x() - size * math.cos(angle + 0.42), tip.y() - size * math.sin(angle + 0.42))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
+    if hollow:
+        painter.setPen(QPen(colour, 1.2))
+        painter.setBrush(QColor(theme.background))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
     painter.drawPolygon(QPolygonF([tip, left, right]))
 
 
@@ -191,7 +210,7 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
     rectangle that includes it.
     """
     for edge in drawing.edges:
-        paint_edge(painter, edge, theme)
+        paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
     kinds = {e.id: e.kind for e in drawing.edges}
     for jid, point in drawing.junctions.items():
         paint_junction(painter, point, theme, kinds.get(jid, "support"))
