@@ -159,6 +159,54 @@ def without(extra: Mapping, ids: set[str]) -> dict:
     return out
 
 
+def fold_mapped(amap: ArgumentMap, proposal):
+    """``proposal`` without the units the analyst has mapped already; returns (proposal, folded ids).
+
+    A drafted statement whose span overlaps the anchor of a statement of the
+    map (Jaccard index of at least 0.5, as the draft metric counts a match)
+    is left out, and the drafted relations that named it name the analyst's
+    statement instead (proposed relations, to review like the others). A
+    drafted relation between two of the analyst's statements is left out:
+    they were mapped by hand. The analyst's statements themselves never change.
+    """
+    from dataclasses import replace
+
+    spans = [(a.start, a.end, st.id) for st in amap.statements.values() for a in st.anchors if a.end > a.start]
+    same: dict[str, str] = {}
+    for st in proposal.statements:
+        a = st.anchors[0]
+        best = max(((_jaccard(a.start, a.end, s, e), sid) for s, e, sid in spans), default=(0.0, ""))
+        if best[0] >= 0.5:
+            same[st.id] = best[1]
+    if not same:
+        return proposal, {}
+    mine = set(amap.statements)
+
+    def to(eid: str) -> str:
+        return same.get(eid, eid)
+
+    inferences = []
+    for inf in proposal.inferences:
+        new = inf.copy(premises=tuple(to(p) for p in inf.premises), conclusion=to(inf.conclusion))
+        if new.conclusion not in new.premises and not ({*new.premises, new.conclusion} <= mine):
+            inferences.append(new)
+    kept = {i.id for i in inferences} | {s.id for s in proposal.statements if s.id not in same} | mine
+    conflicts = []
+    for con in proposal.conflicts:
+        new = con.copy(attackers=tuple(to(a) for a in con.attackers), target=to(con.target))
+        if new.target in kept and new.target not in new.attackers and not ({*new.attackers, new.target} <= mine):
+            conflicts.append(new)
+    statements = [st for st in proposal.statements if st.id not in same]
+    return replace(proposal, statements=statements, inferences=inferences, conflicts=conflicts,
+                   root=to(proposal.root)), same
+
+
+def _jaccard(a0: int, a1: int, b0: int, b1: int) -> float:
+    inter = max(0, min(a1, b1) - max(a0, b0))
+    union = max(a1, b1) - min(a0, b0)
+    return inter / union if union else 0.0
+
+
 def draft_command(amap: ArgumentMap, proposal, positions: Mapping[str, Position], *, title: str = "",
                   text: str = "Draft from source text") -> Steps:
     """Add a drafted ``proposal`` (an :class:`argmap.draft.Proposal`) to ``amap`` as one step.
