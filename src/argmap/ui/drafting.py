@@ -156,7 +156,9 @@ class DraftController(QObject):
             self._say("Nothing new to draft: every unit of this text is mapped already")
             return False
         positions = draft_positions(proposal, self.window.scene.theme, None if empty else self._right_top())
-        title = f"Draft: {title_of(text, proposal)}" if empty and amap.title in DEFAULT_TITLES else ""
+        title = ""
+        if empty and amap.title in DEFAULT_TITLES:  # named after the text (its title, else its heading)
+            title = f"Draft: {amap.source.title.strip() or title_of(text, proposal)}"
         try:
             execute(self.window.document.undo_stack, review.draft_command(amap, proposal, positions, title=title,
                                                                            text=name))
