@@ -184,3 +184,14 @@ def test_a_half_reviewed_draft_is_saved_and_opened_with_its_proposals(qtbot, win
     qtbot.waitUntil(lambda: window.drafting.bar.isVisible())
     assert window.drafting.bar.count.text() == f"{len(left)} proposals left"
     assert len(window.source.spans) == 6 and window.source.legend.isVisible()  # the text found, proposals shown
+
+
+def test_a_new_map_does_not_pick_a_statement_of_the_old_text(qtbot, window, qtlog):
+    window.actions["map.draft"].trigger()  # the text's first sentence, at offset 19, is quoted; so is 0 after:
+    window.source.select_span(0, len("Talks with Tehran"))
+    window.source.add_from_selection("claim")  # the heading: a span at the very start of the text
+    clicked = []
+    window.source.statement_clicked.connect(clicked.append)
+    window.files.new_file()  # the text goes; setting it moved the cursor over the old spans
+    assert clicked == [] and window.source.spans == []
+    assert not [r for r in qtlog.records if "out of range" in r.message]

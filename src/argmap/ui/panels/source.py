@@ -223,6 +223,7 @@ class SourcePanel(PassageMixin, QWidget):
         self._astral = any(ord(c) > 0xFFFF for c in self.text)
         self.header.setText(header)
         self.warning.hide()
+        self.spans = []  # the old text's: setting the text moves the cursor, which must not pick one of them
         self.view.setPlainText(self.text)
         self.refresh_anchors()
 
