@@ -152,7 +152,7 @@ def test_draft_step_accept_edit_reject_accept_all_and_undo(qtbot, window, articl
     assert window.scene.selected_ids() == [order[2]]
     press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert window.scene.selected_ids() == [order[1]]
-    assert window.drafting.bar.current.text().startswith(f"— 2 of 46: {order[1]} ")
+    assert window.drafting.bar.full.startswith(f"— 2 of 46: {order[1]} ")
     assert window.drafting.box.isVisible() and "cue:" in window.drafting.box.cues.text()
 
     # accept three by key: each a unit (the statement and the relation the draft gave it), each one undo step

@@ -262,7 +262,7 @@ def accept_command(amap: ArgumentMap, ids: Iterable[str]) -> Steps:
     steps: list[MapCommand] = [UpdateFields(amap, updates, "Accept")] if updates else []
     if review.extra != amap.extra:
         steps.append(SetMeta(amap, "Accept", extra=review.extra))
-    return Steps(amap, steps, _name("Accept", chosen, amap))
+    return Steps(amap, steps, _name("Accept", chosen, amap, len(list(dict.fromkeys(ids)))))
 
 
 def reject_command(amap: ArgumentMap, ids: Iterable[str]) -> Steps:
@@ -276,7 +276,7 @@ def reject_command(amap: ArgumentMap, ids: Iterable[str]) -> Steps:
     chosen = list(dict.fromkeys(eid for eid in ids if is_pending(amap, eid)))
     if not chosen:
         raise ModelError("", "nothing to reject: the selection holds no proposal")
-    name = _name("Reject", chosen, amap)
+    name = _name("Reject", chosen, amap, len(chosen))
     return Steps(amap, [RemoveElements(amap, chosen, name), PruneDraftList(amap)], name)
 
 
@@ -288,10 +288,11 @@ def remove_command(amap: ArgumentMap, ids: Sequence[str]) -> MapCommand:
     return Steps(amap, [command, PruneDraftList(amap)], command.text())
 
 
-def _name(verb: str, chosen: list[str], amap: ArgumentMap) -> str:
+def _name(verb: str, chosen: list[str], amap: ArgumentMap, asked: int) -> str:
+    """The undo history's name: "Accept s3", "Accept s3 and its relation", "Reject 12 proposals"."""
     statements = [e for e in chosen if e in amap.statements]
     if len(chosen) == 1:
         return f"{verb} {chosen[0]}"
-    if len(statements) == 1:
+    if asked == 1 and len(statements) == 1:
         return f"{verb} {statements[0]} and its {'relation' if len(chosen) == 2 else 'relations'}"
-    return f"{verb} {len(chosen)} proposals"
+    return f"{verb} {asked} proposals"

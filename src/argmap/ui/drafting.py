@@ -169,7 +169,7 @@ class DraftController(QObject):
         if empty:
             self.window.fit_map()
         first = next((e for e in review.review_order(amap) if e in set(proposal.ids())), proposal.root)
-        self.show(first, move=not empty)  # a new map shows whole, the first proposal selected
+        self.show(first)  # where the review starts
         mapped = f" ({_count(len(folded), 'unit')} mapped already left out)" if folded else ""
         self._say(f"Drafted {_count(len(proposal.statements), 'statement')}, "
                   f"{_count(len(proposal.inferences), 'support')} and {_count(len(proposal.conflicts), 'attack')}"
@@ -220,7 +220,8 @@ class DraftController(QObject):
         else:
             self.window.scene.select_ids([])
         tail = f"{_count(len(left), 'proposal')} left" if left else "all proposals reviewed"
-        self._say(f"{verb}: {command.text().split(' ', 1)[1]}; {tail} (Ctrl+Z undoes)")
+        what = command.text().split(" ", 1)[1] if len(ids) == 1 else _count(len(ids), "proposal")
+        self._say(f"{verb} {what}; {tail} (Ctrl+Z undoes)")
         return True
 
     def next_proposal(self) -> bool:

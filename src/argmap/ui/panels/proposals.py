@@ -37,6 +37,27 @@ def _button(action: QAction) -> QToolButton:
     return button
 
 
+class _Elided(QLabel):
+    """A one-line label that shows as much of its text as fits, with "…" (the whole text as its tooltip)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.full = ""
+
+    def set_full(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+
+
 def proposals_left(n: int) -> str:
     """"12 proposals left" (or "1 proposal left")."""
     return f"{n} proposal{'' if n == 1 else 's'} left"
@@ -58,7 +79,7 @@ class ProposalsBar(QFrame):
         self.setAccessibleName("Proposals of the draft")
         self.count = _label(bold=True)
         self.count.setObjectName("proposals.count")
-        self.current = _label()
+        self.current = _Elided()
         self.current.setObjectName("proposals.current")
         self.current.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
@@ -69,6 +90,8 @@ class ProposalsBar(QFrame):
         for button in self.buttons:
             layout.addWidget(button)
         self._next = actions.get("review.next")
+        self.full = ""
+        """The current proposal's line in full (the label shows it elided to its width)."""
         self.hide()
 
     def show_state(self, left: int, position: int | None, words: str) -> None:
@@ -76,12 +99,13 @@ class ProposalsBar(QFrame):
         self.setVisible(left > 0)
         self.count.setText(proposals_left(left))
         if position:
-            self.current.setText(f"— {position} of {left}: {words}")
+            self.full = f"— {position} of {left}: {words}"
         elif self._next is not None:
             key = self._next.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             name = self._next.text().replace("&", "") + (f" ({key})" if key else "")
-            self.current.setText(f"— {name} goes to the first")
-        self.setAccessibleDescription(f"{self.count.text()} {self.current.text()}")
+            self.full = f"— {name} goes to the first"
+        self.current.set_full(self.full)
+        self.setAccessibleDescription(f"{self.count.text()} {self.full}")
 
 
 class ProposalBox(QFrame):
