@@ -20,9 +20,8 @@ Writes into ``OUT_DIR`` (default ``docs/screenshots``):
 - ``draft-article.png``, ``draft-review.png``, ``draft-reviewed.png``: the
   article drafted on an empty map (*Map → Draft from Source Text*: every
   statement proposed, the proposals bar, the Inspector's proposal box),
-  halfway through its review (three accepted, one edited and accepted, two
-  rejected; the Source panel's mapped, proposed and not mapped text), and
-  after *Accept All*. Taken only when ``../shared/seed`` holds the article.
+  halfway through its review (three accepted, two rejected: the Source
+  panel's mapped, proposed and not mapped text), and after *Accept All*. Taken only when ``../shared/seed`` holds the article.
 
 The article itself is never shipped, so the screenshots of the bundled map
 do not show it: the Source panel stays behind the Inspector there.
@@ -174,17 +173,16 @@ def draft_shots(app, window, out: Path, work: Path) -> list[str]:
     shutil.copyfile(ARTICLE, article)
     window.source.attach(article)
     window.drafting.draft_source()
+    drafting, doc = window.drafting, window.document
+    drafting.show(doc.amap.extra["draft"]["root"])  # the proposed main claim, why, and its four reasons
     window.docks["inspector"].raise_()
     settle(app, 40)
     window.grab().save(str(out / "draft-article.png"))
 
-    drafting, doc = window.drafting, window.document
+    window.scene.select_ids([])
     drafting.next_proposal()
     for _ in range(3):
         drafting.accept()
-    sid = window.scene.selected_ids()[0]
-    window.inspector.text_edit.setPlainText(doc.amap.statements[sid].text.replace("The ", "", 1).capitalize())
-    drafting.accept()
     drafting.reject()
     drafting.reject()
     drafting.next_proposal()

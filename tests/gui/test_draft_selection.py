@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 
 from argmap.app import create_window
 from argmap.commands import drafting as review
@@ -56,7 +57,8 @@ def test_drafting_a_selection_drafts_only_that_passage(qtbot, window):
     assert not action.isEnabled()  # nothing selected yet
     panel.select_span(SECOND, len(TEXT) - 1)
     assert action.isEnabled()
-    button = panel.findChild(type(window.drafting.bar.buttons[0]), "source.draft_selection")
+    button = panel.findChild(QPushButton, "source.draft_selection")
+    assert button.isEnabled()
     steps = window.document.undo_stack.count()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     amap = window.document.amap

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QPushButton
 
 from argmap.commands import drafting as review
 from argmap.commands.edits import execute
@@ -82,16 +82,22 @@ class DraftController(QObject):
         self._timer.timeout.connect(self.refresh)
         window.document.changed.connect(lambda _change: self._timer.start())
         window.scene.selection_ids_changed.connect(lambda _ids: self.refresh())
-        source = window.source
+        self._add_to_source_panel(window.source, window.actions["map.draft_selection"])
+        self.refresh()
+
+    def _add_to_source_panel(self, source, action) -> None:
+        """*Draft selection* under the panel's "Add as …" buttons and in the text's context menu."""
         source.view.selectionChanged.connect(self._source_selection)
-        draft_button = QToolButton()
-        draft_button.setDefaultAction(window.actions["map.draft_selection"])
-        draft_button.setObjectName("source.draft_selection")
-        source.tools.insertWidget(source.tools.count() - 1, draft_button)  # before the stretch
+        button = QPushButton(action.iconText())  # like the "Add as …" buttons beside it; it follows the action
+        button.setObjectName("source.draft_selection")
+        button.setToolTip(action.statusTip())
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+        source.tools.addWidget(button)
         source.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         source.view.customContextMenuRequested.connect(self._source_menu)
         self._source_selection()
-        self.refresh()
+        button.setEnabled(action.isEnabled())
 
     @property
     def amap(self):

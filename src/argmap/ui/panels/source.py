@@ -145,8 +145,8 @@ class SourcePanel(PassageMixin, QWidget):
         loose.addWidget(self.add_evidence_button)
         loose.addWidget(self.add_claim_button)
         loose.addStretch(1)
-        self.tools = loose
-        """The row of the loose buttons: the window adds *Draft selection* to it."""
+        self.tools = linked
+        """The column of what a selected passage can become: the window adds *Draft selection* to it."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for w in (self.header, self.warning, self.legend, self.view, self.hint):
