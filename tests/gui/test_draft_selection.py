@@ -133,7 +133,7 @@ def test_rejecting_returns_the_text_to_not_mapped_and_undo_brings_it_back(qtbot,
     span = amap.statements[sid].anchors[0]
     assert panel.spans_of(sid) == [(span.start, span.end)]
     window.drafting.show(sid)
-    window.actions["review.reject"].trigger()
+    window.actions["proposal.reject"].trigger()
     assert sid not in amap.statements and not [x for x in panel.spans if x[0] < span.end and span.start < x[1]]
     window.document.undo_stack.undo()
     assert panel.spans_of(sid) == [(span.start, span.end)] and review.is_pending(amap, sid)

@@ -310,9 +310,9 @@ class DraftController(QObject):
         ids = self.window.scene.selected_ids() if ids is None else ids
         chosen = [eid for eid in ids if review.is_pending(amap, eid)]
         actions = self.window.actions
-        for name in ("review.accept", "review.reject"):
+        for name in ("proposal.accept", "proposal.reject"):
             actions[name].setEnabled(bool(chosen))
-        for name in ("review.accept_all", "review.reject_all", "review.next", "review.previous"):
+        for name in ("proposal.accept_all", "proposal.reject_all", "proposal.next", "proposal.previous"):
             actions[name].setEnabled(bool(order))
         position = next((order.index(e) + 1 for e in chosen if e in order), None)
         words = short(_words(amap, chosen[0]), 70) if chosen else ""
@@ -362,7 +362,7 @@ class DraftController(QObject):
     def _keys(self) -> str:
         actions = self.window.actions
         parts = []
-        for name in ("review.accept", "review.reject", "review.next"):
+        for name in ("proposal.accept", "proposal.reject", "proposal.next"):
             key = actions[name].shortcut().toString()
             parts.append(actions[name].text().replace("&", "") + (f" ({key})" if key else ""))
         return ", ".join(parts) + "."

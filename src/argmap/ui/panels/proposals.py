@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout
 
-BAR_ACTIONS = ("review.previous", "review.next", "review.accept", "review.reject", "review.accept_all",
-               "review.reject_all")
+BAR_ACTIONS = ("proposal.previous", "proposal.next", "proposal.accept", "proposal.reject", "proposal.accept_all",
+               "proposal.reject_all")
 """The buttons of the proposals bar, in order (ids of :data:`argmap.ui.actions.ACTIONS` rows)."""
 
-BOX_ACTIONS = ("review.accept", "review.reject", "review.next")
+BOX_ACTIONS = ("proposal.accept", "proposal.reject", "proposal.next")
 """The buttons of the Inspector's proposal box."""
 
 
@@ -89,7 +89,7 @@ class ProposalsBar(QFrame):
         self.buttons = [_button(actions[a]) for a in BAR_ACTIONS if a in actions]
         for button in self.buttons:
             layout.addWidget(button)
-        self._next = actions.get("review.next")
+        self._next = actions.get("proposal.next")
         self.full = ""
         """The current proposal's line in full (the label shows it elided to its width)."""
         self.hide()
