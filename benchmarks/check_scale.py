@@ -1,12 +1,15 @@
-"""How `argmap check` scales: maps of 1,000 to 100,000 statements, end to end.
+"""How `argmap check` scales: maps of 1,000 to 100,000 statements, end to end, version 1 and 2.
 
 For each size: build a map with ``argument_like``, write it as .argmap to a
 temporary folder, then time ``json.load``, ``read_file``, ``check_map`` and
 the whole ``python -m argmap check FILE --format json`` in a fresh process
-(best of ``--repeat``), with the peak memory (max RSS) of that process.
-Prints a table; asserts nothing.
+(best of ``--repeat``), with the peak memory (max RSS) of that process. Then
+the same for the same map graded as version 2 (``with_tradecraft``: one
+source per 100 statements, a third of them reached via another, cites and
+credibility on most evidence, some assumptions and comments), which adds
+AM009-AM012 to the checks. Prints a table; asserts nothing.
 
-    python benchmarks/check_scale.py [--sizes 1000,10000,100000] [--repeat 3]
+    python benchmarks/check_scale.py [--sizes 1000,10000,100000] [--repeat 3] [--versions 1,2]
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 
 from argmap.analysis import check_map
 from argmap.formats import native, read_file
-from argmap.model.synth import argument_like
+from argmap.model.synth import argument_like, with_tradecraft
 
 # The child reports its own high-water mark (VmHWM, in kB). Not ru_maxrss: that survives exec, so a
 # child forked from this big benchmark process would report the benchmark's size.
@@ -80,16 +83,19 @@ def cli_peak_mb(path: Path) -> float:
     return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def measure(n: int, folder: Path, repeat: int) -> dict:
+def measure(n: int, folder: Path, repeat: int, version: int = 1) -> dict:
     amap = argument_like(n, seed=1)
-    path = folder / f"map{n}.argmap"
+    if version == 2:
+        amap = with_tradecraft(amap, max(1, n // 100), seed=1)
+    path = folder / f"map{n}v{version}.argmap"
     path.write_text(native.dumps(amap), encoding="utf-8")
     json_s, _ = best(lambda: json.loads(path.read_text(encoding="utf-8")), repeat)
     load_s, loaded = best(lambda: read_file(path), repeat)
     check_s, report = best(lambda: check_map(loaded), repeat)
     check_cpu = best_cpu(lambda: check_map(loaded), repeat)
     cli_s, cli_median, cli_cpu = cli_times(path, repeat)
-    return {"statements": n, "MB": path.stat().st_size / 1e6, "json.load": json_s, "read_file": load_s,
+    return {"statements": n, "version": version, "sources": len(amap.sources), "MB": path.stat().st_size / 1e6,
+            "json.load": json_s, "read_file": load_s,
             "check_map": check_s, "check_map cpu": check_cpu, "findings": len(report.diagnostics),
             "cli": cli_s, "cli median": cli_median, "cli cpu": cli_cpu,
             "cli peak MB": cli_peak_mb(path), "cli/json": cli_s / json_s}
@@ -99,18 +105,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated statement counts")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (the best is kept)")
+    parser.add_argument("--versions", default="1,2", help="format versions to measure (2: graded maps)")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    versions = [int(x) for x in args.versions.split(",") if x.strip()]
     print(f"# {time.strftime('%Y-%m-%d %H:%M')}  {platform.node()}  {platform.processor() or platform.machine()}  "
           f"{os.cpu_count()} cores  Python {platform.python_version()}  load average {os.getloadavg()[0]:.1f}")
-    head = ("statements", "file MB", "json.load s", "read_file s", "check_map s", "check_map CPU s", "findings",
-            "CLI wall s", "CLI median s", "CLI CPU s", "CLI peak MB", "CLI/json.load")
+    head = ("statements", "version", "sources", "file MB", "json.load s", "read_file s", "check_map s",
+            "check_map CPU s", "findings", "CLI wall s", "CLI median s", "CLI CPU s", "CLI peak MB", "CLI/json.load")
     print("| " + " | ".join(head) + " |")
     print("|" + "---:|" * len(head))
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
-            row = measure(n, Path(tmp), args.repeat)
-            cells = (f"{n:,}", f"{row['MB']:.1f}", f"{row['json.load']:.3f}", f"{row['read_file']:.3f}",
+        for n, version in ((n, v) for n in sizes for v in versions):
+            row = measure(n, Path(tmp), args.repeat, version)
+            cells = (f"{n:,}", str(version), f"{row['sources']:,}", f"{row['MB']:.1f}", f"{row['json.load']:.3f}",
+                     f"{row['read_file']:.3f}",
                      f"{row['check_map']:.3f}", f"{row['check_map cpu']:.3f}", f"{row['findings']:,}",
                      f"{row['cli']:.3f}", f"{row['cli median']:.3f}", f"{row['cli cpu']:.3f}",
                      f"{row['cli peak MB']:.0f}", f"{row['cli/json']:.1f}")

@@ -170,14 +170,18 @@ def corpus_seeds(fmt: str, max_bytes: int = 300_000) -> list[tuple[str, str]]:
 
 
 def synthetic_seeds(fmt: str, sizes: tuple[int, ...] = (5, 40, 300)) -> list[tuple[str, str]]:
-    """Maps made by :func:`argmap.model.synth.argument_like`, written through the format's ``dumps``."""
-    from argmap.model.synth import argument_like
+    """Maps made by :func:`argmap.model.synth.argument_like`, written through the format's ``dumps``;
+    the smaller ones graded too (:func:`~argmap.model.synth.with_tradecraft`: version-2 data)."""
+    from argmap.model.synth import argument_like, with_tradecraft
 
     dumps = writer(fmt)
     out = []
     for n in sizes:
         try:
             out.append((f"synth-{n}", dumps(argument_like(n, seed=n))))
+            if n <= 40:
+                graded = with_tradecraft(argument_like(n, seed=n), 4, seed=n, assumed=0.3, comments=0.2)
+                out.append((f"graded-{n}", dumps(graded)))
         except Exception:  # noqa: BLE001 - a writer still being written is simply not a seed source
             return out
     return out

@@ -8,19 +8,36 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from PySide6.QtGui import QUndoStack
 
 from argmap.commands import actions, clipboard, execute
+from argmap.commands.edits import AddElements, MapCommand, SetMeta, UpdateFields
 from argmap.formats import native
-from argmap.model import KINDS, ModelError, Position
-from argmap.model.synth import argument_like
+from argmap.model import KINDS, RELIABILITY, Comment, MergeConflict, ModelError, Position, Source
+from argmap.model.synth import argument_like, with_tradecraft
 
 pick = st.integers(min_value=0, max_value=10_000)
+
+
+class MergeSources(MapCommand):
+    """The model's one-change merge of two sources, as an undoable step (SPEC §5 tradecraft)."""
+
+    def __init__(self, amap, old: str, into: str):
+        super().__init__(amap, "Merge sources")
+        self.old, self.into, self._removal = old, into, None
+
+    def apply(self) -> None:
+        self._removal = self.amap.merge_sources(self.old, self.into)
+
+    def revert(self) -> None:
+        self.amap.restore(self._removal)
 
 
 class EditingMachine(RuleBasedStateMachine):
     """Applies commands through a QUndoStack and checks undo/redo give back identical maps."""
 
-    @initialize(seed=st.integers(0, 50), n=st.integers(2, 40))
-    def start(self, seed, n):
+    @initialize(seed=st.integers(0, 50), n=st.integers(2, 40), sources=st.sampled_from([0, 0, 3, 6]))
+    def start(self, seed, n, sources):
         self.amap = argument_like(n, seed=seed)
+        if sources:
+            self.amap = with_tradecraft(self.amap, sources, seed=seed, assumed=0.3, comments=0.2)
         self.stack = QUndoStack()
         self.stack.setUndoLimit(0)
         self.states = [self.amap.copy()]  # states[k]: the map when the stack's index is k
@@ -115,6 +132,58 @@ class EditingMachine(RuleBasedStateMachine):
     def set_title(self, title):
         self._run(lambda: actions.set_meta(self.amap, title=title))
 
+    # ------------------------------------------------ tradecraft (SPEC §5, §6) at the model level
+    def _source(self, k: int) -> str:
+        ids = list(self.amap.sources)
+        return ids[k % len(ids)]
+
+    @rule(k=pick, grade=st.sampled_from(sorted(RELIABILITY)), via=st.booleans())
+    def add_source(self, k, grade, via):
+        parent = self._source(k) if via and self.amap.sources else ""
+        source = Source(self.amap.new_id("x"), f"Source {k}", grade, via=parent)
+        self._run(lambda: AddElements(self.amap, [source], "Add source"))
+
+    @precondition(lambda self: len(self.amap.sources) > 0)
+    @rule(k=pick, j=pick, grade=st.sampled_from(sorted(RELIABILITY)))
+    def edit_source(self, k, j, grade):
+        fields = {"reliability": grade} if j % 3 else {"via": self._source(j)}  # a via may loop: refused
+        self._run(lambda: UpdateFields(self.amap, {self._source(k): fields}, "Grade source"))
+
+    @precondition(lambda self: len(self.amap.sources) > 0 and len(self.amap.statements) > 0)
+    @rule(k=pick, ks=st.lists(pick, max_size=3), credibility=st.sampled_from([None, 1, 2, 3, 4, 5, 6]))
+    def cite(self, k, ks, credibility):
+        cites = tuple(dict.fromkeys(self._source(j) for j in ks))
+        self._run(lambda: UpdateFields(self.amap, {self._statement(k): {"cites": cites, "credibility": credibility}},
+                                       "Cite"))
+
+    @precondition(lambda self: len(self.amap.statements) > 0)
+    @rule(k=pick, assumed=st.booleans())
+    def assume(self, k, assumed):
+        self._run(lambda: UpdateFields(self.amap, {self._statement(k): {"assumed": assumed}}, "Assume"))
+
+    @precondition(lambda self: len(self.amap.statements) > 0)
+    @rule(k=pick, text=st.text(max_size=8), resolved=st.booleans())
+    def comment(self, k, text, resolved):
+        eid = self._statement(k) if k % 2 or not self.amap.sources else self._source(k)
+        comments = (*self.amap.get(eid).comments, Comment(text, "rev", "2026-12-01", resolved))
+        self._run(lambda: UpdateFields(self.amap, {eid: {"comments": comments}}, "Comment"))
+
+    @precondition(lambda self: len(self.amap.sources) > 0)
+    @rule(ks=st.lists(pick, min_size=1, max_size=2))
+    def delete_source(self, ks):
+        self._run(lambda: actions.delete(self.amap, [self._source(k) for k in ks]))
+
+    @precondition(lambda self: len(self.amap.sources) > 1)
+    @rule(a=pick, b=pick)
+    def merge_sources(self, a, b):
+        self._run(lambda: MergeSources(self.amap, self._source(a), self._source(b)))
+
+    @precondition(lambda self: len(self.amap.statements) > 0)
+    @rule(k=pick, ours=st.one_of(st.none(), st.text(max_size=5)))
+    def record_merge_conflict(self, k, ours):
+        found = (*self.amap.merge_conflicts, MergeConflict(self._statement(k), "text", "base", ours, {"x": [1]}))
+        self._run(lambda: SetMeta(self.amap, "Merge", merge_conflicts=found))
+
     @rule()
     def undo_one(self):
         self.stack.undo()
@@ -159,6 +228,9 @@ class EditingMachine(RuleBasedStateMachine):
         fresh = number(dict(self.amap.statements), dict(self.amap.inferences), dict(self.amap.conflicts))
         assert self.amap.numbering() == fresh
         assert native.loads(native.dumps(self.amap)).numbering() == fresh
+        graded = any(s.cites or s.credibility is not None or s.assumed or s.comments
+                     for s in self.amap.statements.values())
+        assert self.amap.uses_grades() == graded == native.loads(native.dumps(self.amap)).uses_grades()
 
 
 EditingMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None,

@@ -214,7 +214,8 @@ def test_diagnostics_compare_by_value():
 
 def test_rules_catalogue():
     assert SEVERITIES == ("error", "warning", "info")
-    assert [r.code for r in RULES.values()] == [f"AM00{k}" for k in range(1, 9)]
+    assert [r.code for r in RULES.values()] == [f"AM{k:03}" for k in range(1, 13)]
+    assert [RULES[f"AM{k:03}"].severity for k in range(9, 13)] == ["warning", "warning", "warning", "info"]
     assert all(r.severity in SEVERITIES and r.name and r.summary and r.fix for r in RULES.values())
 
 

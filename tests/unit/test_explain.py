@@ -10,7 +10,7 @@ from argmap.analysis import check_map, explain
 from argmap.analysis.explain import EXPLAINERS
 from argmap.analysis.rules import RULES
 from argmap.formats import read_file
-from argmap.model import ArgumentMap, Conflict, Inference, Statement
+from argmap.model import ArgumentMap, Conflict, Inference, Source, Statement
 from argmap.model.synth import argument_like
 from argmap.resources_path import example_map
 
@@ -34,6 +34,14 @@ def _map() -> ArgumentMap:
         Inference("i6", ("b",), "c"), Inference("i7", ("ep",), "p"), Inference("i8", ("eq",), "q"),
         Conflict("k1", ("e",), "t"),
         Conflict("k2", ("p",), "q"), Conflict("k3", ("q",), "p"), Conflict("k4", ("p",), "u"),
+        # tradecraft (SPEC §5): one report read in a column, a doubtful grade, a lone "confirmed", an assumption
+        Source("col", "A column", "B"), Source("nyt", "A newspaper report", "B", via="col"),
+        Statement("r2", "recommendation", "Hold talks soon"),
+        Statement("w", "evidence", "A wire story", cites=("nyt",), credibility=4),
+        Statement("as", "claim", "Tehran wants calm", assumed=True),
+        Statement("z", "claim", "The report is right"),
+        Statement("w1", "evidence", "Confirmed, it says", cites=("nyt",), credibility=1),
+        Inference("i9", ("w", "as"), "r2"), Inference("i10", ("w1",), "z"),
     ])
     return amap
 
@@ -74,6 +82,14 @@ def test_explanations_name_the_links_concerned():
     assert "c “A conclusion on a bare claim”  ←  b “A bare claim”" in conclusion
     premise = text_of("AM003", "b")
     assert "a premise of c" in premise
+    single = text_of("AM009", "z")
+    assert "col “A column”" in single and "w1 “Confirmed, it says” cites nyt “A newspaper report”" in single
+    doubtful = text_of("AM010", "r2")
+    assert "w “A wire story” is graded 4 (doubtful)" in doubtful
+    lone = text_of("AM011", "w1")
+    assert "it goes back to col “A column”" in lone
+    assumed = text_of("AM012", "r2")
+    assert "as “Tehran wants calm” as a stated assumption" in assumed
 
 
 def test_every_finding_of_the_bundled_map_and_of_random_maps_is_explained():

@@ -1,4 +1,4 @@
-"""Checks of an argument map (SPEC §3): the supported set, labels and diagnostics AM001-AM008.
+"""Checks of an argument map (SPEC §3, §5): the supported set, labels and diagnostics AM001-AM012.
 
 Pure functions of the map, no Qt::
 

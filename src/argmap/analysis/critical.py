@@ -1,12 +1,16 @@
-"""Single points of failure (AM008): the landmarks of each supported recommendation.
+"""Single points of failure (AM008) and single sources (AM009): landmarks in the support graph.
 
 A statement D is critical for a recommendation R in S when removing D (with
 every inference and conflict naming it) takes R out of S. In the AND/OR
 support graph these are the landmarks of R, the greatest fixpoint of::
 
-    crit(s) = {s}                                          if s is evidence
+    crit(s) = {s}                                          if s is a ground
     crit(s) = {s} | meet over usable inferences i into s
                     of (union over premises p of i of crit(p))   otherwise
+
+(grounds: evidence and assumed claims, SPEC §5). :func:`critical_sources`
+solves the twin problem for sources: which sources X a conclusion R needs,
+``R`` not in S∖X, with source sets instead of statement sets (see there).
 
 where an inference is usable when all its premises are in S. Only the
 statements below some supported recommendation are visited. They are
@@ -20,7 +24,7 @@ of building the others.
 
 from __future__ import annotations
 
-from argmap.analysis.graph import EVIDENCE, RECOMMENDATION, MapGraph
+from argmap.analysis.graph import RECOMMENDATION, MapGraph
 
 TOP = None  # "every statement": the start of the greatest fixpoint inside a component
 
@@ -48,15 +52,56 @@ def critical_statements(graph: MapGraph, supported: list[bool], components: list
     return _Landmarks(graph, supported, components, usable).run()
 
 
+def critical_sources(graph: MapGraph, supported: list[bool], components: list[list[int]], usable: list[bool],
+                     roots: list[int], depends: dict[int, frozenset[int]]) -> dict[int, list[int]]:
+    """For each statement R of ``roots`` (in S), the sources X with R not in S∖X (SPEC §5, AM009).
+
+    S∖X is S with the evidence that depends on X not counted as a ground.
+    The sources a statement needs are the greatest fixpoint of::
+
+        need(s) = dep(s)                                     a cited ground, nothing inferred into it
+        need(s) = dep(s) & meet_i union_p need(p)            a cited ground with usable inferences into it
+        need(s) = meet over usable inferences i into s
+                  of (union over premises p of i of need(p))   a statement that is not a ground
+        need(s) = {}                                         any other ground
+
+    where ``dep(e)`` is the set of sources evidence ``e`` depends on (every
+    cited source in their reach). It is the landmark problem of AM008 with
+    source sets, solved by the same pass in topological order; the sets
+    hold at most the sources of a few ``via`` chains, so the pass is linear
+    in practice.
+
+    Parameters
+    ----------
+    graph : MapGraph
+        The numbered map.
+    supported, components, usable
+        As for :func:`critical_statements`.
+    roots : list of int
+        The conclusions in S to answer for.
+    depends : dict
+        Evidence index -> the source indices it depends on (only evidence that cites).
+
+    Returns
+    -------
+    dict
+        Root index -> source indices (any order), for every root that needs at least one source.
+    """
+    return _SourceLandmarks(graph, supported, components, usable, roots, depends).run()
+
+
 class _Landmarks:
     def __init__(self, graph: MapGraph, supported: list[bool], components: list[list[int]],
-                 usable: list[bool] | None):
+                 usable: list[bool] | None, roots: list[int] | None = None, leaf: list[bool] | None = None):
         self.g = graph
         n = graph.size
         if usable is None:
             usable = [all(supported[p] for p in ps) for ps in graph.premises]
         self.usable = usable
-        self.roots = [s for s, k in enumerate(graph.kinds) if k == RECOMMENDATION and supported[s]]
+        if roots is None:
+            roots = [s for s, k in enumerate(graph.kinds) if k == RECOMMENDATION and supported[s]]
+        self.roots = roots
+        self.leaf = graph.grounds if leaf is None else leaf  # statements whose inferences are not followed
         self.inputs: list[list[int] | None] = [None] * n   # usable inferences into each relevant statement
         self.relevant = self._below(self.roots)
         self.key = list(range(n))  # the unit a statement is solved in: itself, or ~c for cyclic component c
@@ -75,14 +120,14 @@ class _Landmarks:
 
     def _below(self, roots: list[int]) -> list[int]:
         """Statements reachable from ``roots`` downward through usable inferences; fills ``inputs``."""
-        into, premises, usable, kinds, inputs = self.g.into, self.g.premises, self.usable, self.g.kinds, self.inputs
+        into, premises, usable, leaf, inputs = self.g.into, self.g.premises, self.usable, self.leaf, self.inputs
         found = []
         stack = list(roots)
         while stack:
             s = stack.pop()
             if inputs[s] is not None:
                 continue
-            mine = [] if kinds[s] == EVIDENCE else [j for j in into[s] if usable[j]]
+            mine = [] if leaf[s] else [j for j in into[s] if usable[j]]
             inputs[s] = mine
             found.append(s)
             for j in mine:
@@ -163,6 +208,13 @@ class _Landmarks:
         inputs = self.inputs[s]
         if not inputs:
             return {s}
+        result = self._meet(inputs, steal, count)
+        if result is not TOP:
+            result.add(s)
+        return result
+
+    def _meet(self, inputs: list[int], steal: bool, count: bool) -> set | None:
+        """``meet_i union_p crit(p)`` over the inferences ``inputs``, as a set we may change (or ``TOP``)."""
         crit, premises = self.crit, self.g.premises
         alts = []
         for j in inputs:
@@ -186,7 +238,6 @@ class _Landmarks:
             if count:
                 for p in premises[j]:
                     self._release(p)
-        result.add(s)
         return result
 
     def _union(self, j: int, steal: bool, count: bool) -> set:
@@ -204,3 +255,35 @@ class _Landmarks:
             for p in ps:
                 self._release(p)
         return result
+
+
+class _SourceLandmarks(_Landmarks):
+    """:class:`_Landmarks` with source sets: ``need(s)`` instead of ``crit(s)`` (see :func:`critical_sources`)."""
+
+    def __init__(self, graph: MapGraph, supported: list[bool], components: list[list[int]], usable: list[bool],
+                 roots: list[int], depends: dict[int, frozenset[int]]):
+        self.depends = depends
+        leaf = list(graph.grounds)
+        for e in depends:  # a cited ground may still be lifted by an inference: follow its support
+            leaf[e] = False
+        super().__init__(graph, supported, components, usable, roots, leaf)
+        self.wanted = bytearray(graph.size)
+        for r in roots:
+            self.wanted[r] = 1
+
+    def _formula(self, s: int, steal: bool, count: bool = True) -> set | None:
+        inputs = self.inputs[s]
+        cap = self.depends.get(s)
+        if not inputs:
+            return set(cap) if cap else set()
+        result = self._meet(inputs, steal, count)
+        if cap is not None:
+            result = set(cap) if result is TOP else result & cap
+        return result
+
+    def _store(self, s: int, value: set) -> None:
+        self.crit[s] = value
+        if self.wanted[s] and value:
+            self.found[s] = list(value)
+        if self.readers[s] == 0:
+            del self.crit[s]

@@ -1,9 +1,10 @@
-"""The diagnostics AM001-AM008 (SPEC §3), one function per rule, from the computed facts.
+"""The diagnostics AM001-AM012 (SPEC §3, §5), one function per rule, from the computed facts.
 
 Each function returns its findings for one code as plain rows,
-``(code, target, related, render, args)``, where ``render(*args)`` writes
-the message. :func:`all_findings` concatenates them in code order, which is
-also severity order, and sorts each code's rows by (target, related);
+``(code, target, related, render, args, source)``, where ``render(*args)``
+writes the message and ``source`` is the source id of an AM009 finding
+(``None`` for the others). :func:`all_findings` concatenates them in code
+order, and sorts each code's rows by (target, related, source);
 :func:`diagnostics_of` turns rows into :class:`Diagnostic` objects. Rows
 keep a map of 100,000 statements, with tens of thousands of findings,
 cheap to check and to print as JSON.
@@ -16,7 +17,9 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from argmap.analysis import messages as msg
+from argmap.analysis import sourcing
 from argmap.analysis.explain import CIRCULAR, gap_leaves
+from argmap.analysis.grades import GradeFacts
 from argmap.analysis.graph import CLAIM, EVIDENCE, RECOMMENDATION, MapGraph
 from argmap.analysis.labels import OUT, UNDECIDED
 from argmap.analysis.rules import RULES, Diagnostic, LazyDiagnostic
@@ -32,14 +35,18 @@ class Facts:
     stands: list[bool]                 # by conflict index
     components: list[list[int]]        # cyclic components of the support graph
     critical: dict[int, list[int]]     # recommendation -> critical statements
-    unsupported: list[int] = field(init=False)  # statements not in S (never evidence), in order
+    usable: list[bool] | None = None   # by inference: all premises in S
+    grades: GradeFacts | None = None   # sources, grades and assumptions (None: the map has none)
+    unsupported: list[int] = field(init=False)  # statements not in S (never a ground), in order
 
     def __post_init__(self):
         self.unsupported = list(compress(range(self.graph.size), map(not_, self.supported)))
 
 
 def all_findings(facts: Facts) -> list[tuple]:
-    """Every finding as a row ``(code, target, related, render, args)``, sorted by (severity, code, target, related)."""
+    """Every finding as a row ``(code, target, related, render, args, source)``, sorted by
+    (code, target, related, source), as the shared cases list them. Up to AM008 code order is also
+    severity order; the tradecraft checks (warnings AM009-AM011, info AM012) come after AM008."""
     name = msg.Namer(facts.graph)
     out: list[tuple] = []
     for rule in (unsupported_conclusions, circular_support, unsupported_premises, unanswered_objections,
@@ -47,23 +54,29 @@ def all_findings(facts: Facts) -> list[tuple]:
         found = rule(facts, name)
         found.sort(key=_order)
         out.extend(found)
+    if facts.grades is not None:
+        below = sourcing.Under(facts.graph)
+        for rule in sourcing.RULES_IN_ORDER:
+            found = rule(facts, name, facts.grades, below)
+            found.sort(key=_order)
+            out.extend(found)
     return out
 
 
 def diagnostics_of(rows: list[tuple]) -> list[Diagnostic]:
     """:class:`Diagnostic` objects for finding rows (messages are written when first read)."""
     out = []
-    for code, target, related, render, args in rows:
+    for code, target, related, render, args, source in rows:
         rule = RULES[code]
-        out.append(LazyDiagnostic(code, rule.severity, rule.name, target, related, None, (render, args)))
+        out.append(LazyDiagnostic(code, rule.severity, rule.name, target, related, None, (render, args), source))
     return out
 
 
-_order = itemgetter(1, 2)  # (target, related)
+_order = itemgetter(1, 2, 5)  # (target, related, source)
 
 
 def _make(code: str):
-    return lambda target, related, render, *args: (code, target, related, render, args)
+    return lambda target, related, render, *args: (code, target, related, render, args, None)
 
 
 def unsupported_conclusions(facts: Facts, name: msg.Namer) -> list[tuple]:
@@ -130,12 +143,13 @@ def unanswered_objections(facts: Facts, name: msg.Namer) -> list[tuple]:
 
 
 def unsourced_evidence(facts: Facts, name: msg.Namer) -> list[tuple]:
-    """AM005: evidence with no anchor and an empty source."""
+    """AM005: evidence with no anchor, an empty source and no cited source (SPEC §5)."""
     g = facts.graph
     make, sids, statements = _make("AM005"), g.sids, name.statements
     evidence = compress(range(g.size), map(EVIDENCE.__eq__, g.kinds))
     return [make(sids[s], (), msg.unsourced_evidence, name, s)
-            for s in evidence if not statements[s].anchors and not statements[s].source.strip()]
+            for s in evidence
+            if not statements[s].anchors and not statements[s].source.strip() and not statements[s].cites]
 
 
 def disconnected(facts: Facts, name: msg.Namer) -> list[tuple]:

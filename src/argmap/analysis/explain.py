@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from argmap.analysis.graph import EVIDENCE, MapGraph, build_graph
 from argmap.analysis.support import supported_flags
-from argmap.model import ArgumentMap
+from argmap.model import CREDIBILITY, ArgumentMap
 
 CIRCULAR = -1
 MAX_CHAINS = 50
@@ -299,7 +299,75 @@ def _support_chain(amap: ArgumentMap, top: str, bottom: str, supported: set) -> 
     return []
 
 
+# ---------------------------------------------------------------- tradecraft (SPEC §5)
+def _source(amap: ArgumentMap, x: str) -> str:
+    return f"{x} “{amap.sources[x].title}”" if x in amap.sources else x
+
+
+def _role(amap: ArgumentMap, sid: str) -> str:
+    return "recommendation" if amap.statements[sid].kind == "recommendation" else "claim"
+
+
+def _single_source(amap, d, report) -> str:
+    x, role = d.source, _role(amap, d.target)
+    if x not in amap.sources:
+        return d.message
+    chain = amap.via_chain(x)[1:]
+    via = f", which reaches you via {', via '.join(_source(amap, y) for y in chain)}" if chain else ""
+    cited = "; ".join(f"{_name(amap, e)} cites {_names_of(amap, amap.statements[e].cites)}" for e in d.related)
+    through = any(c != x for e in d.related for c in amap.statements[e].cites)
+    return (f"The {role} {_name(amap, d.target)} is supported, but only through evidence that comes from "
+            f"{_source(amap, x)}{via}{', or from sources reported through it' if through else ''}: {cited}. Take "
+            f"that source away and nothing else holds the {role} up; if it is wrong or one-sided, so is the {role}.")
+
+
+def _names_of(amap: ArgumentMap, sources) -> str:
+    names = [_source(amap, x) for x in sources]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _doubtful_grounds(amap, d, report) -> str:
+    role = _role(amap, d.target)
+    why = []
+    for e in d.related:
+        st = amap.statements[e]
+        if st.credibility in (4, 5):
+            why.append(f"{_name(amap, e)} is graded {st.credibility} ({CREDIBILITY[st.credibility]})")
+        else:
+            grades = ", ".join(f"{_source(amap, x)} graded {amap.sources[x].reliability}" for x in st.cites)
+            why.append(f"{_name(amap, e)} comes only from sources graded D or E ({grades})")
+    return (f"The {role} {_name(amap, d.target)} is supported, but every chain of its support rests on doubtful "
+            f"evidence: {'; '.join(why)}. Without that evidence nothing else holds the {role} up.")
+
+
+def _uncorroborated(amap, d, report) -> str:
+    st = amap.statements[d.target]
+    head = (f"{_name(amap, d.target)} is graded 1, “confirmed by other independent sources”, but ")
+    if not st.cites:
+        return head + "it cites no source at all, so nothing in the map shows what confirmed it."
+    roots = list(dict.fromkeys(amap.via_chain(x)[-1] for x in st.cites))
+    every = "it goes back" if len(st.cites) == 1 else "all of them go back"
+    return head + (f"it cites {_names_of(amap, st.cites)}, and {every} to {_source(amap, roots[0])}: one origin, "
+                   "not two independent ones.")
+
+
+def _rests_on_assumptions(amap, d, report) -> str:
+    role = _role(amap, d.target)
+    if not d.related:
+        return (f"The {role} {_name(amap, d.target)} is itself a stated assumption, and nothing else supports it: "
+                "the map accepts it without evidence.")
+    doubted = [a for a in d.related if report.labels.get(a) != "in"]
+    tail = (f" Of these, {_names(amap, doubted)} {'is' if len(doubted) == 1 else 'are'} not accepted as things stand "
+            "(an objection or a circle leaves it out or undecided)." if doubted else "")
+    many = len(d.related) > 1
+    return (f"The {role} {_name(amap, d.target)} is supported, but only because the map accepts "
+            f"{_names(amap, d.related)} as {'stated assumptions' if many else 'a stated assumption'}: without "
+            f"{'them' if many else 'it'} nothing else holds it up. A Key Assumptions Check asks of each assumption "
+            f"whether it still holds, and what would change if it did not.{tail}")
+
+
 EXPLAINERS = {"AM001": _unsupported_conclusion, "AM002": _circular_support, "AM003": _unsupported_premise,
               "AM004": _unanswered_objection, "AM005": _unsourced_evidence, "AM006": _disconnected,
-              "AM007": _undecided, "AM008": _single_point_of_failure}
+              "AM007": _undecided, "AM008": _single_point_of_failure, "AM009": _single_source,
+              "AM010": _doubtful_grounds, "AM011": _uncorroborated, "AM012": _rests_on_assumptions}
 """Code → ``f(amap, diagnostic, report) -> str``: the "why" of each finding (add new codes here)."""

@@ -14,6 +14,7 @@ components of the support graph (premise -> inference -> conclusion), see
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from itertools import compress
 from operator import attrgetter
 
 from argmap.model import ArgumentMap
@@ -22,6 +23,7 @@ from argmap.model.numbering import Numbering
 EVIDENCE, CLAIM, RECOMMENDATION = 0, 1, 2
 _KIND_CODE = {"evidence": EVIDENCE, "claim": CLAIM, "recommendation": RECOMMENDATION}
 _kind_of = attrgetter("kind")
+_assumed_of = attrgetter("assumed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,8 @@ class MapGraph(Numbering):
 
     amap: ArgumentMap
     kinds: list[int]
+    grounds: list[bool]             # evidence and assumed claims (SPEC §5): in S without support
+    assumed: list[int]              # the assumed claims, in document order
     into: list[list[int]]           # statement -> inferences concluding it
     premise_of: list[list[int]]     # statement -> inferences using it as a premise
     attacks: list[list[int]]        # statement -> conflicts it is an attacker of
@@ -67,13 +71,17 @@ def build_graph(amap: ArgumentMap) -> MapGraph:
     con_target, con_on_inf = num.con_target, num.con_on_inference
     n, m = len(sids), len(premises)
     kinds = list(map(_KIND_CODE.__getitem__, map(_kind_of, amap.statements.values())))
+    grounds = list(map(EVIDENCE.__eq__, kinds))
+    assumed = list(compress(range(n), map(_assumed_of, amap.statements.values()))) if amap.uses_grades() else []
+    for s in assumed:
+        grounds[s] = True
     into = _lists(n, enumerate(conclusion))
     premise_of = _lists(n, ((j, p) for j, ps in enumerate(premises) for p in ps))
     attacks = _lists(n, ((k, a) for k, atk in enumerate(attackers) for a in atk))
     on_statement = _lists(n, ((k, t) for k, (t, undercut) in enumerate(zip(con_target, con_on_inf)) if not undercut))
     on_inference = _lists(m, ((k, t) for k, (t, undercut) in enumerate(zip(con_target, con_on_inf)) if undercut))
     numbered = (getattr(num, f.name) for f in fields(Numbering))
-    return MapGraph(*numbered, amap, kinds, into, premise_of, attacks, on_statement, on_inference)
+    return MapGraph(*numbered, amap, kinds, grounds, assumed, into, premise_of, attacks, on_statement, on_inference)
 
 
 def _lists(size: int, pairs) -> list:

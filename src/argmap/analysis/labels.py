@@ -10,8 +10,9 @@ linear in the size of the map. Counters say when a state changes:
 - an inference *holds* when all premises are ``in`` and all conflicts on it
   failed, and *breaks* at the first premise ``out`` or standing conflict;
 - a statement is ``out`` at the first conflict on it that stands; ``in``
-  when it is evidence or an inference into it holds, and all conflicts on
-  it failed; ``out`` when it is not evidence and all inferences into it broke.
+  when it is a ground (evidence, or an assumed claim, SPEC §5) or an
+  inference into it holds, and all conflicts on it failed; ``out`` when it
+  is not a ground and all inferences into it broke.
 
 Most of a big map is untouched by attacks and cycles, and there the labels
 are known at once: a statement whose support, all the way down, meets no
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from itertools import compress
 
-from argmap.analysis.graph import EVIDENCE, MapGraph, cyclic_components
+from argmap.analysis.graph import MapGraph, cyclic_components
 from argmap.analysis.support import supported_run
 
 UNDECIDED, IN, OUT = 0, 1, 2
@@ -210,7 +211,7 @@ class _Worklist:
     def _fixpoint(self) -> None:
         """The worklist proper: give labels, and tell each labelled statement's links."""
         g = self.g
-        kinds, into, on_statement, premise_of, attacks = g.kinds, g.into, g.on_statement, g.premise_of, g.attacks
+        grounds, into, on_statement, premise_of, attacks = g.grounds, g.into, g.on_statement, g.premise_of, g.attacks
         attackers = g.attackers
         label, failed, held, broken = self.label, self.failed, self.held, self.broken
         inf_in, con_in, con_state = self.inf_in, self.con_in, self.con_state
@@ -221,11 +222,11 @@ class _Worklist:
                 s = recheck.pop()
                 if label[s] != UNDECIDED:
                     continue
-                evidence = kinds[s] == EVIDENCE
-                if (evidence or held[s]) and failed[s] == len(on_statement[s]):
+                ground = grounds[s]  # evidence, or an assumed claim (SPEC §5): treated alike
+                if (ground or held[s]) and failed[s] == len(on_statement[s]):
                     label[s] = IN
                     settled.append(s)
-                elif not evidence and broken[s] == len(into[s]):
+                elif not ground and broken[s] == len(into[s]):
                     label[s] = OUT
                     settled.append(s)
             while settled:

@@ -8,6 +8,7 @@ with 100,000 findings stay cheap to describe.
 from __future__ import annotations
 
 from argmap.analysis.graph import MapGraph
+from argmap.model import CREDIBILITY
 
 WIDTH = 60
 
@@ -50,6 +51,8 @@ class Namer(dict):
         super().__init__()
         self.sids = graph.sids
         self.statements = list(graph.amap.statements.values())
+        self.amap_sources = dict(graph.amap.sources) if graph.amap.sources else {}
+        self.source_names: dict[int, str] = {}
 
     __call__ = dict.__getitem__  # a miss calls __missing__
 
@@ -126,3 +129,82 @@ def single_point_of_failure(name: Namer, d: int, r: int) -> str:
     """AM008."""
     return (f"Single point of failure: the recommendation {name(r)} loses its support without {name(d)}. "
             f"Add an independent reason for {name.sids[r]} that does not rest on {name.sids[d]}.")
+
+
+# ---------------------------------------------------------------- tradecraft (SPEC §5)
+def source_name(name: Namer, grades, x: int) -> str:
+    """A source as ``'title' (id)``, the title cut short like a statement's text (cached per check)."""
+    found = name.source_names.get(x)
+    if found is None:
+        xid = grades.source_ids[x]
+        found = name.source_names[x] = f"'{shorten(name.amap_sources[xid].title, 50)}' ({xid})"
+    return found
+
+
+def _role(name: Namer, r: int) -> str:
+    return "recommendation" if name.statements[r].kind == "recommendation" else "claim"
+
+
+def _names(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def single_source(name: Namer, r: int, x: int, related: list[int], grades) -> str:
+    """AM009: ``r`` is lost without the evidence that depends on source ``x``."""
+    role = _role(name, r)
+    chain = grades.chains[x][1:]
+    via = f" (reported via {', via '.join(source_name(name, grades, y) for y in chain)})" if chain else ""
+    cited = list(dict.fromkeys(y for e in related for y in grades.cites[e] if y != x))
+    through = ""
+    if cited:
+        shown = [source_name(name, grades, y) for y in cited[:3]]
+        if len(cited) > 3:
+            shown.append(f"{len(cited) - 3} more")
+        through = f" (its evidence from {_names(shown)} reaches us through it)"
+    return (f"Single source: the {role} {name(r)} rests on {source_name(name, grades, x)} alone{via}{through}: "
+            f"if that source is wrong, the {role} has no support. Add evidence from a source independent of "
+            f"{_names([grades.source_ids[y] for y in grades.chains[x]])}.")
+
+
+def doubtful_grounds(name: Namer, r: int, related: list[int]) -> str:
+    """AM010: ``r`` is lost without the doubtful evidence ``related``."""
+    role = _role(name, r)
+    if len(related) == 1:
+        e = related[0]
+        grade = name.statements[e].credibility
+        why = (f"graded {grade}, {CREDIBILITY[grade]}" if grade in (4, 5)
+               else "cited only from sources graded D or E, not usually reliable or unreliable")
+        what, it = f"doubtful evidence: {name(e)}, {why}", "it"
+    else:
+        what = (f"doubtful evidence: {name.many(related)} (each graded 4 or 5, doubtful or improbable, or "
+                f"cited only from sources graded D or E)")
+        it = "them"
+    return (f"Doubtful grounds: the {role} {name(r)} is supported only through {what}. Without {it} the "
+            f"{role} has no support. Confirm {it} from a better source, or add support that does not rest on "
+            f"{it}.")
+
+
+def uncorroborated(name: Namer, s: int, roots: list[int], grades) -> str:
+    """AM011: evidence graded 1 whose cited sources have fewer than two distinct roots."""
+    head = f"Uncorroborated: {name(s)} is graded 1 (confirmed by other independent sources), but "
+    if not roots:
+        why = "it cites no source"
+    else:
+        why = f"all its sources go back to {source_name(name, grades, roots[0])}"
+    return head + (f"{why}. Cite the independent sources that confirm it, or grade it 2 (probably true) "
+                   f"or lower.")
+
+
+def rests_on_assumptions(name: Namer, r: int, related: list[int]) -> str:
+    """AM012: ``r`` is lost without the assumed claims."""
+    role = _role(name, r)
+    if not related:
+        return (f"Rests on assumptions: the {role} {name(r)} is itself a stated assumption and nothing else "
+                f"supports it. Check it (Key Assumptions Check) or add evidence for it.")
+    many = len(related) > 1
+    return (f"Rests on assumptions: the {role} {name(r)} holds only if the stated assumption"
+            f"{'s' if many else ''} {name.many(related)} hold{'' if many else 's'}. Check "
+            f"{'them' if many else 'it'} (Key Assumptions Check) or add evidence so the {role} does not depend "
+            f"on {'them' if many else 'it'}.")

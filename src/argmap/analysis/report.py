@@ -1,4 +1,4 @@
-"""``check_map``: every check of SPEC §3 on one map, gathered in a :class:`Report`."""
+"""``check_map``: every check of SPEC §3 and §5 on one map, gathered in a :class:`Report`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from argmap.analysis.critical import critical_statements
 from argmap.analysis.diagnostics import Facts, all_findings, diagnostics_of
+from argmap.analysis.grades import grade_facts
 from argmap.analysis.graph import build_graph, cyclic_components
 from argmap.analysis.labels import LABEL_NAMES, label_run
 from argmap.analysis.rules import RULES, SEVERITIES, Diagnostic
@@ -26,14 +27,14 @@ class Report:
     labels : dict
         Statement id -> ``"in"``, ``"out"`` or ``"undecided"``, for every statement.
     diagnostics : list of Diagnostic
-        Sorted by (severity, code, target, related); made when first read
+        Sorted by (code, target, related, source); made when first read
         (``argmap check --format json`` never needs the objects).
     """
 
     def __init__(self, supported: tuple, labels: dict, findings: list[tuple]):
         self.supported = supported
         self.labels = labels
-        self._findings = findings  # rows (code, target, related, render, args); see diagnostics.py
+        self._findings = findings  # rows (code, target, related, render, args, source); see diagnostics.py
         self._diagnostics: list[Diagnostic] | None = None
         self._by_target: dict[str, list[Diagnostic]] | None = None
         self._touching: dict[str, list[Diagnostic]] | None = None
@@ -71,13 +72,17 @@ class Report:
         return list(self._touching.get(sid, ()))
 
     def to_json(self, file_name: str) -> dict:
-        """The object ``argmap check --format json`` prints for one file (SPEC §4).
+        """The object ``argmap check --format json`` prints for one file (SPEC §4; an AM009 finding
+        also names its ``source``, SPEC §5).
 
         Written from the finding rows, so ``argmap check`` never makes :class:`Diagnostic` objects.
         """
         severity = {code: rule.severity for code, rule in RULES.items()}
         found = [{"code": code, "severity": severity[code], "target": target, "related": list(related),
-                  "message": render(*args)} for code, target, related, render, args in self._findings]
+                  "message": render(*args)} if source is None else
+                 {"code": code, "severity": severity[code], "target": target, "source": source,
+                  "related": list(related), "message": render(*args)}
+                 for code, target, related, render, args, source in self._findings]
         return {"file": file_name, "summary": self.summary(), "supported": list(self.supported),
                 "labels": self.labels, "diagnostics": found}
 
@@ -86,7 +91,7 @@ class Report:
 
 
 def check_map(amap: ArgumentMap) -> Report:
-    """Run every check of SPEC §3 on ``amap``.
+    """Run every check of SPEC §3 and §5 on ``amap``.
 
     Parameters
     ----------
@@ -109,7 +114,7 @@ def _check(amap: ArgumentMap) -> Report:
     components = cyclic_components(graph)
     codes, stands = label_run(graph, flags, components)
     critical = critical_statements(graph, flags, components, usable)
-    facts = Facts(graph, flags, codes, stands, components, critical)
+    facts = Facts(graph, flags, codes, stands, components, critical, usable, grade_facts(graph))
     sids = graph.sids
     supported = tuple(compress(sids, flags))
     labels = dict(zip(sids, map(LABEL_NAMES.__getitem__, codes)))

@@ -1,4 +1,4 @@
-"""The catalogue of checks (SPEC §3): codes, severities, names, and how to fix each finding."""
+"""The catalogue of checks (SPEC §3, §5): codes, severities, names, and how to fix each finding."""
 
 from __future__ import annotations
 
@@ -25,8 +25,10 @@ class Rule:
 class Diagnostic:
     """One finding: ``target`` is a statement id, ``related`` other ids, ``message`` one plain line.
 
-    Diagnostics compare and hash by their six fields, whatever way they
-    were made (see :class:`LazyDiagnostic`).
+    ``source`` is the id of the source an AM009 (single-source) finding is
+    about, ``None`` for every other code. Diagnostics compare and hash by
+    their seven fields, whatever way they were made (see
+    :class:`LazyDiagnostic`).
     """
 
     code: str
@@ -35,10 +37,11 @@ class Diagnostic:
     target: str
     related: tuple
     message: str
+    source: str | None = None
 
     def key(self) -> tuple:
-        """The six fields as a tuple."""
-        return self.code, self.severity, self.name, self.target, self.related, self.message
+        """The seven fields as a tuple."""
+        return self.code, self.severity, self.name, self.target, self.related, self.message, self.source
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Diagnostic):
@@ -64,7 +67,8 @@ class LazyDiagnostic(Diagnostic):
     __slots__ = ("_render",)
 
     def __init__(self, code: str, severity: str, name: str, target: str, related: tuple,
-                 message: str | None = None, render: tuple | None = None):
+                 message: str | None = None, render: tuple | None = None, source: str | None = None):
+        _set(self, "source", source)
         _set(self, "code", code)
         _set(self, "severity", severity)
         _set(self, "name", name)
@@ -111,7 +115,22 @@ _TABLE = (
     ("AM008", "info", "single-point-of-failure",
      "A statement whose removal would leave a supported recommendation without support.",
      "Add an independent (convergent) reason for the recommendation that does not use this statement."),
+    ("AM009", "warning", "single-source",
+     "A conclusion whose support all comes from one source (or from sources reported through it): if that "
+     "source is wrong, the conclusion has no support.",
+     "Add evidence from an independent source (one not reported through it), or state why one source suffices."),
+    ("AM010", "warning", "doubtful-grounds",
+     "A conclusion supported only through doubtful evidence (credibility 4 or 5, or cited only from sources "
+     "graded D or E).",
+     "Confirm the doubtful evidence from a better source, or add support that does not rest on it."),
+    ("AM011", "warning", "uncorroborated",
+     "Evidence graded 1 (confirmed by other independent sources) whose sources all go back to fewer than two "
+     "independent origins.",
+     "Cite the independent sources that confirm it, or grade it 2 (probably true) or lower."),
+    ("AM012", "info", "rests-on-assumptions",
+     "A conclusion that holds only if its stated assumptions hold (a Key Assumptions Check lists them).",
+     "Check each assumption it rests on, or add evidence for it so the conclusion no longer depends on it."),
 )
 
 RULES = {code: Rule(code, severity, name, summary, fix) for code, severity, name, summary, fix in _TABLE}
-"""Every check by code, in code order (which is also severity order)."""
+"""Every check by code, in code order (up to AM008 also severity order; AM009-AM012 follow)."""

@@ -99,8 +99,9 @@ def _fails(report, fail_on: str) -> bool:
 
 def format_text_report(name: str, amap, report) -> str:
     """A report for people: findings grouped by severity, one line each, then a summary."""
+    sources = f", {len(amap.sources)} sources" if amap.sources else ""
     lines = [f"{name}: {amap.title or 'untitled map'} ({len(amap)} statements, "
-             f"{len(amap.inferences)} inferences, {len(amap.conflicts)} conflicts)"]
+             f"{len(amap.inferences)} inferences, {len(amap.conflicts)} conflicts{sources})"]
     for severity in ("error", "warning", "info"):
         found = [d for d in report.diagnostics if d.severity == severity]
         if not found:
@@ -108,7 +109,8 @@ def format_text_report(name: str, amap, report) -> str:
         lines.append(f"  {severity.upper()}S ({len(found)})" if len(found) != 1 else f"  {severity.upper()} (1)")
         for d in found:
             text = _short(amap.statements[d.target].text) if d.target in amap.statements else ""
-            lines.append(f"    {d.code} {d.name} [{d.target}] \"{text}\": {d.message}")
+            source = f" (source {d.source}: \"{_short(amap.sources[d.source].title)}\")" if d.source else ""
+            lines.append(f"    {d.code} {d.name} [{d.target}] \"{text}\"{source}: {d.message}")
     counts = report.summary()
     supported = len(report.supported)
     lines.append(f"  summary: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info; "

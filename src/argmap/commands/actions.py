@@ -238,10 +238,25 @@ def edit_fields(amap: ArgumentMap, eid: str, **fields) -> UpdateFields:
 def set_kind(amap: ArgumentMap, ids: Iterable[str], kind: str) -> UpdateFields:
     """Change the kind of the given statements (other ids are ignored)."""
     _check_kind(kind)
-    changes = {sid: {"kind": kind} for sid in ids if sid in amap.statements and amap.statements[sid].kind != kind}
+    changes = {sid: _kind_change(amap.statements[sid], kind) for sid in ids
+               if sid in amap.statements and amap.statements[sid].kind != kind}
     if not changes:
         raise ModelError("", f"nothing to change: the selected statements are already {kind}")
     return UpdateFields(amap, changes, f"Make {kind}")
+
+
+def _kind_change(statement, kind: str) -> dict:
+    """The new kind, and the grades it cannot carry cleared (SPEC §5: cites and credibility are for
+    evidence, assumed for claims), so the change is allowed and undone as one step."""
+    change: dict = {"kind": kind}
+    if kind != "evidence":
+        if statement.cites:
+            change["cites"] = ()
+        if statement.credibility is not None:
+            change["credibility"] = None
+    if kind != "claim" and statement.assumed:
+        change["assumed"] = False
+    return change
 
 
 def delete(amap: ArgumentMap, ids: Iterable[str]) -> MapCommand:

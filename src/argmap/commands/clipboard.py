@@ -2,9 +2,11 @@
 
 A copied fragment is a small ``.argmap`` document (written and read with
 :mod:`argmap.formats.native`) holding the chosen statements and the
-inferences and conflicts that lie wholly inside them. Pasting gives every
-element a fresh id and shifts positions, so a fragment can be pasted many
-times. Plain text that is not a fragment pastes as one claim per paragraph.
+inferences and conflicts that lie wholly inside them, with the sources their
+evidence cites (and the sources those are reached via). Pasting gives every
+statement and link a fresh id and shifts positions, so a fragment can be
+pasted many times; a source the map already has, the same, is cited as it is.
+Plain text that is not a fragment pastes as one claim per paragraph.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def fragment(amap: ArgumentMap, ids: Iterable[str]) -> ArgumentMap:
             keep.update((*con.attackers, con.target))
     part = ArgumentMap(title=amap.title)
     elements: list[Element] = [s.copy() for sid, s in amap.statements.items() if sid in keep]
+    cited = {x for s in elements for c in s.cites for x in amap.via_chain(c)}
+    elements += [x.copy() for x in amap.sources.values() if x.id in cited]
     inferences = [i.copy() for i in amap.inferences.values() if keep.issuperset((*i.premises, i.conclusion))]
     kept_inf = {i.id for i in inferences}
     conflicts = [c.copy() for c in amap.conflicts.values()
@@ -119,8 +123,8 @@ def renamed(amap: ArgumentMap, part: ArgumentMap, offset: tuple[float, float] = 
     new = dict(zip(part.statements, fresh_ids(amap, "s", len(part.statements))))
     new.update(zip(part.inferences, fresh_ids(amap, "i", len(part.inferences))))
     new.update(zip(part.conflicts, fresh_ids(amap, "c", len(part.conflicts))))
+    out: list[Element] = _sources_to_add(amap, part, new)
     dx, dy = offset
-    out: list[Element] = []
     for n, s in enumerate(part.statements.values()):
         if s.position is not None:
             pos = Position(s.position.x + dx, s.position.y + dy)
@@ -128,12 +132,27 @@ def renamed(amap: ArgumentMap, part: ArgumentMap, offset: tuple[float, float] = 
             pos = Position(at.x, at.y + 90.0 * n)
         else:
             pos = None
-        out.append(s.copy(id=new[s.id], position=pos))
+        out.append(s.copy(id=new[s.id], position=pos, cites=tuple(new[c] for c in s.cites)))
     for i in part.inferences.values():
         out.append(i.copy(id=new[i.id], premises=tuple(new[p] for p in i.premises), conclusion=new[i.conclusion]))
     for c in part.conflicts.values():
         out.append(c.copy(id=new[c.id], attackers=tuple(new[a] for a in c.attackers), target=new[c.target]))
     return out
+
+
+def _sources_to_add(amap: ArgumentMap, part: ArgumentMap, new: dict[str, str]) -> list[Element]:
+    """The fragment's sources the map lacks (ids kept when free); ``new`` learns every source's id."""
+    taken = set(new.values())
+    spare = iter(x for k in range(1, len(amap.sources) + len(part.sources) + len(taken) + 2)
+                 for x in [f"x{k}"] if x not in amap and x not in taken)
+    adding = []
+    for x in part.sources.values():
+        if amap.sources.get(x.id) == x:
+            new[x.id] = x.id
+        else:
+            new[x.id] = x.id if x.id not in amap and x.id not in taken else next(spare)
+            adding.append(x)
+    return [x.copy(id=new[x.id], via=new.get(x.via, x.via)) for x in adding]
 
 
 def _paste_name(n: int) -> str:

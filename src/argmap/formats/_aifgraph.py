@@ -135,7 +135,8 @@ class _Builder:
             if not premises:
                 return None
         self.check_count(node, premises, "premises")
-        return {"id": node.id, "premises": premises, "conclusion": conclusion, "note": self.note(node)}
+        return self.with_comments(node, {"id": node.id, "premises": premises, "conclusion": conclusion,
+                                         "note": self.note(node)})
 
     def conflict(self, node: AifNode, inferences: set[str]) -> dict | None:
         attackers = self.typed(self.into.get(node.id, []), "I")
@@ -161,7 +162,15 @@ class _Builder:
             if not attackers:
                 return None
         self.check_count(node, attackers, "attackers")
-        return {"id": node.id, "attackers": attackers, "target": target, "note": self.note(node)}
+        return self.with_comments(node, {"id": node.id, "attackers": attackers, "target": target,
+                                         "note": self.note(node)})
+
+    @staticmethod
+    def with_comments(node: AifNode, row: dict) -> dict:
+        """``row`` with the node's comments (SPEC §6), when argmap wrote any."""
+        if "comments" in node.fields:
+            row["comments"] = node.fields["comments"]
+        return row
 
     def check_count(self, node: AifNode, ids: list[str], what: str) -> None:
         if len(ids) > LIMITS.max_premises:

@@ -31,6 +31,7 @@ from argmap.model import (
 _STATEMENT_KEYS = frozenset(("id", "kind", "text", "basis", "source", "anchors", "note", "tags", "position", "pinned",
                              "cites", "credibility", "assumed", "comments"))
 _PLAIN_KEYS = frozenset(("id", "kind", "text", "basis", "source", "note"))
+_GRADED_KEYS = _PLAIN_KEYS | {"cites", "credibility", "assumed"}
 _SOURCE_KEYS = frozenset(("id", "title", "reliability", "via", "url", "note", "comments"))
 _COMMENT_KEYS = frozenset(COMMENT_KEYS)
 _KIND_SET = frozenset(KINDS)
@@ -87,6 +88,8 @@ def _statement(row: object) -> Statement:
         raise _Slow
     if plain:
         return Statement(sid, kind, text, basis, source, (), note, (), None, False)
+    if _GRADED_KEYS.issuperset(row):  # the common case of version 2: plain but for grades
+        return Statement(sid, kind, text, basis, source, (), note, (), None, False, *_grades(row))
     anchors, tags, position, pinned = get("anchors"), get("tags"), get("position"), get("pinned", False)
     if anchors:
         anchors = tuple(_anchor(a) for a in anchors)
@@ -102,8 +105,13 @@ def _statement(row: object) -> Statement:
         position = Position(float(x), float(y))
     if type(pinned) is not bool:
         raise _Slow
-    cites, credibility, assumed, comments = get("cites", ()), get("credibility"), get("assumed", False), \
-        get("comments", ())
+    return Statement(sid, kind, text, basis, source, anchors, note, tags, position, pinned, *_grades(row),
+                     _comments(get("comments", ())))
+
+
+def _grades(row: dict) -> tuple[tuple[str, ...], int | None, bool]:
+    """``cites``, ``credibility`` and ``assumed`` of a statement row (which rules allow them is the model's job)."""
+    cites, credibility, assumed = row.get("cites", ()), row.get("credibility"), row.get("assumed", False)
     if credibility is None:
         if "credibility" in row:  # null is not "not given": the precise reader says so
             raise _Slow
@@ -111,8 +119,7 @@ def _statement(row: object) -> Statement:
         raise _Slow
     if type(assumed) is not bool:
         raise _Slow
-    return Statement(sid, kind, text, basis, source, anchors, note, tags, position, pinned,
-                     cites if cites == () else _ids(cites), credibility, assumed, _comments(comments))
+    return cites if cites == () else _ids(cites), credibility, assumed
 
 
 def _ids(value: object) -> tuple[str, ...]:

@@ -156,16 +156,17 @@ class Reader:
         return Source(xid, title, grade, self.string(obj, "via", at + ".via"), self.string(obj, "url", at + ".url"),
                       self.string(obj, "note", at + ".note"), self.comments(obj, at))
 
-    def check_via(self, sources: list[Source]) -> None:
+    def check_via(self, sources: list[Source], path: str = "$.sources") -> None:
+        """Every ``via`` names a source of ``sources`` and no chain loops (``path`` names the list)."""
         where = {x.id: n for n, x in enumerate(sources)}
         via = {x.id: x.via for x in sources}
         for n, x in enumerate(sources):
             if x.via and x.via not in self.source_ids:
-                self.fail(f"source {x.id!r} ($.sources[{n}]).via", f"{x.via!r} is not a source of this map")
+                self.fail(f"source {x.id!r} ({path}[{n}]).via", f"{x.via!r} is not a source of this map")
         try:
             check_no_loops(via.get, via)
         except ModelError as exc:
-            self.fail(f"source {exc.element!r} ($.sources[{where[exc.element]}]).via", exc.rule)
+            self.fail(f"source {exc.element!r} ({path}[{where[exc.element]}]).via", exc.rule)
 
     def merge_conflict(self, obj: object, where: str) -> MergeConflict:
         if not isinstance(obj, dict):

@@ -10,7 +10,12 @@ inferences and conflicts because AIF ids are unique across all nodes. See
 Writing gives an AIFdb nodeset (I, RA and CA nodes with ``nodeID``, ``text``,
 ``type``, ``timestamp``; edges with ``edgeID``, ``fromID``, ``toID``) plus
 argmap's own fields in an extra ``argmap`` object on each node and at the top,
-so that a written file reads back to an identical map.
+so that a written file reads back to an identical map. The SPEC §5/§6 data
+rides in the same objects: ``cites``, ``credibility``, ``assumed`` and
+``comments`` on I-nodes, ``comments`` on RA and CA nodes, and the cited
+``sources`` and the ``merge_conflicts`` in the top-level ``argmap`` object
+(AIF has no node type for a cited source; its reliability is not an AIF
+notion either). Reading holds them to the native format's rules.
 """
 
 from __future__ import annotations
@@ -22,7 +27,10 @@ from argmap.formats import native
 from argmap.formats._aifgraph import AifNode, build_document, node_type
 from argmap.model import ArgumentMap, FormatError, Position
 
-STATEMENT_EXTRAS = ("kind", "basis", "source", "anchors", "note", "tags", "position", "pinned")
+STATEMENT_EXTRAS = ("kind", "basis", "source", "anchors", "note", "tags", "position", "pinned", "cites",
+                    "credibility", "assumed", "comments")
+TOP_EXTRAS = ("title", "source", "sources", "merge_conflicts")
+"""The keys of the top-level ``argmap`` object that are native top-level keys."""
 
 
 # ---------------------------------------------------------------- reading
@@ -152,7 +160,7 @@ def _meta_fields(meta: object, name: str) -> dict:
         return {"title": _title_from(name)}
     if not isinstance(meta, dict):
         raise FormatError(name, "must be an object", element="$.argmap")
-    out = {k: meta[k] for k in ("title", "source") if k in meta}
+    out = {k: meta[k] for k in TOP_EXTRAS if k in meta}
     extra = meta.get("extra", {})
     if not isinstance(extra, dict):
         raise FormatError(name, "must be an object", element="$.argmap.extra")
@@ -189,15 +197,13 @@ def dumps(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
         if "position" in s:
             extras["position"] = _exact_position(amap, s["id"])
         nodes.append({"nodeID": s["id"], "text": s["text"], "type": "I", "timestamp": stamp, "argmap": extras})
-    for inf in amap.inferences.values():
-        nodes.append(_relation_node(inf.id, "RA", "Default Inference", inf.note, stamp))
+    for inf, row in zip(amap.inferences.values(), doc["inferences"]):
+        nodes.append(_relation_node(inf.id, "RA", "Default Inference", row, stamp))
         edges += [(p, inf.id) for p in inf.premises] + [(inf.id, inf.conclusion)]
-    for con in amap.conflicts.values():
-        nodes.append(_relation_node(con.id, "CA", "Default Conflict", con.note, stamp))
+    for con, row in zip(amap.conflicts.values(), doc["conflicts"]):
+        nodes.append(_relation_node(con.id, "CA", "Default Conflict", row, stamp))
         edges += [(a, con.id) for a in con.attackers] + [(con.id, con.target)]
-    meta = {"title": doc["title"]}
-    if "source" in doc:
-        meta["source"] = doc["source"]
+    meta = {k: doc[k] for k in TOP_EXTRAS if k in doc}
     if amap.extra:
         meta["extra"] = {k: amap.extra[k] for k in sorted(amap.extra)}
     out = {
@@ -215,7 +221,10 @@ def _exact_position(amap: ArgumentMap, sid: str) -> dict:
     return {"x": pos.x, "y": pos.y}
 
 
-def _relation_node(nid: str, kind: str, text: str, note: str, stamp: str) -> dict:
+def _relation_node(nid: str, kind: str, text: str, row: dict, stamp: str) -> dict:
+    """An RA or CA node; ``row`` is the inference's or conflict's native document."""
     node = {"nodeID": nid, "text": text, "type": kind, "timestamp": stamp}
-    node["argmap"] = {"note": note}
+    node["argmap"] = {"note": row.get("note", "")}
+    if "comments" in row:
+        node["argmap"]["comments"] = row["comments"]
     return node

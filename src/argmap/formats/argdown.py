@@ -7,8 +7,13 @@ Reading (:func:`loads`) maps Argdown to the argmap model:
   the title (made unique), untitled statements are titled ``Untitled N`` as the
   official parser does; ``#evidence`` or ``#recommendation`` sets the kind
   (claim otherwise), the other ``#tags`` become tags, and ``{data}`` keys
-  ``id kind text tags note basis source anchors position pinned`` set those
-  fields (other keys are reported in ``warnings``);
+  ``id kind text tags note basis source anchors position pinned cites
+  credibility assumed comments`` set those fields (other keys are reported
+  in ``warnings``; SPEC §5/§6 values are held to the native format's rules,
+  and a file breaking one is refused);
+- the front matter's ``argmap`` block holds the source of the analysed text,
+  unknown top-level keys (``extra``), the cited ``sources`` and the
+  ``merge_conflicts``, as in a native file;
 - a heading ``# …`` is kept as a tag (the innermost heading's text) on the
   statements first written below it;
 - an argument ``<Title>`` without a premise-conclusion structure (pcs) becomes

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.formats import argdown_parser as ap
+from argmap.formats._native_reader import Reader
 from argmap.limits import LIMITS
 from argmap.model import (
     KINDS,
@@ -20,12 +21,14 @@ from argmap.model import (
     Inference,
     ModelError,
     Position,
+    Source,
     SourceInfo,
     Statement,
 )
 
-STATEMENT_KEYS = {"id", "kind", "text", "tags", "note", "basis", "source", "anchors", "position", "pinned"}
-RELATION_KEYS = {"inference", "inference_note", "conflict", "conflict_note"}
+STATEMENT_KEYS = {"id", "kind", "text", "tags", "note", "basis", "source", "anchors", "position", "pinned",
+                  "cites", "credibility", "assumed", "comments"}
+RELATION_KEYS = {"inference", "inference_note", "inference_comments", "conflict", "conflict_note", "conflict_comments"}
 SUPPORT = {"+": "in", "<+": "in", "+>": "out"}
 ATTACK = {"-": "in", "<-": "in", "->": "out"}
 UNDERCUT = {"_": "in", "<_": "in", "_>": "out"}
@@ -66,6 +69,7 @@ class Mapper:
         self.anonymous = 0
         self.section = ""
         self.strict = False
+        self.native = Reader(name)  # the native format's own rules, for what argmap keeps in {data}
 
     def warn(self, line: int, text: str) -> None:
         self.warnings.append(f"line {line}: " + " ".join(text.splitlines()))
@@ -151,6 +155,7 @@ class Mapper:
     def build(self, doc: ap.Document) -> ArgumentMap:
         self.collect(doc)
         amap = ArgumentMap(*self.meta(doc.front_matter))
+        sources = self.sources(doc.front_matter)
         self.used: set[str] = set()
         self.suffix: dict[str, int] = {}  # base -> last number given to it by new_id
         self.counters: dict[str, int] = {}
@@ -182,23 +187,40 @@ class Mapper:
         ordered = sorted(self.inferences, key=self.rank.__getitem__)
         self.inferences = {iid: self.inferences[iid] for iid in ordered}
         try:
-            amap.add_all([*statements, *self.inferences.values(), *self.conflicts.values()])
+            amap.add_all([*sources, *statements, *self.inferences.values(), *self.conflicts.values()])
         except ModelError as exc:
             raise FormatError(self.name, exc.rule, element=exc.element) from None
         return amap
 
-    def meta(self, front: dict) -> tuple[str, SourceInfo, dict]:
+    def meta(self, front: dict) -> tuple[str, SourceInfo, dict, list]:
         title = front.get("title", "")
         extra_block = front.get("argmap", {})
         if not isinstance(extra_block, dict):
             extra_block = {}
+        merge = extra_block.get("merge_conflicts", [])
+        if not isinstance(merge, list):
+            raise FormatError(self.name, "must be an array", element="front matter argmap.merge_conflicts")
+        merge = [self.native.merge_conflict(m, f"front matter argmap.merge_conflicts[{n}]")
+                 for n, m in enumerate(merge)]
         src = extra_block.get("source", {})
         source = SourceInfo()
         if isinstance(src, dict):
             known = {k: str(src[k]) for k in ("title", "author", "published", "url", "sha256", "path") if k in src}
             source = SourceInfo(**known, extra={k: v for k, v in src.items() if k not in known})
         extra = extra_block.get("extra", {})
-        return (title if isinstance(title, str) else str(title), source, extra if isinstance(extra, dict) else {})
+        return (title if isinstance(title, str) else str(title), source, extra if isinstance(extra, dict) else {},
+                merge)
+
+    def sources(self, front: dict) -> list[Source]:
+        """The cited sources of the front matter (SPEC §5), held to the native format's rules."""
+        block = front.get("argmap", {})
+        found = block.get("sources", []) if isinstance(block, dict) else []
+        if not isinstance(found, list):
+            raise FormatError(self.name, "must be an array", element="front matter argmap.sources")
+        sources = [self.native.cited_source(x, f"front matter argmap.sources[{n}]") for n, x in enumerate(found)]
+        self.native.source_ids = {x.id for x in sources}
+        self.native.check_via(sources, "front matter argmap.sources")
+        return sources
 
     def new_id(self, base: str) -> str:
         candidate, n = base, self.suffix.get(base, 1)
@@ -240,10 +262,13 @@ class Mapper:
             raise FormatError(self.name, f"text of {len(text):,} characters is above the limit of "
                                          f"{LIMITS.max_text_chars:,} (ARGMAP_MAX_TEXT_CHARS raises it)",
                               element=_short(_label(it)), line=it.line)
+        at = f"{_short(_label(it))} (line {it.line})"
         return Statement(sid, kind, text, basis=_str(data, "basis"), source=_str(data, "source"),
                          anchors=self.anchors(data.get("anchors"), it), note=_str(data, "note"),
                          tags=tuple(tags), position=self.position(data.get("position"), it),
-                         pinned=data.get("pinned") is True)
+                         pinned=data.get("pinned") is True, cites=self.native.cites(data, kind, at),
+                         credibility=self.native.credibility(data, kind, at),
+                         assumed=self.native.assumed(data, kind, at), comments=self.native.comments(data, at))
 
     def anchors(self, value: object, it: _Item) -> tuple[Anchor, ...]:
         if value is None:
@@ -295,7 +320,7 @@ class Mapper:
             if last:
                 self.main[it.title] = iid
             self.add_inference(iid, premises, sid, str(inf_step.data.get("note", "")), inf_step.line,
-                               explicit=True)
+                               explicit=True, comments=self.comments(inf_step.data, "comments", inf_step.line))
             self.step_ids[id(inf_step)] = iid
             pool = [sid]
         it.steps = pool
@@ -307,8 +332,14 @@ class Mapper:
         found = [self.ids[numbered[str(u)]] for u in uses if str(u) in numbered]
         return list(dict.fromkeys(found))
 
+    def comments(self, data: dict, key: str, line: int | None) -> tuple:
+        """Comments kept in a relation's or an inference's data (SPEC §6), held to the native rules."""
+        if key not in data:
+            return ()
+        return self.native.comments({"comments": data[key]}, f"{key} (line {line})")
+
     def add_inference(self, iid: str, premises: list[str], conclusion: str, note: str, line: int,
-                      explicit: bool = False) -> None:
+                      explicit: bool = False, comments: tuple = ()) -> None:
         premises = [p for p in dict.fromkeys(premises) if p != conclusion]
         _check_count(self.name, len(premises), "premises", line)
         if not premises:
@@ -318,7 +349,7 @@ class Mapper:
         if not explicit and key in self.inference_keys:
             return  # Argdown states the same relation in several places
         self.inference_keys.add(key)
-        self.inferences[iid] = Inference(iid, tuple(premises), conclusion, note)
+        self.inferences[iid] = Inference(iid, tuple(premises), conclusion, note, comments)
         self.rank[iid] = (self.seq, len(self.rank))
 
     # -------------------------------------------------------------- relations
@@ -366,11 +397,12 @@ class Mapper:
             iid = wanted if isinstance(wanted, str) and wanted and wanted not in self.used else None
             self.used.add(iid or "")
             note = str(data.get("inference_note", ""))
-            self.add_inference(iid or self.numbered_id("i"), [source], target, note, line, explicit=bool(iid))
+            self.add_inference(iid or self.numbered_id("i"), [source], target, note, line, explicit=bool(iid),
+                               comments=self.comments(data, "inference_comments", line))
         elif self.strict and src[0] == "ec" and tgt[0] == "ec":
             self.mutual(src, tgt, line, data)
         else:
-            self.add_conflict(source, target, data)
+            self.add_conflict(source, target, data, line)
 
     def mutual(self, a: tuple, b: tuple, line: int, data: dict) -> None:
         first, second = self.endpoint(a, "source"), self.endpoint(b, "source")
@@ -380,7 +412,7 @@ class Mapper:
         self.add_conflict(first, second, data)
         self.add_conflict(second, first, {})
 
-    def add_conflict(self, attacker: str, target: str, data: dict) -> None:
+    def add_conflict(self, attacker: str, target: str, data: dict, line: int | None = None) -> None:
         wanted = data.get("conflict")
         if isinstance(wanted, str) and wanted in self.conflicts:
             old = self.conflicts[wanted]
@@ -395,7 +427,8 @@ class Mapper:
         if not wanted and (target, attacker) in self.single_attacks:
             return
         cid = self.new_id(wanted) if wanted else self.numbered_id("c")
-        self.conflicts[cid] = Conflict(cid, (attacker,), target, str(data.get("conflict_note", "")))
+        self.conflicts[cid] = Conflict(cid, (attacker,), target, str(data.get("conflict_note", "")),
+                                       self.comments(data, "conflict_comments", line))
         self.single_attacks.add((target, attacker))
 
 

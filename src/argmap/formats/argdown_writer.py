@@ -3,18 +3,23 @@
 The output is accepted by the official Argdown parser (1.7.5, loose mode)
 and :func:`argmap.formats.argdown.loads` reads it back to an equal map:
 
-- the map title, source and extra keys go into the front matter;
+- the map title, source and extra keys go into the front matter, and so do
+  the cited sources and the merge conflicts (SPEC §5, §6: ``argmap:
+  {"sources": [...], "merge_conflicts": [...]}``, as in the native file);
 - each statement is a definition ``[id]: text #kind #tags {data}``; the
   title is the id (a slug stands in when the id is not a plain slug, with
   the real id in the data); ``{data}`` (JSON, which is YAML) holds what
   Argdown has no syntax for: note, basis, source, anchors, position, pinned,
-  and the exact text or tags when the plain form would change them;
+  cites, credibility, assumed, comments, and the exact text or tags when the
+  plain form would change them;
 - an inference with one premise is a support relation ``[c]`` / ``<+ [p]``
-  whose reference carries ``{"inference": id}``; an inference with several
-  premises, or one that is undercut, is an argument ``<id>`` with a
-  premise-conclusion structure (its note in the inference's data);
+  whose reference carries ``{"inference": id}`` (and ``inference_note``,
+  ``inference_comments``); an inference with several premises, or one that
+  is undercut, is an argument ``<id>`` with a premise-conclusion structure
+  (its note and comments in the inference's data);
 - a conflict is an attack relation ``<- [a] {"conflict": id}`` below its
-  target, an undercut ``<_`` below the argument of its inference. Argdown
+  target (``conflict_note``, ``conflict_comments`` on the first attacker), an
+  undercut ``<_`` below the argument of its inference. Argdown
   has no joint attack: a conflict with several attackers is written as one
   attack per attacker sharing the conflict id (a warning says so); Argdown
   tools show separate attacks, :func:`loads` joins them again.
@@ -25,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 
+from argmap.formats.native import cited_source_doc, comments_doc, merge_conflict_doc
 from argmap.model import ArgumentMap, Inference, Statement
 
 SPECIAL = re.compile(r"([\\\[\]<>{}#@*_/])")
@@ -85,6 +91,8 @@ def dumps(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
             data = {"conflict": con.id}
             if con.note and n == 0:
                 data["conflict_note"] = con.note
+            if con.comments and n == 0:
+                data["conflict_comments"] = comments_doc(con.comments)
             symbol = "<_" if con.target in amap.inferences else "<-"
             rows.append(f"  {symbol} [{titles[attacker]}] {_data(data)}")
         out.append("\n".join(rows))
@@ -125,6 +133,10 @@ def _front_matter(amap: ArgumentMap) -> list[str]:
         block["source"] = source
     if amap.extra:
         block["extra"] = amap.extra
+    if amap.sources:
+        block["sources"] = [cited_source_doc(x) for x in amap.sources.values()]
+    if amap.merge_conflicts:
+        block["merge_conflicts"] = [merge_conflict_doc(m) for m in amap.merge_conflicts]
     if block:
         rows.append(f"argmap: {_json(block)}")
     return ["===\n" + "\n".join(rows) + "\n==="] if rows else []
@@ -149,6 +161,14 @@ def _statement(s: Statement, title: str) -> str:
     for key in ("note", "basis", "source"):
         if getattr(s, key):
             data[key] = getattr(s, key)
+    if s.cites:
+        data["cites"] = list(s.cites)
+    if s.credibility is not None:
+        data["credibility"] = s.credibility
+    if s.assumed:
+        data["assumed"] = True
+    if s.comments:
+        data["comments"] = comments_doc(s.comments)
     if s.anchors:
         data["anchors"] = [{"start": a.start, "end": a.end, "quote": a.quote} for a in s.anchors]
     if s.position is not None:
@@ -166,6 +186,8 @@ def _supports(infs: list[Inference], titles: dict[str, str]) -> str:
         data = {"inference": inf.id}
         if inf.note:
             data["inference_note"] = inf.note
+        if inf.comments:
+            data["inference_comments"] = comments_doc(inf.comments)
         rows.append(f"  <+ [{titles[inf.premises[0]]}] {_data(data)}")
     return "\n".join(rows)
 
@@ -177,7 +199,10 @@ def _argument_head(inf: Inference, titles: dict[str, str]) -> str:
 
 def _pcs(inf: Inference, titles: dict[str, str]) -> str:
     rows = [f"({n}) [{titles[p]}]" for n, p in enumerate(inf.premises, start=1)]
-    rows += ["--", _data({"note": inf.note}), "--"] if inf.note else ["----"]
+    data = {"note": inf.note} if inf.note else {}
+    if inf.comments:
+        data["comments"] = comments_doc(inf.comments)
+    rows += ["--", _data(data), "--"] if data else ["----"]
     rows.append(f"({len(inf.premises) + 1}) [{titles[inf.conclusion]}]")
     return "\n".join(rows)
 

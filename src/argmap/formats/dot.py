@@ -78,4 +78,7 @@ def dumps(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     out.append("}")
     if warnings is not None and any(s.note or s.source or s.anchors for s in amap.statements.values()):
         warnings.append("DOT draws text, kinds and relations only: notes, sources and anchors are left out")
+    if warnings is not None and not amap.is_version_1():
+        warnings.append("DOT does not carry cited sources, grades, assumptions, comments or merge conflicts: "
+                        "they are left out")
     return "\n".join(out) + "\n"

@@ -29,6 +29,8 @@ from argmap.formats._xml import GraphDoc, parse_xml, read_graphml
 from argmap.model import ArgumentMap, FormatError
 
 MARK = "argmap"
+LOST_V2 = ("GraphML does not carry sources, grades, assumptions, comments or merge conflicts (SPEC §5, §6): "
+           "they are left out; .argmap, Argdown and AIF keep them")
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -42,6 +44,8 @@ def dumps(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     """
     g = nx.DiGraph()
     scrub = _Scrubber(warnings)
+    if warnings is not None and not amap.is_version_1():
+        warnings.append(LOST_V2)
     g.graph.update({"format": MARK, "version": native.VERSION, "title": scrub(amap.title, "the title")})
     doc = native.to_document(amap)
     if "source" in doc:

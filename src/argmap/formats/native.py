@@ -136,12 +136,12 @@ def to_document(amap: ArgumentMap) -> dict:
     if source:
         doc["source"] = source
     if amap.sources:
-        doc["sources"] = [_cited_source_doc(x) for x in amap.sources.values()]
+        doc["sources"] = [cited_source_doc(x) for x in amap.sources.values()]
     doc["statements"] = [_statement_doc(s) for s in amap.statements.values()]
     doc["inferences"] = [_inference_doc(i) for i in amap.inferences.values()]
     doc["conflicts"] = [_conflict_doc(c) for c in amap.conflicts.values()]
     if amap.merge_conflicts:
-        doc["merge_conflicts"] = [_merge_conflict_doc(m) for m in amap.merge_conflicts]
+        doc["merge_conflicts"] = [merge_conflict_doc(m) for m in amap.merge_conflicts]
     for key in sorted(amap.extra):
         if key not in KNOWN_TOP:
             doc[key] = amap.extra[key]
@@ -155,7 +155,8 @@ def _source_doc(src: SourceInfo) -> dict:
     return out
 
 
-def _cited_source_doc(x: Source) -> dict:
+def cited_source_doc(x: Source) -> dict:
+    """A source as the file holds it: ``id``, ``title``, ``reliability``, then what is given of the rest."""
     out: dict = {"id": x.id, "title": x.title, "reliability": x.reliability}
     for key in ("via", "url", "note"):
         if getattr(x, key):
@@ -181,7 +182,8 @@ def comments_doc(comments: tuple[Comment, ...]) -> list[dict]:
     return out
 
 
-def _merge_conflict_doc(m: MergeConflict) -> dict:
+def merge_conflict_doc(m: MergeConflict) -> dict:
+    """A merge conflict as the file holds it: all five keys, ``null`` for an absent value."""
     return {"id": m.id, "field": m.field, **{k: getattr(m, k) for k in MERGE_VALUES}}
 
 

@@ -4,7 +4,9 @@ Each recommendation, then each top-level claim, is followed by its reasons
 (inferences; linked premises grouped under "together:"), their evidence,
 and beneath anything attacked, its objections and their rebuttals. The
 diagnostics of :func:`argmap.analysis.check_map` are listed under the
-statement they target. A statement met a second time (a shared premise or a
+statement they target. A map with sources or stated assumptions ends with a
+"Sources" and a "Key assumptions" section (see
+:mod:`argmap.formats._outline_sections`). A statement met a second time (a shared premise or a
 support cycle) is printed as a back-reference, so cycles cannot loop.
 """
 
@@ -14,6 +16,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from argmap.formats import _outline_sections
 from argmap.model import ArgumentMap
 
 MAX_DEPTH = 100
@@ -164,6 +167,7 @@ def dumps_markdown(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     out = [f"# {md_escape(amap.title or 'Argument map')}", ""]
     for root in build(amap, warnings):
         _md_root(root, out)
+    out += _outline_sections.markdown(amap)  # Sources, Key assumptions (SPEC §5)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -224,6 +228,7 @@ def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
         out.append(_meta(root))
         out += _html_list(root.children)
         out.append("</section>")
+    out += _outline_sections.html(amap)  # Sources, Key assumptions (SPEC §5)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 

@@ -9,17 +9,15 @@ the original order of the elements.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from argmap.model.batch import check_batch
+from argmap.model.batch import check_batch, statements_plain
 from argmap.model.elements import (
-    CONFLICT_FIELDS,
-    INFERENCE_FIELDS,
-    SOURCE_FIELDS,
-    STATEMENT_FIELDS,
+    FIELDS,
     Conflict,
     Element,
     Inference,
@@ -31,7 +29,13 @@ from argmap.model.elements import (
 )
 from argmap.model.errors import ModelError
 from argmap.model.events import ADDED, CHANGED, META, MOVED, REMOVED, RESET, Change
-from argmap.model.invariants import check_conflict, check_inference, check_source, check_statement
+from argmap.model.invariants import (
+    check_conflict,
+    check_inference,
+    check_source,
+    check_statement,
+    merge_conflicts_of,
+)
 from argmap.model.numbering import Numbering, number
 from argmap.model.removal import Removal, plan_removal
 from argmap.model.sources import check_no_loops, cited_by, merge_edits, via_chain
@@ -60,13 +64,14 @@ class ArgumentMap:
         self.title = title
         self.source = source or SourceInfo()
         self.extra = dict(extra or {})
-        self.merge_conflicts: tuple[MergeConflict, ...] = _merge_conflicts(merge_conflicts)
+        self.merge_conflicts: tuple[MergeConflict, ...] = merge_conflicts_of(merge_conflicts)
         self._statements: dict[str, Statement] = {}
         self._inferences: dict[str, Inference] = {}
         self._conflicts: dict[str, Conflict] = {}
         self._sources: dict[str, Source] = {}
         self._observers: list[Observer] = []
         self._numbering: Numbering | None = None  # cached until the next change
+        self._graded: bool | None = None  # likewise: does a statement cite, grade, assume or comment?
 
     # ------------------------------------------------------------------ reading
     @property
@@ -114,7 +119,8 @@ class ArgumentMap:
 
     def copy(self) -> ArgumentMap:
         """A deep copy without observers."""
-        other = ArgumentMap(self.title, _copy_source(self.source), _deep(self.extra), _deep(self.merge_conflicts))
+        other = ArgumentMap(self.title, self.source.copy(), copy.deepcopy(self.extra),
+                            copy.deepcopy(self.merge_conflicts))
         other._statements = {k: v.copy() for k, v in self._statements.items()}
         other._inferences = {k: v.copy() for k, v in self._inferences.items()}
         other._conflicts = {k: v.copy() for k, v in self._conflicts.items()}
@@ -126,8 +132,7 @@ class ArgumentMap:
         merge conflicts): it is then written as a version-1 file."""
         if self._sources or self.merge_conflicts:
             return False
-        plain = operator.attrgetter("cites", "credibility", "assumed", "comments")
-        if not {((), None, False, ())}.issuperset(map(plain, self._statements.values())):
+        if self.uses_grades():
             return False
         return not any(map(_comments_of, itertools.chain(self._inferences.values(), self._conflicts.values())))
 
@@ -136,6 +141,15 @@ class ArgumentMap:
 
     def conflicts_on(self, target_id: str) -> list[Conflict]:
         return [c for c in self._conflicts.values() if c.target == target_id]
+
+    def uses_grades(self) -> bool:
+        """True when some statement cites a source, has a credibility grade, is assumed or has comments.
+
+        Known from loading, else found in a few C-level passes; kept until the next change.
+        """
+        if self._graded is None:
+            self._graded = not statements_plain(list(self._statements.values()))
+        return self._graded
 
     def cited_by(self, source_id: str) -> list[str]:
         """Ids of the statements (evidence) citing ``source_id``, in document order."""
@@ -177,6 +191,7 @@ class ArgumentMap:
 
     def _emit(self, change: Change) -> None:
         self._numbering = None
+        self._graded = None
         for observer in list(self._observers):
             observer(change)
 
@@ -200,7 +215,7 @@ class ArgumentMap:
         """
         elements = list(elements)
         mine = self._statements, self._inferences, self._conflicts, self._sources
-        new_tables, numbered = check_batch(elements, mine, whole=not indexes)
+        new_tables, numbered, plain = check_batch(elements, mine, whole=not indexes)
         if indexes:
             for element in sorted(elements, key=_rank):
                 insert_at(self._table(element), element, indexes.get(element.id))
@@ -210,6 +225,7 @@ class ArgumentMap:
         if self._observers:  # the ids of a whole loaded file are only gathered when someone listens
             self._emit(Change(ADDED, tuple(map(_id_of, elements))))
         self._numbering = numbered  # None unless this batch is the whole map, numbered while checked
+        self._graded = None if numbered is None else not plain
 
     # ------------------------------------------------------------ changing
     def update(self, element_id: str, **fields) -> dict:
@@ -224,7 +240,7 @@ class ArgumentMap:
         element = self.get(element_id)
         if element is None:
             raise ModelError(element_id, "no such element")
-        allowed = _fields_of(element)
+        allowed = FIELDS[type(element)]
         unknown = set(fields) - set(allowed)
         if unknown:
             raise ModelError(element_id, f"unknown field(s): {', '.join(sorted(unknown))}")
@@ -269,7 +285,7 @@ class ArgumentMap:
                  extra: dict | None = None, merge_conflicts: Iterable[MergeConflict] | None = None) -> dict:
         """Change the title, source, extra keys or merge conflicts; returns the old values (for undo)."""
         if merge_conflicts is not None:
-            merge_conflicts = _merge_conflicts(merge_conflicts)
+            merge_conflicts = merge_conflicts_of(merge_conflicts)
         old = {}
         if title is not None:
             old["title"], self.title = self.title, title
@@ -371,36 +387,8 @@ def _rank(element: Element) -> int:
     return _RANK.get(type(element), 4)
 
 
-def _fields_of(element: Element) -> tuple[str, ...]:
-    if isinstance(element, Statement):
-        return STATEMENT_FIELDS
-    if isinstance(element, Inference):
-        return INFERENCE_FIELDS
-    if isinstance(element, Conflict):
-        return CONFLICT_FIELDS
-    return SOURCE_FIELDS
-
-
 def _normalise(name: str, value):
     if name in ("premises", "attackers", "tags", "anchors", "cites", "comments") and isinstance(value, list):
         return tuple(value)
     return value
 
-
-def _merge_conflicts(items: Iterable[MergeConflict]) -> tuple[MergeConflict, ...]:
-    items = tuple(items)
-    for n, item in enumerate(items, start=1):
-        if not isinstance(item, MergeConflict) or type(item.id) is not str or type(item.field) is not str \
-                or not item.field:
-            raise ModelError("merge_conflicts", f"entry {n} is not a merge conflict with an id and a field")
-    return items
-
-
-def _deep(value):
-    import copy
-
-    return copy.deepcopy(value)
-
-
-def _copy_source(source: SourceInfo) -> SourceInfo:
-    return SourceInfo(**{**source.__dict__, "extra": _deep(source.extra)})

@@ -8,6 +8,7 @@ invariants and tells observers.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 
 KINDS = ("claim", "evidence", "recommendation")
@@ -164,3 +165,11 @@ class SourceInfo:
 
     def is_empty(self) -> bool:
         return self == SourceInfo()
+
+    def copy(self) -> SourceInfo:
+        """A deep copy (``extra`` included)."""
+        return SourceInfo(**{**self.__dict__, "extra": copy.deepcopy(self.extra)})
+
+
+FIELDS = {Statement: STATEMENT_FIELDS, Inference: INFERENCE_FIELDS, Conflict: CONFLICT_FIELDS, Source: SOURCE_FIELDS}
+"""The fields :meth:`ArgumentMap.update` may change, by element type."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import chain, compress, filterfalse
 
-from argmap.model.elements import KINDS, RELIABILITY, Comment, Conflict, Inference, Source, Statement
+from argmap.model.elements import KINDS, RELIABILITY, Comment, Conflict, Inference, MergeConflict, Source, Statement
 from argmap.model.errors import ModelError
 
 
@@ -86,6 +86,16 @@ def check_source(src: Source, via_of: Callable[[str], str | None]) -> None:
     check_comments(src.id, src.comments)
     if src.via and via_of(src.via) is None:
         raise ModelError(src.id, f"via {src.via!r}, which is not a source of this map")
+
+
+def merge_conflicts_of(items: Iterable[MergeConflict]) -> tuple[MergeConflict, ...]:
+    """``items`` as a tuple, or :class:`ModelError` when one is not a merge conflict with an id and a field."""
+    items = tuple(items)
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, MergeConflict) or type(item.id) is not str or type(item.field) is not str \
+                or not item.field:
+            raise ModelError("merge_conflicts", f"entry {n} is not a merge conflict with an id and a field")
+    return items
 
 
 def check_link_comments(element: Inference | Conflict) -> None:
