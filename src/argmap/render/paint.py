@@ -27,6 +27,7 @@ from argmap.render.parts import (
     header_layout,
 )
 from argmap.render.paths import edge_path
+from argmap.render.proposed import is_proposed
 from argmap.render.theme import Theme
 
 
@@ -66,12 +67,16 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
         blank box with a dashed border.
     text : bool
         False draws the frame alone (the overview of a split map).
+
+    A proposal of the draft (a statement tagged ``proposed``) gets a dashed
+    border; its header says ``PROPOSED`` (:mod:`argmap.render.proposed`).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
     fonts = fonts_of(theme)
-    _paint_frame(painter, rect, frame_style(statement.kind, theme, reference), theme, selected, hovered, fonts)
+    style = frame_style(statement.kind, theme, reference, is_proposed(statement))
+    _paint_frame(painter, rect, style, theme, selected, hovered, fonts)
     if text:
         head_rect, body = fonts.regions(rect)
         label_text = header_text(statement, role) if header is None else header
@@ -166,24 +171,35 @@ def _badge(painter: QPainter, rect: QRectF, key: str, theme: Theme, fonts) -> No
     painter.drawText(glyph_rect(key, rect), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
 
 
-def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
-    """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead."""
+def paint_edge(painter: QPainter, edge: Edge, theme: Theme, proposed: bool = False) -> None:
+    """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead.
+
+    A ``proposed`` edge (a relation the draft proposed, not yet accepted) is
+    dotted, with a hollow arrowhead; its marker still says "+" or "−".
+    """
     shape = edge_shape(edge, theme)
     if shape is None:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     fonts = fonts_of(theme)
-    pen = fonts.fragments.get(("edge", edge.kind))
+    pen = fonts.fragments.get(("edge", edge.kind, proposed))
     if pen is None:
-        pen = fonts.fragments[("edge", edge.kind)] = theme.edge_pen(edge.kind)
+        pen = theme.edge_pen(edge.kind)
+        if proposed:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        fonts.fragments[("edge", edge.kind, proposed)] = pen
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(edge_path(shape.line, shape.bezier))
     colour = pen.color()
     if shape.arrow:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        if proposed:  # hollow: an outline in the edge's colour
+            painter.setPen(QPen(colour, MARKER_PEN))
+            painter.setBrush(_colour(fonts, theme.background))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
         painter.drawPolygon(QPolygonF(shape.arrow))
     if shape.marker is not None:
         circle = shape.marker
@@ -214,7 +230,7 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
     so this module never depends on it.
     """
     for edge in drawing.edges:
-        paint_edge(painter, edge, theme)
+        paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
     kinds = {e.id: e.kind for e in drawing.edges}
     for jid, point in drawing.junctions.items():
         paint_junction(painter, point, theme, kinds.get(jid, "support"))

@@ -43,6 +43,10 @@ REFERENCE_DASHES = (3.0, 2.0)
 """Dash and gap of a reference box's border, in border widths."""
 
 
+PROPOSED_DASHES = (4.0, 2.0)
+"""Dashes of a proposed statement's border, in pen widths (Qt's DashLine)."""
+
+
 @dataclass(frozen=True)
 class FrameStyle:
     """How a box's frame is drawn: fill, border colour and width, dashes, the evidence stripe."""
@@ -54,13 +58,14 @@ class FrameStyle:
     stripe: bool = False
 
 
-def frame_style(kind: str, theme: Theme, reference: bool = False) -> FrameStyle:
-    """The frame of a ``kind`` box; a reference (a statement drawn on another page) is blank and dashed."""
+def frame_style(kind: str, theme: Theme, reference: bool = False, proposed: bool = False) -> FrameStyle:
+    """The frame of a ``kind`` box; a reference (a statement drawn on another page) is blank and dashed;
+    a proposal of the draft keeps its fill and gets a dashed border (:mod:`argmap.render.proposed`)."""
     width = theme.recommendation_border_width if kind == "recommendation" else theme.border_width
     stroke = theme.border(kind).name()
     if reference:
         return FrameStyle(theme.background, stroke, theme.border_width, REFERENCE_DASHES)
-    return FrameStyle(theme.fill(kind).name(), stroke, width, (), kind == "evidence")
+    return FrameStyle(theme.fill(kind).name(), stroke, width, PROPOSED_DASHES if proposed else (), kind == "evidence")
 
 
 def stripe_path(rect: QRectF, theme: Theme) -> str:

@@ -171,7 +171,7 @@ def paint_sheet_content(painter: QPainter, sheet: Sheet) -> None:
     """Paint the map, legend, captions and call-outs of ``sheet`` in scene coordinates."""
     theme, drawing = sheet.theme, sheet.drawing
     for edge in drawing.edges:
-        paint_edge(painter, edge, theme)
+        paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
     kinds = {e.id: e.kind for e in drawing.edges}
     for jid, point in drawing.junctions.items():
         paint_junction(painter, point, theme, kinds.get(jid, "support"))

@@ -37,6 +37,7 @@ from argmap.render.parts import (
     header_layout,
     stripe_path,
 )
+from argmap.render.proposed import is_proposed
 from argmap.render.sheet import Sheet, box_header, caption_font, caption_left, has_ref_row, ref_header
 from argmap.render.theme import Theme
 
@@ -114,9 +115,11 @@ def _edges(out: list[str], sheet: Sheet) -> None:
         kind = edges[0].kind
         colour = theme.attack if kind == "attack" else theme.support
         ends = "".join(f" data-{k}={attr(v)}" for k, v in _ends(edges).items())
-        out.append(f'<g class="edge {kind}" data-id={attr(eid)}{_id_attr(eid)}{ends}>\n')
+        proposed = eid in sheet.drawing.proposed
+        out.append(f'<g class="edge {kind}{" proposed" if proposed else ""}" data-id={attr(eid)}{_id_attr(eid)}'
+                   f'{ends}>\n')
         for edge in edges:
-            _edge(out, edge, theme, colour)
+            _edge(out, edge, theme, colour, proposed)
         out.append("</g>\n")
     out.append("</g>\n")
     out.append('<g class="junctions">\n')  # above every edge, as painted
@@ -137,17 +140,22 @@ def _ends(edges: list[Edge]) -> dict[str, str]:
     return found
 
 
-def _edge(out: list[str], edge: Edge, theme: Theme, colour: str) -> None:
+def _edge(out: list[str], edge: Edge, theme: Theme, colour: str, proposed: bool = False) -> None:
     shape = edge_shape(edge, theme)
     if shape is None:
         return
     dash = ""
-    if edge.kind == "attack":
-        w = theme.edge_width
+    w = theme.edge_width
+    if proposed:
+        dash = f' stroke-dasharray="{num(w)},{num(2 * w)}"'  # Qt's DotLine: 1 on, 2 off (pen widths)
+    elif edge.kind == "attack":
         dash = f' stroke-dasharray="{num(4 * w)},{num(2 * w)}"'  # Qt's DashLine: 4 on, 2 off (pen widths)
     out.append(f'<path d="{path_data(shape.line, shape.bezier)}" fill="none" stroke="{colour}" '
                f'stroke-width="{num(theme.edge_width)}"{dash}/>\n')
-    if shape.arrow:
+    if shape.arrow and proposed:
+        out.append(f'<polygon class="arrowhead" points="{_points(shape.arrow)}" fill="{theme.background}" '
+                   f'stroke="{colour}" stroke-width="{num(MARKER_PEN)}"/>\n')
+    elif shape.arrow:
         out.append(f'<polygon class="arrowhead" points="{_points(shape.arrow)}" fill="{colour}"/>\n')
     if shape.marker is not None:
         c = shape.marker.center()
@@ -178,7 +186,7 @@ def _box(out: list[str], box: Box, sheet: Sheet) -> None:
     theme = sheet.theme
     st = box.statement
     page = sheet.refs.get(box.id)
-    classes = ["node", st.kind]
+    classes = ["node", st.kind] + (["proposed"] if is_proposed(st) else [])
     if page is not None:
         classes += ["ref", "more"] if is_continuation(box.id) else ["ref"]
     else:
@@ -186,7 +194,7 @@ def _box(out: list[str], box: Box, sheet: Sheet) -> None:
     extra = f' data-pages="{" ".join(map(str, page))}"' if page is not None else _id_attr(box.id)
     out.append(f'<g class="{" ".join(classes)}" data-id={attr(box.id)}{extra}>\n')
     out.append(f"<title>{clean(st.text)}</title>\n")
-    style = frame_style(st.kind, theme, page is not None)
+    style = frame_style(st.kind, theme, page is not None, page is None and is_proposed(st))
     r = box.rect
     dash = ""
     if style.dashes:

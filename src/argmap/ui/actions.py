@@ -54,6 +54,8 @@ class ActionSpec:
     scope : {"window", "canvas"}
         Where the keys work: anywhere in the window, or on the canvas (slot
         ``scene.*``).
+    short : str
+        The text on a button (its icon text), when shorter than the menu's.
     """
 
     id: str
@@ -67,6 +69,7 @@ class ActionSpec:
     separator: bool = False
     tip: str = ""
     scope: str = "window"
+    short: str = ""
 
 
 MENUS = ("File", "Edit", "Map", "Go", "Review", "View", "Help")
@@ -137,8 +140,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("map.recheck", "Re-&check", SK.Refresh, "", "document.recheck", "Map"),
     A("map.attach_source", "Attach Source &Text…", "", "", "source.ask_attach", "Map", separator=True,
       tip="The article as a text file (.txt, .md): turn its passages into statements in the Source panel"),
+    A("map.draft", "&Draft from Source Text", "Ctrl+Shift+D", "", "drafting.draft_source", "Map",
+      tip="Propose a first map of the text: its statements, the main claim, supports and attacks, for you to review"),
+    A("map.draft_selection", "Dra&ft from Selection", "", "", "drafting.draft_selection", "Map",
+      tip="Propose a map of the passage selected in the Source panel only, beside what the map holds",
+      short="Draft selection"),
     A("map.properties", "P&roperties…", "Ctrl+Shift+P", "", "show_properties", "Map",
       tip="Title, author and date of the map; title, author, date and address of its source"),
+    A("proposal.accept", "&Accept Proposal", "Ctrl+Shift+A", "", "drafting.accept", "Map", separator=True,
+      tip="Keep the selected proposal of the draft (a statement with its relations), then go to the next",
+      short="Accept"),
+    A("proposal.reject", "Re&ject Proposal", "Ctrl+Shift+R", "", "drafting.reject", "Map",
+      tip="Remove the selected proposal (its text is then not mapped), then go to the next", short="Reject"),
+    A("proposal.accept_all", "Accept All Proposals", "Ctrl+Alt+Shift+A", "", "drafting.accept_all", "Map",
+      tip="Keep every proposal still left", short="Accept All"),
+    A("proposal.reject_all", "Reject All Proposals", "Ctrl+Alt+Shift+R", "", "drafting.reject_all", "Map",
+      tip="Remove every proposal still left (the analyst's own statements stay)", short="Reject All"),
     A("go.conclusion", "Go to &Conclusion", ("Alt+Up",), "", "scene.go_conclusion", "Go",
       tip="Up the structure: to what the statement supports or attacks", scope="canvas"),
     A("go.premise", "Go to &Premise", ("Alt+Down",), "", "scene.go_premise", "Go",
@@ -147,6 +164,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
       tip="To the statement left of it under the same conclusion", scope="canvas"),
     A("go.next", "&Next Sibling", ("Alt+Right",), "", "scene.go_next", "Go",
       tip="To the statement right of it under the same conclusion", scope="canvas"),
+    A("proposal.next", "Next Pr&oposal", "F8", "", "drafting.next_proposal", "Go", separator=True,
+      tip="To the next proposal of the draft, in the order of the text", short="Next ▸"),
+    A("proposal.previous", "Previous Propos&al", "Shift+F8", "", "drafting.previous_proposal", "Go",
+      tip="To the previous proposal of the draft", short="◂ Previous"),
     A("go.clear", "C&lear Selection", ("Esc",), "", "scene.clear_selection", "Go", separator=True,
       tip="Deselect (and cancel a link started with Ctrl+K)", scope="canvas"),
     A("go.move", "Move the selection", ("Left", "Right", "Up", "Down"), "", "", "",
@@ -264,6 +285,8 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
         if spec.scope == "canvas":
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setStatusTip(spec.tip)
+        if spec.short:
+            action.setIconText(spec.short)
         action.setToolTip(spec.text.replace("&", "").rstrip("…") + _key_hint(spec.shortcut))
         action.setCheckable(spec.checkable)
         action.triggered.connect(_caller(window, spec))

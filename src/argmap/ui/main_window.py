@@ -21,6 +21,7 @@ from argmap.resources_path import resource
 from argmap.ui import help as help_pages
 from argmap.ui.actions import build_actions, build_menus, build_toolbar
 from argmap.ui.canvas import MapScene, MapView
+from argmap.ui.drafting import DraftController
 from argmap.ui.empty_hint import START_ACTIONS, EmptyMapHint
 from argmap.ui.files import FileController
 from argmap.ui.find_bar import FindBar
@@ -70,6 +71,9 @@ class MainWindow(FlowMixin, QMainWindow):
         self.actions = build_actions(self)
         self.menus = build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
+        self.drafting = DraftController(self)
+        box.insertWidget(0, self.drafting.bar)
+        self.inspector.layout().insertWidget(0, self.drafting.box)
         self._add_recent_menu()
         self._add_dock_toggles()
         self.empty_hint = EmptyMapHint(self.view.viewport(), [self.actions[a] for a in START_ACTIONS
