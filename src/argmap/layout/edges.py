@@ -1,0 +1,356 @@
+"""The edges of a drawn map: which lines there are, where they meet boxes, and their routes.
+
+One code path for the canvas and every export. :func:`structure` says what
+is drawn for each inference and conflict (a :class:`Piece` per line: legs of
+linked premises into their junction, the arrow out of it, undercuts aimed at
+the junction of the inference they attack). :class:`EdgeRouter` places the
+junctions (never inside or against a box), spreads the ends that share a
+side of a box along it, and routes every piece around the boxes
+(:mod:`argmap.layout.route`). It keeps what it computed, and after boxes
+move or the map changes it recomputes only what the change can reach:
+
+1. junctions whose boxes moved, or whose search area a moved box meets;
+2. the ends on every box whose own place, or whose other ends, moved;
+3. the routes whose ends moved or whose region a moved box meets.
+
+Each step is a pure function of its inputs, so the result is the same as
+routing everything again (the tests check this on random moves).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from argmap.layout.grid import Rect, RectGrid, grow
+from argmap.layout.route import End, Point, Route, flatten, free_spot, route
+from argmap.model import ArgumentMap
+
+MINUS = "\u2212"
+"""The attack marker (the same character as the render theme's)."""
+JUNCTION_CLEARANCE = 14.0
+"""A junction keeps this many px from every box (its dot, and room for lines to reach it)."""
+SPREAD = (0.15, 0.85)
+"""Ends sharing a side of a box are spread over this part of it."""
+NORMALS = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One drawn line of an inference or conflict.
+
+    ``src`` and ``dst`` name a statement (``*_box`` true) or the element whose
+    junction the line starts or ends at. ``target`` is what the arrow points
+    at (a statement, or the inference an undercut attacks); legs have none.
+    """
+
+    element: str
+    kind: str
+    src: str
+    src_box: bool
+    dst: str
+    dst_box: bool
+    marker: str
+    arrow: bool
+    to_inference: bool = False
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class JunctionSpec:
+    """Where a junction goes: between its sources' tops and its aim (a box's bottom, or another junction)."""
+
+    sources: tuple[str, ...]
+    aim: str
+    aim_box: bool
+
+
+Shape = tuple[tuple[Piece, ...], JunctionSpec | None]
+
+
+def structure(amap: ArgumentMap, present) -> dict[str, Shape]:
+    """The pieces (and junction) of every inference and conflict whose statements are all ``present``."""
+    infs = [i for i in amap.inferences.values()
+            if i.conclusion in present and all(p in present for p in i.premises)]
+    inf_ids = {i.id for i in infs}
+    cons = [c for c in amap.conflicts.values()
+            if all(a in present for a in c.attackers) and (c.target in present or c.target in inf_ids)]
+    undercut = {c.target for c in cons if c.target in inf_ids}
+    out: dict[str, Shape] = {}
+    for inf in infs:
+        if len(inf.premises) > 1 or inf.id in undercut:
+            spec = JunctionSpec(tuple(inf.premises), inf.conclusion, True)
+            legs = tuple(Piece(inf.id, "support", p, True, inf.id, False, "", False) for p in inf.premises)
+            out[inf.id] = (legs + (Piece(inf.id, "support", inf.id, False, inf.conclusion, True, "+", True,
+                                         target=inf.conclusion),), spec)
+        else:
+            out[inf.id] = ((Piece(inf.id, "support", inf.premises[0], True, inf.conclusion, True, "+", True,
+                                  target=inf.conclusion),), None)
+    for con in cons:
+        on_inf = con.target in inf_ids
+        dst_box = not on_inf
+        if len(con.attackers) > 1:
+            spec = JunctionSpec(tuple(con.attackers), con.target, dst_box)
+            legs = tuple(Piece(con.id, "attack", a, True, con.id, False, "", False, on_inf) for a in con.attackers)
+            final = Piece(con.id, "attack", con.id, False, con.target, dst_box, MINUS, True, on_inf, con.target)
+            out[con.id] = (legs + (final,), spec)
+        else:
+            out[con.id] = ((Piece(con.id, "attack", con.attackers[0], True, con.target, dst_box, MINUS, True,
+                                  on_inf, con.target),), None)
+    return out
+
+
+EndKey = tuple[str, int, int]
+"""(element, piece index, slot): slot 0 is a piece's start, 1 its end."""
+
+
+class EdgeRouter:
+    """Junctions, ends and routes of a map's edges, kept up to date as boxes move.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map whose inferences and conflicts are drawn.
+    rects : mapping
+        Statement id -> box ``(left, top, right, bottom)``; relations naming a
+        statement without a box are left out.
+    """
+
+    def __init__(self, amap: ArgumentMap, rects: Mapping[str, Rect]):
+        self.grid = RectGrid()
+        self.shapes: dict[str, Shape] = {}
+        self.junctions: dict[str, Point] = {}
+        self.ends: dict[EndKey, End] = {}
+        self.routes: dict[tuple[str, int], Route] = {}
+        self._ends_at: dict[str, set[EndKey]] = defaultdict(set)
+        self._at_junction: dict[str, set[EndKey]] = defaultdict(set)
+        self._aiming: dict[str, set[str]] = defaultdict(set)
+        self._deps = RectGrid()
+        for sid, rect in rects.items():
+            self.grid.put(sid, rect)
+        self._update(dict(structure(amap, self.grid.rects)), {}, [])
+
+    # ------------------------------------------------------------ public
+    def move(self, rects: Mapping[str, Rect]) -> set[str]:
+        """Boxes moved or resized (the map is unchanged); returns the elements whose drawing changed."""
+        touched = self._place(rects)
+        return self._update({}, set(rects), touched)
+
+    def sync(self, amap: ArgumentMap, rects: Mapping[str, Rect | None]) -> set[str]:
+        """The map changed: ``rects`` gives new, moved (and None for removed) boxes; relations are re-read."""
+        touched = self._place(rects)
+        new = structure(amap, self.grid.rects)
+        changed: dict[str, Shape | None] = {e: s for e, s in new.items() if self.shapes.get(e) != s}
+        changed.update({e: None for e in self.shapes if e not in new})
+        return self._update(changed, {s for s in rects if s in self.grid}, touched)
+
+    def pieces(self, element: str) -> list[tuple[Piece, Route]]:
+        """The drawn lines of ``element`` with their routes (empty when it is not drawn)."""
+        shape = self.shapes.get(element)
+        if shape is None:
+            return []
+        return [(piece, self.routes[(element, i)]) for i, piece in enumerate(shape[0])]
+
+    def elements(self) -> list[str]:
+        return list(self.shapes)
+
+    def lines(self) -> list[list[Point]]:
+        """Every drawn line as a polyline, as :func:`argmap.layout.quality.picture_quality` measures it."""
+        return [flatten(r.points, r.curved) for r in self.routes.values()]
+
+    # ------------------------------------------------------------ the update
+    def _place(self, rects: Mapping[str, Rect | None]) -> list[Rect]:
+        touched = []
+        for sid, rect in rects.items():
+            old = self.grid.rects.get(sid)
+            if old is not None:
+                touched.append(old)
+            if rect is None:
+                self.grid.remove(sid)
+            else:
+                self.grid.put(sid, tuple(rect))
+                touched.append(tuple(rect))
+        return touched
+
+    def _update(self, changed: dict[str, Shape | None], moved: set[str], touched: list[Rect]) -> set[str]:
+        redo_j: set[str] = set()
+        regroup: set[str] = set(moved)
+        redo_r: set[tuple[str, int]] = set()
+        for element, shape in changed.items():
+            regroup |= self._forget(element)
+            if shape is not None:
+                regroup |= self._learn(element, shape)
+                redo_r |= {(element, i) for i in range(len(shape[0]))}
+                if shape[1] is not None:
+                    redo_j.add(element)
+        for rect in touched:
+            for key in self._deps.meeting(rect):
+                if key[0] == "j":
+                    redo_j.add(key[1])
+                else:
+                    redo_r.add(key[1:])
+        for sid in moved:
+            redo_j |= {e for e, _, _ in self._ends_at.get(sid, ()) if self.shapes[e][1] is not None}
+        moved_junctions = self._junctions(redo_j)
+        for sid in moved:
+            regroup |= self._far_boxes(self._ends_at.get(sid, ()))
+        for j in moved_junctions:
+            ends = self._at_junction.get(j, ())
+            regroup |= self._far_boxes(ends)
+            redo_r |= {(e, i) for e, i, _ in ends}
+        for sid in regroup:
+            redo_r |= self._spread(sid)
+        for key in redo_r:
+            shape = self.shapes.get(key[0])
+            if shape is not None and key[1] < len(shape[0]):
+                self._route(key)
+        return set(changed) | moved_junctions | {e for e, _ in redo_r if e in self.shapes}
+
+    def _learn(self, element: str, shape: Shape) -> set[str]:
+        self.shapes[element] = shape
+        boxes = set()
+        for i, piece in enumerate(shape[0]):
+            for slot, (name, is_box) in enumerate(((piece.src, piece.src_box), (piece.dst, piece.dst_box))):
+                table = self._ends_at if is_box else self._at_junction
+                table[name].add((element, i, slot))
+                if is_box:
+                    boxes.add(name)
+        spec = shape[1]
+        if spec is not None and not spec.aim_box:
+            self._aiming[spec.aim].add(element)
+        return boxes
+
+    def _forget(self, element: str) -> set[str]:
+        shape = self.shapes.pop(element, None)
+        if shape is None:
+            return set()
+        boxes = set()
+        for i, piece in enumerate(shape[0]):
+            for slot, (name, is_box) in enumerate(((piece.src, piece.src_box), (piece.dst, piece.dst_box))):
+                table = self._ends_at if is_box else self._at_junction
+                table[name].discard((element, i, slot))
+                if not table[name]:
+                    del table[name]
+                self.ends.pop((element, i, slot), None)
+                if is_box:
+                    boxes.add(name)
+            self.routes.pop((element, i), None)
+            self._deps.remove(("r", element, i))
+        spec = shape[1]
+        if spec is not None:
+            self.junctions.pop(element, None)
+            self._deps.remove(("j", element))
+            if not spec.aim_box:
+                self._aiming[spec.aim].discard(element)
+        return boxes & set(self.grid.rects)
+
+    def _far_boxes(self, ends) -> set[str]:
+        """Boxes at the other end of the pieces of ``ends``."""
+        out = set()
+        for e, i, slot in ends:
+            piece = self.shapes[e][0][i]
+            name, is_box = (piece.dst, piece.dst_box) if slot == 0 else (piece.src, piece.src_box)
+            if is_box:
+                out.add(name)
+        return out
+
+    # ------------------------------------------------------------ step 1: junctions
+    def _junctions(self, redo: set[str]) -> set[str]:
+        """Place the junctions of ``redo`` (and of those aiming at a junction that moved); return the moved ones."""
+        moved: set[str] = set()
+        first = sorted(e for e in redo if e in self.shapes and self.shapes[e][1].aim_box)
+        for element in first:
+            if self._place_junction(element):
+                moved.add(element)
+        later = {e for e in redo if e in self.shapes and not self.shapes[e][1].aim_box}
+        for j in moved:
+            later |= self._aiming.get(j, set())
+        for element in sorted(later):
+            if self._place_junction(element):
+                moved.add(element)
+        return moved
+
+    def _place_junction(self, element: str) -> bool:
+        spec = self.shapes[element][1]
+        rects = self.grid.rects
+        if spec.aim_box:
+            r = rects[spec.aim]
+            aim = ((r[0] + r[2]) / 2, r[3])
+        else:
+            aim = self.junctions[spec.aim]
+        ideal = _ideal_junction([rects[s] for s in spec.sources], aim)
+        point, looked = free_spot(ideal, self.grid, JUNCTION_CLEARANCE)
+        self._deps.put(("j", element), grow(looked, 1.0))
+        old = self.junctions.get(element)
+        self.junctions[element] = point
+        return old != point
+
+    # ------------------------------------------------------------ step 2: ends on box sides
+    def _ref(self, name: str, is_box: bool) -> Point:
+        if not is_box:
+            return self.junctions[name]
+        r = self.grid.rects[name]
+        return ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2)
+
+    def _spread(self, sid: str) -> set[tuple[str, int]]:
+        """Place every end on box ``sid``; return the pieces whose end moved."""
+        rect = self.grid.rects.get(sid)
+        if rect is None:
+            return set()
+        groups: dict[str, list] = defaultdict(list)
+        for key in self._ends_at.get(sid, ()):
+            e, i, slot = key
+            piece = self.shapes[e][0][i]
+            other = self._ref(piece.dst, piece.dst_box) if slot == 0 else self._ref(piece.src, piece.src_box)
+            side = _side(rect, other)
+            groups[side].append((other[0] if side in ("top", "bottom") else other[1], key))
+        changed = set()
+        for side, ends in groups.items():
+            ends.sort()
+            for n, (_, key) in enumerate(ends):
+                lo, hi = SPREAD
+                frac = 0.5 if len(ends) == 1 else lo + (hi - lo) * n / (len(ends) - 1)
+                end = End(_on_side(rect, side, frac), sid, NORMALS[side])
+                if self.ends.get(key) != end:
+                    self.ends[key] = end
+                    changed.add(key[:2])
+        return changed
+
+    # ------------------------------------------------------------ step 3: routes
+    def _route(self, key: tuple[str, int]) -> None:
+        e, i = key
+        piece = self.shapes[e][0][i]
+        start = self.ends[(e, i, 0)] if piece.src_box else End(self.junctions[piece.src])
+        end = self.ends[(e, i, 1)] if piece.dst_box else End(self.junctions[piece.dst])
+        found = route(start, end, self.grid)
+        self.routes[key] = found
+        self._deps.put(("r", e, i), found.region)
+
+
+def _ideal_junction(sources: list[Rect], aim: Point) -> Point:
+    """A point between the sources' tops and ``aim``, nearer the sources."""
+    x = sum((r[0] + r[2]) / 2 for r in sources) / len(sources)
+    top = min(r[1] for r in sources)
+    if top > aim[1]:
+        gap = min(40.0, max(10.0, (top - aim[1]) * 0.4))
+        return (x * 0.8 + aim[0] * 0.2, top - gap)
+    cy = sum((r[1] + r[3]) / 2 for r in sources) / len(sources)
+    return ((x + aim[0]) / 2, (cy + aim[1]) / 2)
+
+
+def _side(rect: Rect, other: Point) -> str:
+    if other[1] < rect[1]:
+        return "top"
+    if other[1] > rect[3]:
+        return "bottom"
+    return "left" if other[0] < (rect[0] + rect[2]) / 2 else "right"
+
+
+def _on_side(rect: Rect, side: str, frac: float) -> Point:
+    if side == "top":
+        return (rect[0] + (rect[2] - rect[0]) * frac, rect[1])
+    if side == "bottom":
+        return (rect[0] + (rect[2] - rect[0]) * frac, rect[3])
+    x = rect[0] if side == "left" else rect[2]
+    return (x, rect[1] + (rect[3] - rect[1]) * frac)

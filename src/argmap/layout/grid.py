@@ -1,0 +1,111 @@
+"""A uniform grid of rectangles for fast "what is near here?" questions (pure Python).
+
+Keys are any hashable ids; rectangles are ``(left, top, right, bottom)``.
+Rectangles can be moved and removed, so the canvas can keep one grid for a
+whole editing session.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterator
+
+Rect = tuple[float, float, float, float]
+
+CELL = 160.0
+"""Side of a grid cell (px): about one statement box wide, so most boxes cover two to four cells."""
+
+
+class RectGrid:
+    """Rectangles by the grid cells they cover.
+
+    Parameters
+    ----------
+    cell : float
+        Side of a cell in px.
+    """
+
+    def __init__(self, cell: float = CELL):
+        self.cell = cell
+        self.rects: dict[Hashable, Rect] = {}
+        self._cells: dict[tuple[int, int], set] = defaultdict(set)
+
+    def __len__(self) -> int:
+        return len(self.rects)
+
+    def __contains__(self, key) -> bool:
+        return key in self.rects
+
+    def _span(self, r: Rect) -> Iterator[tuple[int, int]]:
+        c = self.cell
+        for cx in range(int(r[0] // c), int(r[2] // c) + 1):
+            for cy in range(int(r[1] // c), int(r[3] // c) + 1):
+                yield cx, cy
+
+    def put(self, key: Hashable, rect: Rect) -> None:
+        """Add ``key`` at ``rect``, or move it there."""
+        if key in self.rects:
+            self.remove(key)
+        self.rects[key] = rect
+        for cell in self._span(rect):
+            self._cells[cell].add(key)
+
+    def remove(self, key: Hashable) -> None:
+        """Forget ``key`` (no error when it is absent)."""
+        rect = self.rects.pop(key, None)
+        if rect is None:
+            return
+        for cell in self._span(rect):
+            members = self._cells.get(cell)
+            if members is not None:
+                members.discard(key)
+                if not members:
+                    del self._cells[cell]
+
+    def near(self, r: Rect) -> set:
+        """Keys whose cells meet the cells of ``r`` (a superset of the rectangles meeting ``r``)."""
+        found: set = set()
+        cells = self._cells
+        for cell in self._span(r):
+            members = cells.get(cell)
+            if members:
+                found |= members
+        return found
+
+    def meeting(self, r: Rect) -> list:
+        """Keys whose rectangles meet ``r`` (touching counts), in a stable order (by rectangle, then key).
+
+        Keys must be comparable with each other (strings, or tuples of them).
+        """
+        rects = self.rects
+        hits = [k for k in self.near(r) if _meet(rects[k], r)]
+        hits.sort(key=lambda k: (rects[k], k))
+        return hits
+
+    def bounds(self) -> Rect | None:
+        """The rectangle covering every rectangle in the grid (None when empty)."""
+        if not self.rects:
+            return None
+        rs = self.rects.values()
+        return (min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs), max(r[3] for r in rs))
+
+
+def _meet(a: Rect, b: Rect) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def meet(a: Rect, b: Rect) -> bool:
+    """Whether rectangles ``a`` and ``b`` share a point (touching counts)."""
+    return _meet(a, b)
+
+
+def grow(r: Rect, by: float) -> Rect:
+    """``r`` grown by ``by`` px on every side."""
+    return (r[0] - by, r[1] - by, r[2] + by, r[3] + by)
+
+
+def union(a: Rect | None, b: Rect) -> Rect:
+    """The smallest rectangle covering ``a`` and ``b`` (``a`` may be None)."""
+    if a is None:
+        return b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
