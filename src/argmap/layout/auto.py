@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from argmap.layout.dot import dot_layout
+from argmap.layout.dot import VARIANTS, dot_layout
+from argmap.layout.edges import routed_quality
 from argmap.layout.graph import DEFAULT_SIZE, H_GAP, RANK_GAP, build_graph, descendants
-from argmap.layout.metrics import box, crossings
+from argmap.layout.metrics import box
 from argmap.layout.place import nearest_free_offset, occupancy_of
 from argmap.layout.tidy import tidy_layout
 from argmap.model import ArgumentMap, Position
@@ -14,9 +15,10 @@ from argmap.model import ArgumentMap, Position
 DOT_LIMIT = 2000
 """``engine="auto"`` uses ``dot`` up to this many statements, the fast engine above."""
 BEST_OF_LIMIT = 600
-"""Up to this many statements ``engine="auto"`` runs both engines and keeps the drawing with fewer
-crossings: our edges are straight, not dot's splines, so dot's ordering is not always the best one
-(on the Argdown examples and the bundled map the tidy engine often crosses less)."""
+"""Up to this many statements ``engine="auto"`` draws several candidates (``dot``'s variants and the
+tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings."""
+ALL_VARIANTS_LIMIT = 200
+"""Up to this many statements every ``dot`` variant is a candidate; above, only the first two."""
 ENGINES = ("auto", "dot", "fast")
 
 
@@ -67,13 +69,21 @@ def _run(amap, sizes, engine, keep) -> dict[str, tuple[float, float]]:
     return {sid: centres[sid] for sid in graph.statements}
 
 
+def candidates(graph) -> list:
+    """The layouts ``engine="auto"`` chooses from for ``graph``, in order of preference on a tie."""
+    count = len(graph.statements)
+    variants = range(len(VARIANTS)) if count <= ALL_VARIANTS_LIMIT else range(2)
+    return [lambda g, v=v: dot_layout(g, v) for v in variants] + [tidy_layout]
+
+
 def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
-    """Both engines' drawings of a small map; the one with fewer crossings (dot on a tie)."""
+    """The candidate whose routed drawing has the fewest edge crossings (the first on a tie)."""
     best, best_count = None, None
-    for layout in (dot_layout, tidy_layout):
+    for layout in candidates(graph):
         centres = layout(graph)
         centres = {sid: centres[sid] for sid in graph.statements}
-        count = crossings(amap, {k: Position(x, y) for k, (x, y) in centres.items()}, sizes)
+        rects = {k: box(Position(x, y), sizes.get(k, DEFAULT_SIZE)) for k, (x, y) in centres.items()}
+        count = routed_quality(amap, rects).crossings
         if best_count is None or count < best_count:
             best, best_count = centres, count
     return best

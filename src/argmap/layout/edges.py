@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.layout.grid import Rect, RectGrid, grow
+from argmap.layout.quality import PictureQuality, picture_quality
 from argmap.layout.route import End, Point, Route, flatten, free_spot, route
 from argmap.model import ArgumentMap
 
@@ -99,6 +100,11 @@ def structure(amap: ArgumentMap, present) -> dict[str, Shape]:
             out[con.id] = ((Piece(con.id, "attack", con.attackers[0], True, con.target, dst_box, MINUS, True,
                                   on_inf, con.target),), None)
     return out
+
+
+def routed_quality(amap: ArgumentMap, rects: Mapping[str, Rect]) -> PictureQuality:
+    """Edges through boxes, crossings and overlaps of ``amap`` drawn with these boxes and routed edges."""
+    return picture_quality(rects, EdgeRouter(amap, rects).lines())
 
 
 EndKey = tuple[str, int, int]
@@ -287,11 +293,12 @@ class EdgeRouter:
         return old != point
 
     # ------------------------------------------------------------ step 2: ends on box sides
-    def _ref(self, name: str, is_box: bool) -> Point:
+    def _ref(self, name: str, is_box: bool) -> Rect:
+        """The other end as a rectangle (a junction is a point)."""
         if not is_box:
-            return self.junctions[name]
-        r = self.grid.rects[name]
-        return ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2)
+            x, y = self.junctions[name]
+            return (x, y, x, y)
+        return self.grid.rects[name]
 
     def _spread(self, sid: str) -> set[tuple[str, int]]:
         """Place every end on box ``sid``; return the pieces whose end moved."""
@@ -304,7 +311,8 @@ class EdgeRouter:
             piece = self.shapes[e][0][i]
             other = self._ref(piece.dst, piece.dst_box) if slot == 0 else self._ref(piece.src, piece.src_box)
             side = _side(rect, other)
-            groups[side].append((other[0] if side in ("top", "bottom") else other[1], key))
+            middle = (other[0] + other[2]) / 2 if side in ("top", "bottom") else (other[1] + other[3]) / 2
+            groups[side].append((middle, key))
         changed = set()
         for side, ends in groups.items():
             ends.sort()
@@ -339,12 +347,17 @@ def _ideal_junction(sources: list[Rect], aim: Point) -> Point:
     return ((x + aim[0]) / 2, (cy + aim[1]) / 2)
 
 
-def _side(rect: Rect, other: Point) -> str:
-    if other[1] < rect[1]:
+def _side(rect: Rect, other: Rect) -> str:
+    """The side of ``rect`` facing ``other``: top or bottom when ``other`` lies wholly above or below it.
+
+    The rule is symmetric (if ``b`` is on ``a``'s top, ``a`` is on ``b``'s
+    bottom), so a straight line between the two ports never enters either box.
+    """
+    if other[3] < rect[1]:
         return "top"
     if other[1] > rect[3]:
         return "bottom"
-    return "left" if other[0] < (rect[0] + rect[2]) / 2 else "right"
+    return "left" if other[0] + other[2] < rect[0] + rect[2] else "right"
 
 
 def _on_side(rect: Rect, side: str, frac: float) -> Point:

@@ -104,7 +104,7 @@ def _straight_ok(p: Point, q: Point, grid: RectGrid, own: set) -> bool:
     for key in grid.near(grow(_seg_rect(p, q), STRAIGHT_MARGIN)):
         r = rects[key]
         if key in own:
-            if _run_inside(p, q, grow(r, -1.0)) > _EPS:
+            if _run_inside(p, q, grow(r, -0.25)) > _EPS:
                 return False
         elif _run_inside(p, q, grow(r, STRAIGHT_MARGIN)) > _EPS:
             return False
