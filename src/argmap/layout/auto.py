@@ -9,6 +9,7 @@ from argmap.layout.edges import routed_quality
 from argmap.layout.graph import DEFAULT_SIZE, H_GAP, RANK_GAP, build_graph, descendants
 from argmap.layout.metrics import box
 from argmap.layout.place import nearest_free_offset, occupancy_of
+from argmap.layout.refine import fewer_crossings
 from argmap.layout.tidy import tidy_layout
 from argmap.model import ArgumentMap, Position
 
@@ -77,7 +78,7 @@ def candidates(graph) -> list:
 
 
 def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
-    """The candidate whose routed drawing has the fewest edge crossings (the first on a tie)."""
+    """The candidate whose routed drawing has the fewest edge crossings (the first on a tie), refined."""
     best, best_count = None, None
     for layout in candidates(graph):
         centres = layout(graph)
@@ -86,6 +87,8 @@ def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
         count = routed_quality(amap, rects).crossings
         if best_count is None or count < best_count:
             best, best_count = centres, count
+    if best_count:
+        best, _ = fewer_crossings(amap, {k: sizes.get(k, DEFAULT_SIZE) for k in best}, best)
     return best
 
 

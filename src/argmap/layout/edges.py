@@ -165,6 +165,12 @@ class EdgeRouter:
         """Every drawn line as a polyline, as :func:`argmap.layout.quality.picture_quality` measures it."""
         return [flatten(r.points, r.curved) for r in self.routes.values()]
 
+    def lines_of(self, elements) -> dict[tuple[str, int], list[Point]]:
+        """(element, piece index) -> polyline of the pieces of ``elements`` (all when None)."""
+        keys = self.routes if elements is None else [
+            (e, i) for e in elements if e in self.shapes for i in range(len(self.shapes[e][0]))]
+        return {k: flatten(self.routes[k].points, self.routes[k].curved) for k in keys}
+
     # ------------------------------------------------------------ the update
     def _place(self, rects: Mapping[str, Rect | None]) -> list[Rect]:
         touched = []

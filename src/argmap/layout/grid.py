@@ -8,7 +8,7 @@ whole editing session.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 
 Rect = tuple[float, float, float, float]
 
@@ -36,19 +36,22 @@ class RectGrid:
     def __contains__(self, key) -> bool:
         return key in self.rects
 
-    def _span(self, r: Rect) -> Iterator[tuple[int, int]]:
+    def _span(self, r: Rect) -> list[tuple[int, int]]:
         c = self.cell
-        for cx in range(int(r[0] // c), int(r[2] // c) + 1):
-            for cy in range(int(r[1] // c), int(r[3] // c) + 1):
-                yield cx, cy
+        x0, x1 = int(r[0] // c), int(r[2] // c) + 1
+        y0, y1 = int(r[1] // c), int(r[3] // c) + 1
+        if x1 - x0 == 1 and y1 - y0 == 1:
+            return [(x0, y0)]
+        return [(cx, cy) for cx in range(x0, x1) for cy in range(y0, y1)]
 
     def put(self, key: Hashable, rect: Rect) -> None:
         """Add ``key`` at ``rect``, or move it there."""
         if key in self.rects:
             self.remove(key)
         self.rects[key] = rect
+        cells = self._cells
         for cell in self._span(rect):
-            self._cells[cell].add(key)
+            cells[cell].add(key)
 
     def remove(self, key: Hashable) -> None:
         """Forget ``key`` (no error when it is absent)."""

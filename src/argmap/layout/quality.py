@@ -189,3 +189,76 @@ class _Grid:
             if members:
                 found.update(members)
         return found
+
+
+class CrossingCounter:
+    """The crossing pairs of a set of lines (as :func:`crossing_count` counts them), kept up to date.
+
+    Replacing a few lines costs time in proportion to those lines and their
+    neighbours, not to the whole picture: what a layout search needs when it
+    tries small changes one at a time.
+
+    Parameters
+    ----------
+    lines : mapping
+        Key -> polyline; keys must be comparable with each other.
+    """
+
+    def __init__(self, lines: Mapping):
+        self.lines: dict = {}
+        self.partners: dict = defaultdict(set)
+        self.cells: dict[tuple[int, int], set] = defaultdict(set)
+        self.total = 0
+        self.replace(lines)
+
+    def replace(self, changes: Mapping) -> int:
+        """Put new polylines for some keys (None removes a key); returns the new total."""
+        for key in changes:
+            self._drop(key)
+        for key, line in changes.items():
+            if line is not None:
+                self.lines[key] = list(line)
+                for n, (p, q) in enumerate(zip(line, line[1:])):
+                    for cell in _Grid._span(_seg_rect(p, q)):
+                        self.cells[cell].add((key, n))
+        for key, line in changes.items():
+            if line is None:
+                continue
+            for other in self._crossed_by(key):
+                if other not in self.partners[key]:
+                    self.partners[key].add(other)
+                    self.partners[other].add(key)
+                    self.total += 1
+        return self.total
+
+    def _drop(self, key) -> None:
+        line = self.lines.pop(key, None)
+        if line is None:
+            return
+        for n, (p, q) in enumerate(zip(line, line[1:])):
+            for cell in _Grid._span(_seg_rect(p, q)):
+                members = self.cells.get(cell)
+                if members is not None:
+                    members.discard((key, n))
+        for other in self.partners.pop(key, set()):
+            self.partners[other].discard(key)
+            self.total -= 1
+
+    def _crossed_by(self, key) -> set:
+        line = self.lines[key]
+        found: set = set()
+        for p, q in zip(line, line[1:]):
+            near: set = set()
+            for cell in _Grid._span(_seg_rect(p, q)):
+                near |= self.cells.get(cell, set())
+            x0, y0, x1, y1 = _seg_rect(p, q)
+            for other, n in near:
+                if other == key or other in found:
+                    continue
+                r, s = self.lines[other][n], self.lines[other][n + 1]
+                if (r[0] < x0 and s[0] < x0) or (r[0] > x1 and s[0] > x1) or (r[1] < y0 and s[1] < y0) \
+                        or (r[1] > y1 and s[1] > y1):
+                    continue
+                if not _touch(p, q, r, s) and segments_cross(p, q, r, s):
+                    found.add(other)
+        return found

@@ -85,8 +85,7 @@ def route(start: End, end: End, grid: RectGrid) -> Route:
     """
     p, q = start.point, end.point
     region = grow(_seg_rect(p, q), STRAIGHT_MARGIN)
-    own = {start.box, end.box} - {None}
-    if _straight_ok(p, q, grid, own):
+    if _straight_ok(p, q, grid, region, start.box, end.box):
         return Route([p, q], False, grow(region, REGION_PAD))
     for margin in MARGINS:
         for arrive in (ARRIVE, margin + 2.0):
@@ -99,14 +98,17 @@ def route(start: End, end: End, grid: RectGrid) -> Route:
     return Route([p, q], False, grow(region, REGION_PAD))  # nothing better exists: boxes touch
 
 
-def _straight_ok(p: Point, q: Point, grid: RectGrid, own: set) -> bool:
+def _straight_ok(p: Point, q: Point, grid: RectGrid, area: Rect, a: str | None, b: str | None) -> bool:
+    """Whether segment pq keeps :data:`STRAIGHT_MARGIN` from every box but its own two (which it must not enter)."""
     rects = grid.rects
-    for key in grid.near(grow(_seg_rect(p, q), STRAIGHT_MARGIN)):
+    m = STRAIGHT_MARGIN
+    for key in grid.near(area):
         r = rects[key]
-        if key in own:
-            if _run_inside(p, q, grow(r, -0.25)) > _EPS:
+        if key == a or key == b:
+            if _run_inside(p, q, (r[0] + 0.25, r[1] + 0.25, r[2] - 0.25, r[3] - 0.25)) > _EPS:
                 return False
-        elif _run_inside(p, q, grow(r, STRAIGHT_MARGIN)) > _EPS:
+        elif r[0] - m < area[2] and area[0] < r[2] + m and r[1] - m < area[3] and area[1] < r[3] + m \
+                and _run_inside(p, q, (r[0] - m, r[1] - m, r[2] + m, r[3] + m)) > _EPS:
             return False
     return True
 
@@ -253,7 +255,9 @@ def _run_inside(p: Point, q: Point, r: Rect) -> float:
 
 
 def _seg_rect(p: Point, q: Point) -> Rect:
-    return (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+    x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+    y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+    return (x0, y0, x1, y1)
 
 
 # ------------------------------------------------------------------ smoothing
@@ -358,13 +362,29 @@ def _spot_free(p: Point, grid: RectGrid, clearance: float) -> bool:
 
 
 def flatten(points: list[Point], curved: bool, steps: int = 8) -> list[Point]:
-    """The line as a polyline (each Bézier segment cut into ``steps`` pieces), as it is measured."""
+    """The line as a polyline, as it is measured: each Bézier segment cut into ``steps`` pieces.
+
+    A segment whose control points lie on its chord is straight and stays one piece.
+    """
     if not curved or not points:
         return list(points)
     out = [points[0]]
     for k in range(1, len(points) - 2, 3):
-        out += _bezier_points(points[k - 1], points[k], points[k + 1], points[k + 2], steps)[1:]
+        p0, c1, c2, p1 = points[k - 1], points[k], points[k + 1], points[k + 2]
+        if on_chord(p0, c1, p1) and on_chord(p0, c2, p1):
+            out.append(p1)
+        else:
+            out += _bezier_points(p0, c1, c2, p1, steps)[1:]
     return out
+
+
+def on_chord(a: Point, c: Point, b: Point) -> bool:
+    """Whether ``c`` lies on segment ``ab`` (within a thousandth of a pixel)."""
+    cross = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    if abs(cross) > 1e-3 * max(1.0, math.dist(a, b)):
+        return False
+    dot = (c[0] - a[0]) * (b[0] - a[0]) + (c[1] - a[1]) * (b[1] - a[1])
+    return -1e-6 <= dot <= (b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2 + 1e-6
 
 
 def _bezier_points(p0: Point, c1: Point, c2: Point, p1: Point, steps: int) -> list[Point]:
