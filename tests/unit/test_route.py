@@ -100,6 +100,33 @@ def state(router: EdgeRouter):
     return router.routes, router.junctions, router.ends
 
 
+def changed_ids(before: ArgumentMap, after: ArgumentMap) -> set[str]:
+    """Ids whose element was added, removed or changed (what a model change event names)."""
+    every = {*before.statements, *before.inferences, *before.conflicts, *after.statements, *after.inferences,
+             *after.conflicts}
+    return {e for e in every if before.get(e) != after.get(e)}
+
+
+def edit(amap: ArgumentMap, rects: dict, router: EdgeRouter, data) -> None:
+    """One random map edit, told to the router as the canvas tells it (ids of what changed)."""
+    before = amap.copy()
+    choice = data.draw(st.sampled_from(["drop link", "undercut", "drop statement"]))
+    gone = {}
+    if choice == "drop link" and (amap.inferences or amap.conflicts):
+        amap.remove([data.draw(st.sampled_from(sorted((*amap.inferences, *amap.conflicts))))])
+    elif choice == "undercut" and amap.inferences:
+        inf = amap.inferences[data.draw(st.sampled_from(sorted(amap.inferences)))]
+        others = [s for s in amap.statements if s not in inf.premises and s != inf.conclusion]
+        if others:
+            amap.add(Conflict(amap.new_id("k"), (data.draw(st.sampled_from(others)),), inf.id))
+    elif choice == "drop statement" and len(amap.statements) > 2:
+        sid = data.draw(st.sampled_from(sorted(amap.statements)))
+        amap.remove([sid])
+        rects.pop(sid)
+        gone = {sid: None}
+    router.sync(amap, gone, changed_ids(before, amap))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(boxed_maps(most=10), st.data())
 def test_incremental_routes_equal_a_full_route_after_random_moves(case, data):
@@ -114,10 +141,8 @@ def test_incremental_routes_equal_a_full_route_after_random_moves(case, data):
         if all(apart(new, o) for k, o in rects.items() if k != sid):
             rects[sid] = new
             router.move({sid: new})
-        if data.draw(st.booleans()) and amap.inferences:  # now and then the map changes too
-            gone = data.draw(st.sampled_from(sorted(amap.inferences)))
-            amap.remove([gone])
-            router.sync(amap, {})
+        if data.draw(st.booleans()):  # now and then the map changes too
+            edit(amap, rects, router, data)
         assert state(router) == state(EdgeRouter(amap, rects))
 
 
@@ -147,3 +172,17 @@ def test_a_route_depends_only_on_boxes_meeting_its_region():
     far = (first.region[2] + 50, 0.0, first.region[2] + 150, 40.0)
     grid.put("far", far)
     assert route(*args, grid) == first
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-500, 500), st.floats(-500, 500), st.floats(1, 200), st.floats(1, 200)),
+                max_size=30),
+       st.tuples(st.floats(-600, 600), st.floats(-600, 600)), st.tuples(st.floats(-600, 600), st.floats(-600, 600)))
+def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q):
+    from argmap.layout.route import _run_inside
+
+    grid = RectGrid(cell=64.0)
+    for k, (x, y, w, h) in enumerate(rects):
+        grid.put(k, (x, y, x + w, y + h))
+    hits = {k for k, r in grid.rects.items() if _run_inside(p, q, (r[0] - 1e-9, r[1] - 1e-9, r[2] + 1e-9, r[3] + 1e-9)) > 0}
+    assert hits <= grid.near_segment(p, q)

@@ -21,85 +21,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from argmap.layout.grid import Rect, RectGrid, grow
+from argmap.layout.pieces import Piece, Shape, shape_of, structure
 from argmap.layout.quality import PictureQuality, picture_quality
 from argmap.layout.route import End, Point, Route, flatten, free_spot, route
 from argmap.model import ArgumentMap
 
-MINUS = "\u2212"
-"""The attack marker (the same character as the render theme's)."""
 JUNCTION_CLEARANCE = 14.0
 """A junction keeps this many px from every box (its dot, and room for lines to reach it)."""
 SPREAD = (0.15, 0.85)
 """Ends sharing a side of a box are spread over this part of it."""
 NORMALS = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One drawn line of an inference or conflict.
-
-    ``src`` and ``dst`` name a statement (``*_box`` true) or the element whose
-    junction the line starts or ends at. ``target`` is what the arrow points
-    at (a statement, or the inference an undercut attacks); legs have none.
-    """
-
-    element: str
-    kind: str
-    src: str
-    src_box: bool
-    dst: str
-    dst_box: bool
-    marker: str
-    arrow: bool
-    to_inference: bool = False
-    target: str | None = None
-
-
-@dataclass(frozen=True)
-class JunctionSpec:
-    """Where a junction goes: between its sources' tops and its aim (a box's bottom, or another junction)."""
-
-    sources: tuple[str, ...]
-    aim: str
-    aim_box: bool
-
-
-Shape = tuple[tuple[Piece, ...], JunctionSpec | None]
-
-
-def structure(amap: ArgumentMap, present) -> dict[str, Shape]:
-    """The pieces (and junction) of every inference and conflict whose statements are all ``present``."""
-    infs = [i for i in amap.inferences.values()
-            if i.conclusion in present and all(p in present for p in i.premises)]
-    inf_ids = {i.id for i in infs}
-    cons = [c for c in amap.conflicts.values()
-            if all(a in present for a in c.attackers) and (c.target in present or c.target in inf_ids)]
-    undercut = {c.target for c in cons if c.target in inf_ids}
-    out: dict[str, Shape] = {}
-    for inf in infs:
-        if len(inf.premises) > 1 or inf.id in undercut:
-            spec = JunctionSpec(tuple(inf.premises), inf.conclusion, True)
-            legs = tuple(Piece(inf.id, "support", p, True, inf.id, False, "", False) for p in inf.premises)
-            out[inf.id] = (legs + (Piece(inf.id, "support", inf.id, False, inf.conclusion, True, "+", True,
-                                         target=inf.conclusion),), spec)
-        else:
-            out[inf.id] = ((Piece(inf.id, "support", inf.premises[0], True, inf.conclusion, True, "+", True,
-                                  target=inf.conclusion),), None)
-    for con in cons:
-        on_inf = con.target in inf_ids
-        dst_box = not on_inf
-        if len(con.attackers) > 1:
-            spec = JunctionSpec(tuple(con.attackers), con.target, dst_box)
-            legs = tuple(Piece(con.id, "attack", a, True, con.id, False, "", False, on_inf) for a in con.attackers)
-            final = Piece(con.id, "attack", con.id, False, con.target, dst_box, MINUS, True, on_inf, con.target)
-            out[con.id] = (legs + (final,), spec)
-        else:
-            out[con.id] = ((Piece(con.id, "attack", con.attackers[0], True, con.target, dst_box, MINUS, True,
-                                  on_inf, con.target),), None)
-    return out
 
 
 def routed_quality(amap: ArgumentMap, rects: Mapping[str, Rect]) -> PictureQuality:
@@ -143,13 +76,45 @@ class EdgeRouter:
         touched = self._place(rects)
         return self._update({}, set(rects), touched)
 
-    def sync(self, amap: ArgumentMap, rects: Mapping[str, Rect | None]) -> set[str]:
-        """The map changed: ``rects`` gives new, moved (and None for removed) boxes; relations are re-read."""
+    def sync(self, amap: ArgumentMap, rects: Mapping[str, Rect | None], ids=None) -> set[str]:
+        """The map changed: ``rects`` gives new, moved (and None for removed) boxes; relations are re-read.
+
+        ``ids`` are the elements the change named (statements, inferences,
+        conflicts); only relations they can reach are re-read. Without it,
+        every relation is.
+        """
         touched = self._place(rects)
-        new = structure(amap, self.grid.rects)
-        changed: dict[str, Shape | None] = {e: s for e, s in new.items() if self.shapes.get(e) != s}
-        changed.update({e: None for e in self.shapes if e not in new})
+        present = self.grid.rects
+        if ids is None:
+            new = structure(amap, present)
+            changed: dict[str, Shape | None] = {e: s for e, s in new.items() if self.shapes.get(e) != s}
+            changed.update({e: None for e in self.shapes if e not in new})
+        else:
+            reach = self._reach(amap, set(ids) | set(rects))
+            changed = {e: s for e in sorted(reach) if (s := shape_of(amap, present, e)) != self.shapes.get(e)}
         return self._update(changed, {s for s in rects if s in self.grid}, touched)
+
+    def _reach(self, amap: ArgumentMap, ids: set[str]) -> set[str]:
+        """Relations whose drawing a change of ``ids`` can alter (before or after the change)."""
+        base: set[str] = set()
+        for eid in ids:
+            if eid in amap.inferences or eid in amap.conflicts or eid in self.shapes:
+                base.add(eid)
+            base.update(e for e, _, _ in self._ends_at.get(eid, ()))
+            if eid in amap.statements:
+                base.update(x.id for x in amap.uses_of(eid))
+        out = set(base)
+        for e in base:
+            if e in amap.inferences or e in self._at_junction:
+                out.update(c.id for c in amap.conflicts_on(e))
+                out.update(k[0] for k in self._at_junction.get(e, ()))
+            con = amap.conflicts.get(e)
+            if con is not None and con.target in amap.inferences:
+                out.add(con.target)
+            old = self.shapes.get(e)
+            if old is not None and not old[0][-1].dst_box and old[0][-1].kind == "attack":
+                out.add(old[0][-1].dst)
+        return out
 
     def pieces(self, element: str) -> list[tuple[Piece, Route]]:
         """The drawn lines of ``element`` with their routes (empty when it is not drawn)."""
@@ -165,11 +130,15 @@ class EdgeRouter:
         """Every drawn line as a polyline, as :func:`argmap.layout.quality.picture_quality` measures it."""
         return [flatten(r.points, r.curved) for r in self.routes.values()]
 
-    def lines_of(self, elements) -> dict[tuple[str, int], list[Point]]:
-        """(element, piece index) -> polyline of the pieces of ``elements`` (all when None)."""
+    def lines_of(self, elements, whole_straights: bool = False) -> dict[tuple[str, int], list[Point]]:
+        """(element, piece index) -> polyline of the pieces of ``elements`` (all when None).
+
+        ``whole_straights`` is passed to :func:`argmap.layout.route.flatten`.
+        """
         keys = self.routes if elements is None else [
             (e, i) for e in elements if e in self.shapes for i in range(len(self.shapes[e][0]))]
-        return {k: flatten(self.routes[k].points, self.routes[k].curved) for k in keys}
+        return {k: flatten(self.routes[k].points, self.routes[k].curved, whole_straights=whole_straights)
+                for k in keys}
 
     # ------------------------------------------------------------ the update
     def _place(self, rects: Mapping[str, Rect | None]) -> list[Rect]:

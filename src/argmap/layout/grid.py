@@ -12,6 +12,10 @@ from collections.abc import Hashable
 
 Rect = tuple[float, float, float, float]
 
+_EMPTY: frozenset = frozenset()
+_PAD = 1e-6
+"""Cells are looked up this much beyond a segment, so that one touching a cell border finds that cell too."""
+
 CELL = 160.0
 """Side of a grid cell (px): about one statement box wide, so most boxes cover two to four cells."""
 
@@ -29,6 +33,7 @@ class RectGrid:
         self.cell = cell
         self.rects: dict[Hashable, Rect] = {}
         self._cells: dict[tuple[int, int], set] = defaultdict(set)
+        self._bounds: Rect | None = None
 
     def __len__(self) -> int:
         return len(self.rects)
@@ -49,6 +54,8 @@ class RectGrid:
         if key in self.rects:
             self.remove(key)
         self.rects[key] = rect
+        if self._bounds is not None:
+            self._bounds = union(self._bounds, rect)
         cells = self._cells
         for cell in self._span(rect):
             cells[cell].add(key)
@@ -58,6 +65,7 @@ class RectGrid:
         rect = self.rects.pop(key, None)
         if rect is None:
             return
+        self._bounds = None
         for cell in self._span(rect):
             members = self._cells.get(cell)
             if members is not None:
@@ -66,13 +74,41 @@ class RectGrid:
                     del self._cells[cell]
 
     def near(self, r: Rect) -> set:
-        """Keys whose cells meet the cells of ``r`` (a superset of the rectangles meeting ``r``)."""
-        found: set = set()
+        """Keys whose cells meet the cells of ``r`` (a superset of the rectangles meeting ``r``); do not change it."""
         cells = self._cells
-        for cell in self._span(r):
+        span = self._span(r)
+        if len(span) == 1:
+            return cells.get(span[0], _EMPTY)
+        found: set = set()
+        for cell in span:
             members = cells.get(cell)
             if members:
                 found |= members
+        return found
+
+    def near_segment(self, p: tuple[float, float], q: tuple[float, float]) -> set:
+        """Keys in the cells the segment ``pq`` passes through (a superset of the rectangles it meets).
+
+        Walks the segment column by column, so a long diagonal costs its
+        length in cells, not the area of its bounding box.
+        """
+        c = self.cell
+        e = _PAD
+        (x0, y0), (x1, y1) = (p, q) if p[0] <= q[0] else (q, p)
+        cx0, cx1 = int((x0 - e) // c), int((x1 + e) // c)
+        if cx1 - cx0 <= 1:  # within two columns of cells the bounding box is as good
+            return self.near((x0 - e, min(y0, y1) - e, x1 + e, max(y0, y1) + e))
+        cells = self._cells
+        found: set = set()
+        slope = (y1 - y0) / (x1 - x0)
+        for cx in range(cx0, cx1 + 1):
+            xa, xb = max(x0, cx * c), min(x1, (cx + 1) * c)
+            ya, yb = y0 + (xa - x0) * slope, y0 + (xb - x0) * slope
+            lo, hi = (ya, yb) if ya <= yb else (yb, ya)
+            for cy in range(int((lo - e) // c), int((hi + e) // c) + 1):
+                members = cells.get((cx, cy))
+                if members:
+                    found |= members
         return found
 
     def meeting(self, r: Rect) -> list:
@@ -89,8 +125,11 @@ class RectGrid:
         """The rectangle covering every rectangle in the grid (None when empty)."""
         if not self.rects:
             return None
-        rs = self.rects.values()
-        return (min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs), max(r[3] for r in rs))
+        if self._bounds is None:
+            rs = self.rects.values()
+            self._bounds = (min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs),
+                            max(r[3] for r in rs))
+        return self._bounds
 
 
 def _meet(a: Rect, b: Rect) -> bool:

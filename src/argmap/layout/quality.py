@@ -158,11 +158,17 @@ def _orient(a: Point, b: Point, c: Point) -> float:
 
 
 def _touch(p: Point, q: Point, r: Point, s: Point) -> bool:
-    return any(abs(u[0] - v[0]) < TOUCH and abs(u[1] - v[1]) < TOUCH for u in (p, q) for v in (r, s))
+    for u in (p, q):
+        for v in (r, s):
+            if -TOUCH < u[0] - v[0] < TOUCH and -TOUCH < u[1] - v[1] < TOUCH:
+                return True
+    return False
 
 
 def _seg_rect(p: Point, q: Point) -> Rect:
-    return (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+    x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+    y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+    return (x0, y0, x1, y1)
 
 
 class _Grid:
@@ -172,10 +178,12 @@ class _Grid:
         self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
 
     @staticmethod
-    def _span(r: Rect):
-        for cx in range(int(r[0] // CELL), int(r[2] // CELL) + 1):
-            for cy in range(int(r[1] // CELL), int(r[3] // CELL) + 1):
-                yield cx, cy
+    def _span(r: Rect) -> list[tuple[int, int]]:
+        x0, x1 = int(r[0] // CELL), int(r[2] // CELL) + 1
+        y0, y1 = int(r[1] // CELL), int(r[3] // CELL) + 1
+        if x1 - x0 == 1 and y1 - y0 == 1:
+            return [(x0, y0)]
+        return [(cx, cy) for cx in range(x0, x1) for cy in range(y0, y1)]
 
     def add(self, key: int, r: Rect) -> None:
         for cell in self._span(r):

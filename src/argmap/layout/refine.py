@@ -6,8 +6,9 @@ junctions placed by our rule. This pass measures the real thing: for each
 row of boxes (statements sharing a centre line), it tries exchanging each
 pair of neighbours within the span the two already cover (so nothing can
 come to overlap), re-routes only what the exchange touches
-(:meth:`EdgeRouter.move`) and keeps the exchange when the drawing has fewer
-crossings. It stops after :data:`PASSES` rounds, a round without gain, or
+(:meth:`EdgeRouter.move`), counts again only the crossings of the lines that
+changed (:class:`~argmap.layout.quality.CrossingCounter`) and keeps the
+exchange when the drawing has fewer crossings. It stops after :data:`PASSES` rounds, a round without gain, or
 :data:`TRIALS` exchanges tried (a count, not a time, so that the result does
 not depend on how busy the machine is).
 """
@@ -47,12 +48,12 @@ def fewer_crossings(amap: ArgumentMap, sizes: Mapping, centres: dict[str, tuple[
     centres : dict
         The improved centres (a new dict).
     crossings : int
-        Crossings of the routed drawing with them.
+        Crossings of the routed drawing with them (straight pieces counted whole).
     """
     out = dict(centres)
     rects = {k: _rect(out[k], sizes[k]) for k in out}
     router = EdgeRouter(amap, rects)
-    counter = CrossingCounter(router.lines_of(None))
+    counter = CrossingCounter(router.lines_of(None, True))
     best = counter.total
     for _ in range(PASSES):
         gained = False
@@ -64,14 +65,14 @@ def fewer_crossings(amap: ArgumentMap, sizes: Mapping, centres: dict[str, tuple[
                 a, b = row[i], row[i + 1]
                 moved = _exchanged(out, sizes, a, b)
                 changed = router.move({k: _rect(moved[k], sizes[k]) for k in moved})
-                count = counter.replace(router.lines_of(changed))
+                count = counter.replace(router.lines_of(changed, True))
                 if count < best:
                     best, gained = count, True
                     out.update(moved)
                     row[i], row[i + 1] = b, a
                 else:
                     changed |= router.move({k: _rect(out[k], sizes[k]) for k in moved})
-                    counter.replace(router.lines_of(changed))
+                    counter.replace(router.lines_of(changed, True))
         if not gained:
             break
     return out, best

@@ -5,7 +5,8 @@ An edge goes straight from port to port when that line keeps
 perpendicularly (a short stub), takes the shortest path through the corners
 of the boxes grown by a clearance (a visibility graph searched with A*, only
 over corners the path can wrap around, with a small cost per bend so that
-of two nearly equal paths the calmer one wins) and arrives perpendicularly
+of two nearly equal paths the calmer one wins; first among the boxes near
+the straight line, then in a wider corridor) and arrives perpendicularly
 with a straight run long enough for the arrowhead and its marker. Corners
 are rounded into cubic Bézier arcs that are checked against the boxes.
 
@@ -36,6 +37,12 @@ FILLET = 18.0
 """Largest radius of a rounded corner (px)."""
 BEND_COST = 12.0
 """Extra length a bend costs in the search (fewer bends win over a few px of length)."""
+CORRIDOR = 120.0
+"""The search first looks at boxes within this many px of the straight line, then three times as far, …"""
+MAX_OBSTACLES = 24
+"""A corridor holding more boxes than this is not searched: the edge (one crossing a big map) is drawn
+straight. The visibility search costs about the square of the corners it looks at; without a bound a
+single edge across 2,000 statements took a tenth of a second per try."""
 REGION_PAD = MARGINS[0] + 1.0
 """A route's region is grown by this much so that a box's raw rectangle can be tested against it."""
 _EPS = 1e-3
@@ -89,10 +96,12 @@ def route(start: End, end: End, grid: RectGrid) -> Route:
         return Route([p, q], False, grow(region, REGION_PAD))
     for margin in MARGINS:
         for arrive in (ARRIVE, margin + 2.0):
-            found, looked = _attempt(start, end, grid, margin, arrive)
+            found, looked, why = _attempt(start, end, grid, margin, arrive)
             region = union(region, looked)
             if found is not None:
                 return Route(_smooth(found, grid, end.box is not None), True, grow(region, REGION_PAD))
+            if why == "crowded":  # a long edge across a crowd of boxes: no clearance makes that cheap
+                return Route([p, q], False, grow(region, REGION_PAD))
             if arrive <= margin + 2.0 or end.box is None:
                 break
     return Route([p, q], False, grow(region, REGION_PAD))  # nothing better exists: boxes touch
@@ -118,7 +127,7 @@ def _stub(e: End, length: float) -> Point:
 
 
 def _attempt(start: End, end: End, grid: RectGrid, margin: float, arrive: float):
-    """A path at one clearance: (points or None, the rectangle looked at)."""
+    """A path at one clearance: (points or None, the rectangle looked at, why not: see :func:`_search`)."""
     s = _stub(start, margin + 2.0) if start.box else start.point
     t = _stub(end, arrive) if end.box else end.point
     looked = _seg_rect(s, t)
@@ -127,41 +136,47 @@ def _attempt(start: End, end: End, grid: RectGrid, margin: float, arrive: float)
     for a, b, box in stubs:
         for key in grid.near(grow(_seg_rect(a, b), margin)):
             if key != box and _run_inside(a, b, _shrunk(grow(rects[key], margin))) > _EPS:
-                return None, grow(union(looked, _seg_rect(a, b)), margin)
-    dist = math.dist(s, t)
-    window = grow(looked, max(60.0, 0.3 * dist))
+                return None, grow(union(looked, _seg_rect(a, b)), margin), "blocked"
+    width = CORRIDOR
     full = grid.bounds()
     while True:
-        path, seen, hopeless = _search(s, t, grid, margin, window)
+        path, seen, why = _search(s, t, grid, margin, width)
         looked = union(looked, seen)
         if path is not None:
             head = [start.point] if start.box else []
             tail = [end.point] if end.box else []
-            return head + path + tail, looked
-        if hopeless or full is None or _covers(window, full):
-            return None, looked
-        w, h = window[2] - window[0], window[3] - window[1]
-        window = (window[0] - w, window[1] - h, window[2] + w, window[3] + h)
+            return head + path + tail, looked, ""
+        if why or full is None or _covers(grow(_seg_rect(s, t), width), full):
+            return None, looked, why
+        width *= 3
 
 
 def _covers(a: Rect, b: Rect) -> bool:
     return a[0] <= b[0] and a[1] <= b[1] and a[2] >= b[2] and a[3] >= b[3]
 
 
-def _search(s: Point, t: Point, grid: RectGrid, margin: float, window: Rect):
-    """Shortest path s → t bending only at corners of the grown boxes meeting ``window``.
+def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
+    """Shortest path s → t bending only at corners of the grown boxes within ``width`` of the line s–t.
 
-    Returns (path or None, the rectangle looked at, whether s or t itself is blocked).
+    Returns (path or None, the rectangle looked at, why a wider corridor cannot help: "blocked" when
+    s or t itself is inside a grown box, "crowded" when the corridor holds more than
+    :data:`MAX_OBSTACLES` boxes (nothing is searched then); "" when it might).
     """
     rects = grid.rects
-    grown = [grow(rects[k], margin) for k in grid.meeting(grow(window, margin))]
-    hull = window
+    reach = margin + width
+    inside = [k for k in grid.meeting(grow(_seg_rect(s, t), reach)) if _run_inside(s, t, grow(rects[k], reach)) > 0]
+    if len(inside) > MAX_OBSTACLES:
+        return None, grow(_seg_rect(s, t), reach), "crowded"
+    grown = [grow(rects[k], margin) for k in inside]
+    hull = _seg_rect(s, t)
     for r in grown:
         hull = union(hull, r)
-    blockers = [_shrunk(grow(rects[k], margin)) for k in grid.meeting(grow(hull, margin))]
-    seen = grow(hull, margin)
+    seen = union(grow(hull, margin), grow(_seg_rect(s, t), reach))  # a box entering the corridor counts
+    blockers = RectGrid()
+    for k in grid.meeting(seen):
+        blockers.put(k, _shrunk(grow(rects[k], margin)))
     if _inside_any(s, blockers) or _inside_any(t, blockers):
-        return None, seen, True
+        return None, seen, "blocked"
     nodes: list[Point] = [s, t]
     signs: list[tuple[float, float] | None] = [None, None]
     for x0, y0, x1, y1 in grown:
@@ -169,10 +184,10 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, window: Rect):
             if not _inside_any(c, blockers):
                 nodes.append(c)
                 signs.append(sign)
-    return _astar(nodes, signs, blockers), seen, False
+    return _astar(nodes, signs, blockers), seen, ""
 
 
-def _astar(nodes: list[Point], signs: list, blockers: list[Rect]) -> list[Point] | None:
+def _astar(nodes: list[Point], signs: list, blockers: RectGrid) -> list[Point] | None:
     goal = nodes[1]
     best = {0: 0.0}
     parent: dict[int, int] = {}
@@ -213,14 +228,18 @@ def _wraps(frm: Point, corner: Point, sign) -> bool:
     return (frm[0] - corner[0]) * sign[0] * (frm[1] - corner[1]) * sign[1] <= 0.0
 
 
-def _inside_any(p: Point, rects: list[Rect]) -> bool:
-    return any(r[0] < p[0] < r[2] and r[1] < p[1] < r[3] for r in rects)
+def _inside_any(p: Point, blockers: RectGrid) -> bool:
+    rects = blockers.rects
+    return any(r[0] < p[0] < r[2] and r[1] < p[1] < r[3]
+               for r in (rects[k] for k in blockers.near((p[0], p[1], p[0], p[1]))))
 
 
-def _blocked(p: Point, q: Point, rects: list[Rect]) -> bool:
+def _blocked(p: Point, q: Point, blockers: RectGrid) -> bool:
+    """Whether segment pq runs through the inside of a rectangle of ``blockers``."""
     lo_x, hi_x = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
     lo_y, hi_y = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
-    for r in rects:
+    rects = blockers.rects
+    for r in (rects[k] for k in blockers.near_segment(p, q)):
         if r[0] >= hi_x or r[2] <= lo_x or r[1] >= hi_y or r[3] <= lo_y:
             continue
         if _run_inside(p, q, r) > _EPS:
@@ -303,7 +322,9 @@ def _arc_clear(p0: Point, c1: Point, c2: Point, p1: Point, grid: RectGrid) -> bo
     pts = _bezier_points(p0, c1, c2, p1, 8)
     rects = grid.rects
     hull = (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts))
-    near = [grow(rects[k], 1.0) for k in grid.near(grow(hull, 2.0))]
+    near = RectGrid()
+    for k in grid.near(grow(hull, 2.0)):
+        near.put(k, grow(rects[k], 1.0))
     return not any(_blocked(u, w, near) for u, w in zip(pts, pts[1:]))
 
 
@@ -361,17 +382,20 @@ def _spot_free(p: Point, grid: RectGrid, clearance: float) -> bool:
                    for r in (rects[k] for k in grid.near(area)))
 
 
-def flatten(points: list[Point], curved: bool, steps: int = 8) -> list[Point]:
+def flatten(points: list[Point], curved: bool, steps: int = 8, whole_straights: bool = False) -> list[Point]:
     """The line as a polyline, as it is measured: each Bézier segment cut into ``steps`` pieces.
 
-    A segment whose control points lie on its chord is straight and stays one piece.
+    This is how ``../shared/tools/picture_quality.py`` reads curves too. With
+    ``whole_straights`` a segment whose controls lie on its chord stays one
+    piece: fewer pieces for a search that counts crossings many times (a
+    crossing right next to a touching end may then count differently).
     """
     if not curved or not points:
         return list(points)
     out = [points[0]]
     for k in range(1, len(points) - 2, 3):
         p0, c1, c2, p1 = points[k - 1], points[k], points[k + 1], points[k + 2]
-        if on_chord(p0, c1, p1) and on_chord(p0, c2, p1):
+        if whole_straights and on_chord(p0, c1, p1) and on_chord(p0, c2, p1):
             out.append(p1)
         else:
             out += _bezier_points(p0, c1, c2, p1, steps)[1:]

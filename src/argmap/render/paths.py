@@ -36,8 +36,7 @@ def edge_path(points: list[QPointF], bezier: bool = False) -> QPainterPath:
 def flatten(points: list[QPointF], bezier: bool = False, steps: int = FLATTEN_STEPS) -> list[tuple[float, float]]:
     """The line as a polyline of ``(x, y)`` tuples (Bézier segments cut into ``steps`` pieces).
 
-    The same as :func:`argmap.layout.route.flatten`, which the router measures
-    with: a segment whose controls lie on its chord stays one straight piece.
+    The same as :func:`argmap.layout.route.flatten`, which the router measures with.
     """
     return route_flatten([(p.x(), p.y()) for p in points], bezier, steps)
 

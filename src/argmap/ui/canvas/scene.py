@@ -72,7 +72,8 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         self._index = LinkIndex()
         self._router: EdgeRouter | None = None
         self._dirty: set[str] = set()
-        self._relinked = False
+        self._relinked: set[str] = set()
+        """Elements a model change named since the last re-route (their relations are re-read)."""
         self._dragged: set[str] = set()
         self._collapsed: set[str] = set()
         self._highlight: set[str] = set()
@@ -120,7 +121,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             self._new_link(lid)
         self._route(None)
         self._dirty.clear()
-        self._relinked = False
+        self._relinked.clear()
         self._collapsed &= set(self._boxes)
         self._apply_collapse()
         self._on_report(self.document.report)
@@ -152,11 +153,12 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
     def _rects(self, sids) -> dict[str, tuple]:
         return {sid: rect_tuple(self._boxes[sid].scene_box()) for sid in sids if sid in self._boxes}
 
-    def _route(self, statements: set[str] | None, relinked: bool = True) -> None:
+    def _route(self, statements: set[str] | None, relinked: set[str] | None = None) -> None:
         """Re-route what a change of ``statements`` can reach (everything when None).
 
-        ``relinked`` says that relations may have changed too (not only where
-        boxes are); removed statements are among ``statements`` without a box.
+        ``relinked`` names the elements a model change touched (their relations
+        are re-read; removed statements are among ``statements`` without a box);
+        empty or None when only boxes moved.
         """
         if statements is None or self._router is None or len(statements) > FULL_REROUTE:
             self._router = EdgeRouter(self.amap, self._rects(self._boxes))
@@ -165,7 +167,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         if relinked:
             rects = {sid: rect_tuple(self._boxes[sid].scene_box()) if sid in self._boxes else None
                      for sid in statements}
-            changed = self._router.sync(self.amap, rects)
+            changed = self._router.sync(self.amap, rects, relinked)
         else:
             changed = self._router.move(self._rects(statements))
         self._apply_geometry(changed)
@@ -214,7 +216,7 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
         """Re-route the edges of the statements moved (or changed) since the last call."""
         if self._dirty or self._relinked:
             dirty, self._dirty = self._dirty, set()
-            relinked, self._relinked = self._relinked, False
+            relinked, self._relinked = self._relinked, set()
             self._route(dirty, relinked)
             self._place_handle()
 
@@ -257,19 +259,19 @@ class MapScene(InteractionMixin, EditingMixin, QGraphicsScene):
             if st.position is not None:
                 item.place(st.position.x, st.position.y)
             self._dirty.add(eid)
-            self._relinked = True
+            self._relinked.add(eid)
         elif eid in amap.inferences or eid in amap.conflicts:
             self._dirty.update(self._index.statements_of(eid))
             self._index.put(amap, eid)
             if eid not in self._links:
                 self._new_link(eid)
             self._dirty.update(self._index.statements_of(eid))
-            self._relinked = True
+            self._relinked.add(eid)
         else:
             self._forget(eid)
 
     def _forget(self, eid: str) -> None:
-        self._relinked = True
+        self._relinked.add(eid)
         if eid in self._boxes:
             self._dirty.add(eid)  # its box leaves the router's obstacles
         self._dirty.update(self._index.statements_of(eid))
