@@ -107,7 +107,10 @@ def measure(n: int, settings: QSettings) -> tuple[float, float, float, float, fl
 
 
 def measure_drag(n: int, settings: QSettings, moves: int = 40) -> tuple[float, float, float, float, int]:
-    """Drag a statement of an ``n``-statement map: (median s per move, worst, median routing s, edges per move, edges)."""
+    """Drag a statement of an ``n``-statement map.
+
+    Returns (median s per move, worst, median routing s, links re-routed per move, edges).
+    """
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 

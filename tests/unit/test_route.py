@@ -184,5 +184,6 @@ def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q):
     grid = RectGrid(cell=64.0)
     for k, (x, y, w, h) in enumerate(rects):
         grid.put(k, (x, y, x + w, y + h))
-    hits = {k for k, r in grid.rects.items() if _run_inside(p, q, (r[0] - 1e-9, r[1] - 1e-9, r[2] + 1e-9, r[3] + 1e-9)) > 0}
+    e = 1e-9
+    hits = {k for k, r in grid.rects.items() if _run_inside(p, q, (r[0] - e, r[1] - e, r[2] + e, r[3] + e)) > 0}
     assert hits <= grid.near_segment(p, q)
