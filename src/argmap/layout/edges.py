@@ -32,6 +32,8 @@ JUNCTION_CLEARANCE = 14.0
 """A junction keeps this many px from every box (its dot, and room for lines to reach it)."""
 SPREAD = (0.15, 0.85)
 """Ends sharing a side of a box are spread over this part of it."""
+DEPS_CELL = 480.0
+"""Cell size of the grid of route regions: coarse, as it is only asked when boxes move."""
 NORMALS = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
 
 
@@ -65,7 +67,7 @@ class EdgeRouter:
         self._ends_at: dict[str, set[EndKey]] = defaultdict(set)
         self._at_junction: dict[str, set[EndKey]] = defaultdict(set)
         self._aiming: dict[str, set[str]] = defaultdict(set)
-        self._deps = RectGrid()
+        self._deps = RectGrid(cell=DEPS_CELL)
         for sid, rect in rects.items():
             self.grid.put(sid, rect)
         self._update(dict(structure(amap, self.grid.rects)), {}, [])
