@@ -187,3 +187,19 @@ def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q):
     e = 1e-9
     hits = {k for k, r in grid.rects.items() if _run_inside(p, q, (r[0] - e, r[1] - e, r[2] + e, r[3] + e)) > 0}
     assert hits <= grid.near_segment(p, q)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(boxed_maps(most=12), st.data())
+def test_auto_layout_never_overlaps_and_its_routed_drawing_never_goes_through_a_box(case, data):
+    from argmap.layout import auto_layout
+    from argmap.layout.edges import routed_quality
+
+    amap, _ = case
+    sizes = {sid: (data.draw(st.floats(60, 240)), data.draw(st.floats(30, 140))) for sid in amap.statements}
+    positions = auto_layout(amap, sizes)
+    rects = {sid: (p.x - sizes[sid][0] / 2, p.y - sizes[sid][1] / 2, p.x + sizes[sid][0] / 2, p.y + sizes[sid][1] / 2)
+             for sid, p in positions.items()}
+    assert all(apart(a, b, 0.0) for i, a in enumerate(rects.values()) for b in list(rects.values())[i + 1:])
+    q = routed_quality(amap, rects)
+    assert (q.through, q.overlaps) == (0, 0)
