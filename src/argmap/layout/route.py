@@ -164,6 +164,8 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     """
     rects = grid.rects
     reach = margin + width
+    if len(grid.near_segment(s, t)) > 2 * MAX_OBSTACLES:  # cheap first look along the line itself
+        return None, grow(_seg_rect(s, t), reach), "crowded"
     inside = [k for k in grid.meeting(grow(_seg_rect(s, t), reach)) if _run_inside(s, t, grow(rects[k], reach)) > 0]
     if len(inside) > MAX_OBSTACLES:
         return None, grow(_seg_rect(s, t), reach), "crowded"
