@@ -177,16 +177,17 @@ def test_a_route_depends_only_on_boxes_meeting_its_region():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.floats(-500, 500), st.floats(-500, 500), st.floats(1, 200), st.floats(1, 200)),
                 max_size=30),
-       st.tuples(st.floats(-600, 600), st.floats(-600, 600)), st.tuples(st.floats(-600, 600), st.floats(-600, 600)))
-def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q):
+       st.tuples(st.floats(-600, 600), st.floats(-600, 600)), st.tuples(st.floats(-600, 600), st.floats(-600, 600)),
+       st.sampled_from([0.0, 4.0, 130.0]))
+def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q, pad):
     from argmap.layout.route import _run_inside
 
     grid = RectGrid(cell=64.0)
     for k, (x, y, w, h) in enumerate(rects):
         grid.put(k, (x, y, x + w, y + h))
-    e = 1e-9
+    e = pad + 1e-9
     hits = {k for k, r in grid.rects.items() if _run_inside(p, q, (r[0] - e, r[1] - e, r[2] + e, r[3] + e)) > 0}
-    assert hits <= grid.near_segment(p, q)
+    assert hits <= grid.near_segment(p, q, pad)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -86,23 +86,23 @@ class RectGrid:
                 found |= members
         return found
 
-    def near_segment(self, p: tuple[float, float], q: tuple[float, float]) -> set:
-        """Keys in the cells the segment ``pq`` passes through (a superset of the rectangles it meets).
+    def near_segment(self, p: tuple[float, float], q: tuple[float, float], pad: float = 0.0) -> set:
+        """Keys in the cells within ``pad`` of the segment ``pq`` (a superset of the rectangles that near).
 
         Walks the segment column by column, so a long diagonal costs its
         length in cells, not the area of its bounding box.
         """
         c = self.cell
-        e = _PAD
+        e = max(_PAD, pad)
         (x0, y0), (x1, y1) = (p, q) if p[0] <= q[0] else (q, p)
         cx0, cx1 = int((x0 - e) // c), int((x1 + e) // c)
-        if cx1 - cx0 <= 1:  # within two columns of cells the bounding box is as good
+        if cx1 - cx0 <= 1 or x1 - x0 < c:  # narrow in x: the bounding box is as good
             return self.near((x0 - e, min(y0, y1) - e, x1 + e, max(y0, y1) + e))
         cells = self._cells
         found: set = set()
         slope = (y1 - y0) / (x1 - x0)
         for cx in range(cx0, cx1 + 1):
-            xa, xb = max(x0, cx * c), min(x1, (cx + 1) * c)
+            xa, xb = max(x0, cx * c - e), min(x1, (cx + 1) * c + e)
             ya, yb = y0 + (xa - x0) * slope, y0 + (xb - x0) * slope
             lo, hi = (ya, yb) if ya <= yb else (yb, ya)
             for cy in range(int((lo - e) // c), int((hi + e) // c) + 1):

@@ -111,7 +111,7 @@ def _straight_ok(p: Point, q: Point, grid: RectGrid, area: Rect, a: str | None, 
     """Whether segment pq keeps :data:`STRAIGHT_MARGIN` from every box but its own two (which it must not enter)."""
     rects = grid.rects
     m = STRAIGHT_MARGIN
-    for key in grid.near(area):
+    for key in grid.near_segment(p, q, m):
         r = rects[key]
         if key == a or key == b:
             if _run_inside(p, q, (r[0] + 0.25, r[1] + 0.25, r[2] - 0.25, r[3] - 0.25)) > _EPS:
@@ -166,7 +166,8 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     reach = margin + width
     if len(grid.near_segment(s, t)) > 2 * MAX_OBSTACLES:  # cheap first look along the line itself
         return None, grow(_seg_rect(s, t), reach), "crowded"
-    inside = [k for k in grid.meeting(grow(_seg_rect(s, t), reach)) if _run_inside(s, t, grow(rects[k], reach)) > 0]
+    inside = sorted((k for k in grid.near_segment(s, t, reach) if _run_inside(s, t, grow(rects[k], reach)) > 0),
+                    key=lambda k: (rects[k], k))
     if len(inside) > MAX_OBSTACLES:
         return None, grow(_seg_rect(s, t), reach), "crowded"
     grown = [grow(rects[k], margin) for k in inside]
