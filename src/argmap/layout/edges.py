@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from argmap.layout.grid import Rect, RectGrid, grow
 from argmap.layout.pieces import Piece, Shape, shape_of, structure
 from argmap.layout.quality import PictureQuality, picture_quality
-from argmap.layout.route import End, Point, Route, flatten, free_spot, route
+from argmap.layout.route import End, Point, Route, flatten, free_spot, meets_band, route
 from argmap.model import ArgumentMap
 
 JUNCTION_CLEARANCE = 14.0
@@ -171,7 +171,9 @@ class EdgeRouter:
             for key in self._deps.meeting(rect):
                 if key[0] == "j":
                     redo_j.add(key[1])
-                else:
+                    continue
+                parts = self.routes[key[1:]].parts
+                if not parts or any(meets_band(part, rect) for part in parts):
                     redo_r.add(key[1:])
         for sid in moved:
             redo_j |= {e for e, _, _ in self._ends_at.get(sid, ()) if self.shapes[e][1] is not None}

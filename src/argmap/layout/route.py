@@ -39,6 +39,8 @@ BEND_COST = 12.0
 """Extra length a bend costs in the search (fewer bends win over a few px of length)."""
 CORRIDOR = 120.0
 """The search first looks at boxes within this many px of the straight line, then three times as far, …"""
+WIDENINGS = 4
+"""… up to 120 · 3³ = 3,240 px (a fixed count, so that a route never depends on far-away boxes)."""
 MAX_OBSTACLES = 24
 """A corridor holding more boxes than this is not searched: the edge (one crossing a big map) is drawn
 straight. The visibility search costs about the square of the corners it looks at; without a bound a
@@ -65,6 +67,10 @@ class Route:
     points: list[Point]
     curved: bool
     region: Rect
+    parts: tuple = ()
+    """When not empty, ``(p, q, pad)`` segments: only boxes that come within ``pad`` of one of them
+    (and meet ``region``) can change the route. A straight or long edge then depends on a thin band
+    around it, not on the whole rectangle it spans."""
 
 
 @dataclass(frozen=True)
@@ -92,16 +98,22 @@ def route(start: End, end: End, grid: RectGrid) -> Route:
     """
     p, q = start.point, end.point
     region = grow(_seg_rect(p, q), STRAIGHT_MARGIN)
+    band = (p, q, STRAIGHT_MARGIN + 0.5)
     if _straight_ok(p, q, grid, region, start.box, end.box):
-        return Route([p, q], False, grow(region, REGION_PAD))
+        return Route([p, q], False, grow(region, REGION_PAD), (band,))
+    first = True
     for margin in MARGINS:
         for arrive in (ARRIVE, margin + 2.0):
-            found, looked, why = _attempt(start, end, grid, margin, arrive)
+            found, looked, why, s, t = _attempt(start, end, grid, margin, arrive)
             region = union(region, looked)
             if found is not None:
                 return Route(_smooth(found, grid, end.box is not None), True, grow(region, REGION_PAD))
-            if why == "crowded":  # a long edge across a crowd of boxes: no clearance makes that cheap
-                return Route([p, q], False, grow(region, REGION_PAD))
+            if why.endswith("crowded"):  # a long edge across a crowd of boxes: no clearance makes that cheap
+                parts = ()
+                if first and why == "crowded":  # decided by the straight test, the stubs, the cells along s–t
+                    parts = (band, (p, s, margin + 0.5), (q, t, margin + 0.5), (s, t, grid.cell + 1.0))
+                return Route([p, q], False, grow(region, REGION_PAD), parts)
+            first = False
             if arrive <= margin + 2.0 or end.box is None:
                 break
     return Route([p, q], False, grow(region, REGION_PAD))  # nothing better exists: boxes touch
@@ -131,6 +143,12 @@ def _attempt(start: End, end: End, grid: RectGrid, margin: float, arrive: float)
     s = _stub(start, margin + 2.0) if start.box else start.point
     t = _stub(end, arrive) if end.box else end.point
     looked = _seg_rect(s, t)
+    found, looked, why = _attempt_from(start, end, s, t, grid, margin, looked)
+    return found, looked, why, s, t
+
+
+def _attempt_from(start: End, end: End, s: Point, t: Point, grid: RectGrid, margin: float, looked: Rect):
+    """The stubs checked, then corridors ever wider (:data:`WIDENINGS` of them) searched from s to t."""
     rects = grid.rects
     stubs = [(start.point, s, start.box), (end.point, t, end.box)]
     for a, b, box in stubs:
@@ -138,17 +156,40 @@ def _attempt(start: End, end: End, grid: RectGrid, margin: float, arrive: float)
             if key != box and _run_inside(a, b, _shrunk(grow(rects[key], margin))) > _EPS:
                 return None, grow(union(looked, _seg_rect(a, b)), margin), "blocked"
     width = CORRIDOR
-    full = grid.bounds()
-    while True:
+    for n in range(WIDENINGS):
         path, seen, why = _search(s, t, grid, margin, width)
         looked = union(looked, seen)
         if path is not None:
             head = [start.point] if start.box else []
             tail = [end.point] if end.box else []
             return head + path + tail, looked, ""
-        if why or full is None or _covers(grow(_seg_rect(s, t), width), full):
-            return None, looked, why
+        if why:
+            return None, looked, why if n == 0 else "late " + why
         width *= 3
+    return None, looked, "no way"
+
+
+def meets_band(part: tuple, r: Rect) -> bool:
+    """Whether rectangle ``r`` comes within ``pad`` of the segment of ``part`` = (p, q, pad)."""
+    p, q, pad = part
+    g = (r[0] - pad, r[1] - pad, r[2] + pad, r[3] + pad)
+    if p == q:
+        return g[0] <= p[0] <= g[2] and g[1] <= p[1] <= g[3]
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pp, qq in ((-dx, p[0] - g[0]), (dx, g[2] - p[0]), (-dy, p[1] - g[1]), (dy, g[3] - p[1])):
+        if pp == 0:
+            if qq < 0:
+                return False
+            continue
+        t = qq / pp
+        if pp < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
 
 
 def _covers(a: Rect, b: Rect) -> bool:
@@ -159,8 +200,9 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     """Shortest path s → t bending only at corners of the grown boxes within ``width`` of the line s–t.
 
     Returns (path or None, the rectangle looked at, why a wider corridor cannot help: "blocked" when
-    s or t itself is inside a grown box, "crowded" when the corridor holds more than
-    :data:`MAX_OBSTACLES` boxes (nothing is searched then); "" when it might).
+    s or t itself is inside a grown box, "crowded" when the line passes more than twice
+    :data:`MAX_OBSTACLES` boxes in its own cells or the corridor holds more than
+    :data:`MAX_OBSTACLES` (nothing is searched then); "" when it might).
     """
     rects = grid.rects
     reach = margin + width
