@@ -101,22 +101,19 @@ def route(start: End, end: End, grid: RectGrid) -> Route:
     band = (p, q, STRAIGHT_MARGIN + 0.5)
     if _straight_ok(p, q, grid, region, start.box, end.box):
         return Route([p, q], False, grow(region, REGION_PAD), (band,))
-    first = True
+    parts = [band]
     for margin in MARGINS:
         for arrive in (ARRIVE, margin + 2.0):
-            found, looked, why, s, t = _attempt(start, end, grid, margin, arrive)
+            found, looked, why, bands = _attempt(start, end, grid, margin, arrive)
             region = union(region, looked)
+            parts += bands
             if found is not None:
-                return Route(_smooth(found, grid, end.box is not None), True, grow(region, REGION_PAD))
+                return Route(_smooth(found, grid, end.box is not None), True, grow(region, REGION_PAD), tuple(parts))
             if why.endswith("crowded"):  # a long edge across a crowd of boxes: no clearance makes that cheap
-                parts = ()
-                if first and why == "crowded":  # decided by the straight test, the stubs, the cells along s–t
-                    parts = (band, (p, s, margin + 0.5), (q, t, margin + 0.5), (s, t, grid.cell + 1.0))
-                return Route([p, q], False, grow(region, REGION_PAD), parts)
-            first = False
+                return Route([p, q], False, grow(region, REGION_PAD), tuple(parts))
             if arrive <= margin + 2.0 or end.box is None:
                 break
-    return Route([p, q], False, grow(region, REGION_PAD))  # nothing better exists: boxes touch
+    return Route([p, q], False, grow(region, REGION_PAD), tuple(parts))  # nothing better: boxes touch
 
 
 def _straight_ok(p: Point, q: Point, grid: RectGrid, area: Rect, a: str | None, b: str | None) -> bool:
@@ -143,12 +140,17 @@ def _attempt(start: End, end: End, grid: RectGrid, margin: float, arrive: float)
     s = _stub(start, margin + 2.0) if start.box else start.point
     t = _stub(end, arrive) if end.box else end.point
     looked = _seg_rect(s, t)
-    found, looked, why = _attempt_from(start, end, s, t, grid, margin, looked)
-    return found, looked, why, s, t
+    bands = [(start.point, s, margin + 0.5), (end.point, t, margin + 0.5)]
+    found, looked, why = _attempt_from(start, end, s, t, grid, margin, looked, bands)
+    return found, looked, why, bands
 
 
-def _attempt_from(start: End, end: End, s: Point, t: Point, grid: RectGrid, margin: float, looked: Rect):
-    """The stubs checked, then corridors ever wider (:data:`WIDENINGS` of them) searched from s to t."""
+def _attempt_from(start: End, end: End, s: Point, t: Point, grid: RectGrid, margin: float, looked: Rect,
+                  bands: list):
+    """The stubs checked, then corridors ever wider (:data:`WIDENINGS` of them) searched from s to t.
+
+    The bands of what each search looked at are added to ``bands``.
+    """
     rects = grid.rects
     stubs = [(start.point, s, start.box), (end.point, t, end.box)]
     for a, b, box in stubs:
@@ -157,8 +159,9 @@ def _attempt_from(start: End, end: End, s: Point, t: Point, grid: RectGrid, marg
                 return None, grow(union(looked, _seg_rect(a, b)), margin), "blocked"
     width = CORRIDOR
     for n in range(WIDENINGS):
-        path, seen, why = _search(s, t, grid, margin, width)
+        path, seen, why, band = _search(s, t, grid, margin, width)
         looked = union(looked, seen)
+        bands.append(band)
         if path is not None:
             head = [start.point] if start.box else []
             tail = [end.point] if end.box else []
@@ -199,20 +202,26 @@ def _covers(a: Rect, b: Rect) -> bool:
 def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     """Shortest path s → t bending only at corners of the grown boxes within ``width`` of the line s–t.
 
-    Returns (path or None, the rectangle looked at, why a wider corridor cannot help: "blocked" when
+    Returns (path or None, the rectangle looked at, why a wider corridor cannot help, the band of
+    boxes that decided it). Why: "blocked" when
     s or t itself is inside a grown box, "crowded" when the line passes more than twice
     :data:`MAX_OBSTACLES` boxes in its own cells or the corridor holds more than
     :data:`MAX_OBSTACLES` (nothing is searched then); "" when it might).
     """
     rects = grid.rects
     reach = margin + width
+    cells = (s, t, grid.cell + 1.0)  # every box in a cell the line passes comes this close to it
     if len(grid.near_segment(s, t)) > 2 * MAX_OBSTACLES:  # cheap first look along the line itself
-        return None, grow(_seg_rect(s, t), reach), "crowded"
+        return None, grow(_seg_rect(s, t), reach), "crowded", cells
     inside = sorted((k for k in grid.near_segment(s, t, reach) if _run_inside(s, t, grow(rects[k], reach)) > 0),
                     key=lambda k: (rects[k], k))
     if len(inside) > MAX_OBSTACLES:
-        return None, grow(_seg_rect(s, t), reach), "crowded"
+        return None, grow(_seg_rect(s, t), reach), "crowded", cells
     grown = [grow(rects[k], margin) for k in inside]
+    # Every corner lies within ``reach`` plus a grown box's size of the line, so every segment between
+    # corners lies in that band too (it is convex): no box outside it can block one.
+    widest = max((max(r[2] - r[0], r[3] - r[1]) for r in grown), default=0.0)
+    band = (s, t, max(grid.cell + 1.0, reach + widest + margin + 2.0))
     hull = _seg_rect(s, t)
     for r in grown:
         hull = union(hull, r)
@@ -221,7 +230,7 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     for k in grid.meeting(seen):
         blockers.put(k, _shrunk(grow(rects[k], margin)))
     if _inside_any(s, blockers) or _inside_any(t, blockers):
-        return None, seen, "blocked"
+        return None, seen, "blocked", band
     nodes: list[Point] = [s, t]
     signs: list[tuple[float, float] | None] = [None, None]
     for x0, y0, x1, y1 in grown:
@@ -229,7 +238,7 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
             if not _inside_any(c, blockers):
                 nodes.append(c)
                 signs.append(sign)
-    return _astar(nodes, signs, blockers), seen, ""
+    return _astar(nodes, signs, blockers), seen, "", band
 
 
 def _astar(nodes: list[Point], signs: list, blockers: RectGrid) -> list[Point] | None:
