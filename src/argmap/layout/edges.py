@@ -312,7 +312,10 @@ class EdgeRouter:
         end = self.ends[(e, i, 1)] if piece.dst_box else End(self.junctions[piece.dst])
         found = route(start, end, self.grid)
         self.routes[key] = found
-        self._deps.put(("r", e, i), found.region)
+        if found.parts:
+            self._deps.put_along(("r", e, i), found.region, found.parts)
+        else:
+            self._deps.put(("r", e, i), found.region)
 
 
 def _ideal_junction(sources: list[Rect], aim: Point) -> Point:

@@ -34,6 +34,8 @@ class RectGrid:
         self.rects: dict[Hashable, Rect] = {}
         self._cells: dict[tuple[int, int], set] = defaultdict(set)
         self._bounds: Rect | None = None
+        self._spans: dict = {}
+        """Keys put with :meth:`put_along`: the cells they were put in."""
 
     def __len__(self) -> int:
         return len(self.rects)
@@ -60,13 +62,31 @@ class RectGrid:
         for cell in self._span(rect):
             cells[cell].add(key)
 
+    def put_along(self, key: Hashable, rect: Rect, segments) -> None:
+        """Add ``key`` with bounding box ``rect``, in the cells within ``pad`` of each ``(p, q, pad)`` only.
+
+        A long diagonal band then takes the cells it passes, not every cell of its bounding box.
+        """
+        if key in self.rects:
+            self.remove(key)
+        self.rects[key] = rect
+        if self._bounds is not None:
+            self._bounds = union(self._bounds, rect)
+        cells: set = set()
+        for p, q, pad in segments:
+            cells.update(self._cells_along(p, q, pad))
+        self._spans[key] = cells
+        for cell in cells:
+            self._cells[cell].add(key)
+
     def remove(self, key: Hashable) -> None:
         """Forget ``key`` (no error when it is absent)."""
         rect = self.rects.pop(key, None)
         if rect is None:
             return
         self._bounds = None
-        for cell in self._span(rect):
+        span = self._spans.pop(key, None)
+        for cell in span if span is not None else self._span(rect):
             members = self._cells.get(cell)
             if members is not None:
                 members.discard(key)
@@ -92,24 +112,29 @@ class RectGrid:
         Walks the segment column by column, so a long diagonal costs its
         length in cells, not the area of its bounding box.
         """
+        cells = self._cells
+        found: set = set()
+        for cell in self._cells_along(p, q, pad):
+            members = cells.get(cell)
+            if members:
+                found |= members
+        return found
+
+    def _cells_along(self, p, q, pad: float) -> list[tuple[int, int]]:
         c = self.cell
         e = max(_PAD, pad)
         (x0, y0), (x1, y1) = (p, q) if p[0] <= q[0] else (q, p)
         cx0, cx1 = int((x0 - e) // c), int((x1 + e) // c)
         if cx1 - cx0 <= 1 or x1 - x0 < c:  # narrow in x: the bounding box is as good
-            return self.near((x0 - e, min(y0, y1) - e, x1 + e, max(y0, y1) + e))
-        cells = self._cells
-        found: set = set()
+            return self._span((x0 - e, min(y0, y1) - e, x1 + e, max(y0, y1) + e))
+        out = []
         slope = (y1 - y0) / (x1 - x0)
         for cx in range(cx0, cx1 + 1):
             xa, xb = max(x0, cx * c - e), min(x1, (cx + 1) * c + e)
             ya, yb = y0 + (xa - x0) * slope, y0 + (xb - x0) * slope
             lo, hi = (ya, yb) if ya <= yb else (yb, ya)
-            for cy in range(int((lo - e) // c), int((hi + e) // c) + 1):
-                members = cells.get((cx, cy))
-                if members:
-                    found |= members
-        return found
+            out += [(cx, cy) for cy in range(int((lo - e) // c), int((hi + e) // c) + 1)]
+        return out
 
     def meeting(self, r: Rect) -> list:
         """Keys whose rectangles meet ``r`` (touching counts), in a stable order (by rectangle, then key).
