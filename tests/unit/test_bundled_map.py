@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,8 @@ MAX_SHARED_WORDS = 6
 """No statement text shares a longer run of words with the article: a paraphrase, not a copy."""
 MAX_QUOTE = 150
 """An anchor quotes a short passage, not a paragraph."""
+GAP = 20
+"""Measured boxes of the saved layout keep at least this many px apart (the layout's gaps are 24 and 60)."""
 
 
 @pytest.fixture(scope="module")
@@ -190,17 +193,39 @@ def test_write_file_and_read_file_give_an_equal_map(amap, tmp_path):
     assert read_file(path) == amap
 
 
-def test_positions_read_top_down_without_overlaps(amap, qapp):
-    from argmap.layout import overlaps
+def _saved_rects(amap):
     from argmap.render import measure_all, theme_named
 
+    sizes = measure_all(amap, theme_named("light"))
+    return {sid: (s.position.x - sizes[sid][0] / 2, s.position.y - sizes[sid][1] / 2,
+                  s.position.x + sizes[sid][0] / 2, s.position.y + sizes[sid][1] / 2)
+            for sid, s in amap.statements.items()}
+
+
+def test_positions_read_top_down_without_overlaps(amap, qapp):
     pos = {sid: s.position for sid, s in amap.statements.items()}
     assert all(p is not None for p in pos.values()), "a statement has no position"
     for inf in amap.inferences.values():
         for p in inf.premises:
             assert pos[inf.conclusion].y < pos[p].y, f"{inf.id}: conclusion is not above premise {p}"
-    sizes = measure_all(amap, theme_named("light"))
-    assert overlaps(pos, sizes) == 0, "boxes of the saved layout overlap"
+    rects = _saved_rects(amap)
+    for a, b in combinations(rects, 2):
+        ra, rb = rects[a], rects[b]
+        apart_x = ra[2] + GAP <= rb[0] or rb[2] + GAP <= ra[0]
+        apart_y = ra[3] + GAP <= rb[1] or rb[3] + GAP <= ra[1]
+        assert apart_x or apart_y, f"{a} and {b} overlap or nearly touch"
+
+
+def test_saved_layout_meets_the_picture_bar(amap, qapp):
+    """No edge through a box, no overlap, no more crossings than Graphviz's drawing of our DOT export."""
+    from argmap.formats.dot import dumps
+    from argmap.layout.dot_picture import dot_picture_quality
+    from argmap.layout.edges import routed_quality
+
+    ours = routed_quality(amap, _saved_rects(amap))
+    dot, _ = dot_picture_quality(dumps(amap))
+    assert (ours.through, ours.overlaps) == (0, 0)
+    assert ours.crossings <= dot.crossings, (ours, dot)
 
 
 # ---------------------------------------------------------------- the findings, as the account tells them
