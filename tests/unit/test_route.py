@@ -7,10 +7,11 @@ import math
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from argmap.layout.curves import flatten
 from argmap.layout.edges import EdgeRouter
 from argmap.layout.grid import RectGrid
 from argmap.layout.quality import picture_quality
-from argmap.layout.route import End, flatten, route
+from argmap.layout.route import End, route
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
 
 GAP = 6.0
@@ -180,7 +181,7 @@ def test_a_route_depends_only_on_boxes_meeting_its_region():
        st.tuples(st.floats(-600, 600), st.floats(-600, 600)), st.tuples(st.floats(-600, 600), st.floats(-600, 600)),
        st.sampled_from([0.0, 4.0, 130.0]))
 def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q, pad):
-    from argmap.layout.route import _run_inside
+    from argmap.layout.segments import run_inside as _run_inside
 
     grid = RectGrid(cell=64.0)
     for k, (x, y, w, h) in enumerate(rects):

@@ -1,0 +1,93 @@
+"""Segments against rectangles: the small geometry the router and its smoothing share (pure Python).
+
+Rectangles are ``(left, top, right, bottom)``; "inside" is always strict, so
+a segment running along a border, or touching a corner, is not inside.
+"""
+
+from __future__ import annotations
+
+import math
+
+from argmap.layout.grid import Rect, RectGrid, grow
+
+Point = tuple[float, float]
+
+EPS = 1e-3
+"""Lengths below this (px) count as zero."""
+
+
+def meets_band(part: tuple, r: Rect) -> bool:
+    """Whether rectangle ``r`` comes within ``pad`` of the segment of ``part`` = (p, q, pad)."""
+    p, q, pad = part
+    g = (r[0] - pad, r[1] - pad, r[2] + pad, r[3] + pad)
+    if p == q:
+        return g[0] <= p[0] <= g[2] and g[1] <= p[1] <= g[3]
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pp, qq in ((-dx, p[0] - g[0]), (dx, g[2] - p[0]), (-dy, p[1] - g[1]), (dy, g[3] - p[1])):
+        if pp == 0:
+            if qq < 0:
+                return False
+            continue
+        t = qq / pp
+        if pp < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+
+
+def inside_any(p: Point, blockers: RectGrid) -> bool:
+    rects = blockers.rects
+    return any(r[0] < p[0] < r[2] and r[1] < p[1] < r[3]
+               for r in (rects[k] for k in blockers.near((p[0], p[1], p[0], p[1]))))
+
+
+def blocked(p: Point, q: Point, blockers: RectGrid) -> bool:
+    """Whether segment pq runs through the inside of a rectangle of ``blockers``."""
+    lo_x, hi_x = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+    lo_y, hi_y = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+    rects = blockers.rects
+    for r in (rects[k] for k in blockers.near_segment(p, q)):
+        if r[0] >= hi_x or r[2] <= lo_x or r[1] >= hi_y or r[3] <= lo_y:
+            continue
+        if run_inside(p, q, r) > EPS:
+            return True
+    return False
+
+
+def shrunk(r: Rect) -> Rect:
+    return grow(r, -EPS)
+
+
+def run_inside(p: Point, q: Point, r: Rect) -> float:
+    """Length of the part of segment ``pq`` strictly inside ``r`` (Liang–Barsky)."""
+    x0, y0, x1, y1 = r
+    if x0 >= x1 or y0 >= y1:
+        return 0.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pp, qq in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pp == 0:
+            if qq <= 0:
+                return 0.0
+            continue
+        t = qq / pp
+        if pp < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return 0.0
+    return (t1 - t0) * math.hypot(dx, dy)
+
+
+def seg_rect(p: Point, q: Point) -> Rect:
+    x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+    y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+    return (x0, y0, x1, y1)
+
