@@ -20,7 +20,8 @@ BEST_OF_LIMIT = 600
 """Up to this many statements ``engine="auto"`` draws several candidates (``dot``'s variants and the
 tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings."""
 ALL_VARIANTS_LIMIT = 200
-"""Up to this many statements every ``dot`` variant is a candidate; above, only the first two."""
+"""Up to this many statements every ``dot`` variant is a candidate, given in document order and in
+reverse; above, only the first two variants, in document order."""
 ENGINES = ("auto", "dot", "fast")
 
 
@@ -76,8 +77,10 @@ def _run(amap, sizes, engine, keep) -> dict[str, tuple[float, float]]:
 def candidates(graph) -> list:
     """The layouts ``engine="auto"`` chooses from for ``graph``, in order of preference on a tie."""
     count = len(graph.statements)
-    variants = range(len(VARIANTS)) if count <= ALL_VARIANTS_LIMIT else range(2)
-    return [lambda g, v=v: dot_layout(g, v) for v in variants] + [tidy_layout]
+    if count > ALL_VARIANTS_LIMIT:
+        return [lambda g, v=v: dot_layout(g, v) for v in range(2)] + [tidy_layout]
+    tries = [(v, reverse) for reverse in (False, True) for v in range(len(VARIANTS))]
+    return [lambda g, v=v, r=r: dot_layout(g, v, r) for v, r in tries] + [tidy_layout]
 
 
 def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
