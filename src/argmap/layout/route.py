@@ -22,8 +22,8 @@ import math
 from dataclasses import dataclass
 
 from argmap.layout.curves import smooth
-from argmap.layout.grid import Rect, RectGrid, grow, union
-from argmap.layout.segments import EPS, Point, blocked, inside_any, run_inside, seg_rect, shrunk
+from argmap.layout.grid import Rect, RectGrid, grow, meet, union
+from argmap.layout.segments import EPS, Point, blocked, inside_any, meets_band, run_inside, seg_rect, shrunk
 
 STRAIGHT_MARGIN = 4.0
 """A straight edge stays straight while it keeps this many px from every other box."""
@@ -41,6 +41,8 @@ MAX_OBSTACLES = 24
 """A corridor holding more boxes than this is not searched: the edge (one crossing a big map) is drawn
 straight. The visibility search costs about the square of the corners it looks at; without a bound a
 single edge across 2,000 statements took a tenth of a second per try."""
+LIST_BLOCKERS = 48
+"""Up to this many boxes that can block a search are checked one by one; more go into a grid."""
 REGION_PAD = MARGINS[0] + 1.0
 """A route's region is grown by this much so that a box's raw rectangle can be tested against it."""
 
@@ -194,9 +196,15 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     for r in grown:
         hull = union(hull, r)
     seen = union(grow(hull, margin), grow(seg_rect(s, t), reach))  # a box entering the corridor counts
-    blockers = RectGrid()
-    for k in grid.meeting(seen):
-        blockers.put(k, shrunk(grow(rects[k], margin)))
+    # Only boxes meeting the band can block a segment between corners; a short list is checked
+    # faster than a grid is walked.
+    near = [shrunk(grow(rects[k], margin)) for k in grid.near_segment(s, t, band[2])
+            if meet(rects[k], seen) and meets_band(band, rects[k])]
+    blockers: RectGrid | list = near
+    if len(near) > LIST_BLOCKERS:
+        blockers = RectGrid()
+        for n, r in enumerate(near):
+            blockers.put(n, r)
     if inside_any(s, blockers) or inside_any(t, blockers):
         return None, seen, "blocked", band
     nodes: list[Point] = [s, t]
@@ -210,15 +218,26 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
 
 
 def _astar(nodes: list[Point], signs: list, blockers: RectGrid) -> list[Point] | None:
+    """Shortest path from ``nodes[0]`` to ``nodes[1]`` over the visibility graph of ``nodes``.
+
+    Lazy: a step to a node is pushed without looking at the boxes, and
+    checked against them only when it comes off the heap (the cheapest way
+    there). Most steps never do, which is what makes a search among many
+    corners cheap; the path found is the same as checking every step first.
+    """
     goal = nodes[1]
-    best = {0: 0.0}
     parent: dict[int, int] = {}
     done: set[int] = set()
-    heap = [(math.dist(nodes[0], goal), 0.0, 0)]
+    heap = [(math.dist(nodes[0], goal), 0.0, 0, 0, -1)]
+    pushed = 0
     while heap:
-        _, cost, u = heapq.heappop(heap)
+        _, cost, u, _, frm = heapq.heappop(heap)
         if u in done:
             continue
+        if frm >= 0:
+            if blocked(nodes[frm], nodes[u], blockers):
+                continue
+            parent[u] = frm
         if u == 1:
             path = [goal]
             while u in parent:
@@ -230,16 +249,11 @@ def _astar(nodes: list[Point], signs: list, blockers: RectGrid) -> list[Point] |
         for v, pv in enumerate(nodes):
             if v in done or v == u:
                 continue
-            step = cost + math.dist(pu, pv) + (BEND_COST if v != 1 else 0.0)
-            if step >= best.get(v, math.inf):
-                continue
             if not (_wraps(pu, pv, signs[v]) and _wraps(pv, pu, signs[u])):
                 continue
-            if blocked(pu, pv, blockers):
-                continue
-            best[v] = step
-            parent[v] = u
-            heapq.heappush(heap, (step + math.dist(pv, goal), step, v))
+            step = cost + math.dist(pu, pv) + (BEND_COST if v != 1 else 0.0)
+            pushed += 1
+            heapq.heappush(heap, (step + math.dist(pv, goal), step, v, pushed, u))
     return None
 
 

@@ -39,20 +39,26 @@ def meets_band(part: tuple, r: Rect) -> bool:
     return True
 
 
+def inside_any(p: Point, blockers: RectGrid | list[Rect]) -> bool:
+    """Whether ``p`` lies strictly inside a rectangle of ``blockers`` (a grid, or a short list)."""
+    if isinstance(blockers, RectGrid):
+        rects = blockers.rects
+        found = (rects[k] for k in blockers.near((p[0], p[1], p[0], p[1])))
+    else:
+        found = blockers
+    return any(r[0] < p[0] < r[2] and r[1] < p[1] < r[3] for r in found)
 
 
-def inside_any(p: Point, blockers: RectGrid) -> bool:
-    rects = blockers.rects
-    return any(r[0] < p[0] < r[2] and r[1] < p[1] < r[3]
-               for r in (rects[k] for k in blockers.near((p[0], p[1], p[0], p[1]))))
-
-
-def blocked(p: Point, q: Point, blockers: RectGrid) -> bool:
-    """Whether segment pq runs through the inside of a rectangle of ``blockers``."""
+def blocked(p: Point, q: Point, blockers: RectGrid | list[Rect]) -> bool:
+    """Whether segment pq runs through the inside of a rectangle of ``blockers`` (a grid, or a short list)."""
     lo_x, hi_x = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
     lo_y, hi_y = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
-    rects = blockers.rects
-    for r in (rects[k] for k in blockers.near_segment(p, q)):
+    if isinstance(blockers, RectGrid):
+        rects = blockers.rects
+        found = (rects[k] for k in blockers.near_segment(p, q))
+    else:
+        found = blockers
+    for r in found:
         if r[0] >= hi_x or r[2] <= lo_x or r[1] >= hi_y or r[3] <= lo_y:
             continue
         if run_inside(p, q, r) > EPS:
