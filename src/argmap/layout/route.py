@@ -23,7 +23,17 @@ from dataclasses import dataclass
 
 from argmap.layout.curves import smooth
 from argmap.layout.grid import Rect, RectGrid, grow, meet, union
-from argmap.layout.segments import EPS, Point, blocked, inside_any, meets_band, run_inside, seg_rect, shrunk
+from argmap.layout.segments import (
+    EPS,
+    Point,
+    SortedRects,
+    blocked,
+    inside_any,
+    meets_band,
+    run_inside,
+    seg_rect,
+    shrunk,
+)
 
 STRAIGHT_MARGIN = 4.0
 """A straight edge stays straight while it keeps this many px from every other box."""
@@ -41,8 +51,6 @@ MAX_OBSTACLES = 24
 """A corridor holding more boxes than this is not searched: the edge (one crossing a big map) is drawn
 straight. The visibility search costs about the square of the corners it looks at; without a bound a
 single edge across 2,000 statements took a tenth of a second per try."""
-LIST_BLOCKERS = 48
-"""Up to this many boxes that can block a search are checked one by one; more go into a grid."""
 REGION_PAD = MARGINS[0] + 1.0
 """A route's region is grown by this much so that a box's raw rectangle can be tested against it."""
 
@@ -196,15 +204,9 @@ def _search(s: Point, t: Point, grid: RectGrid, margin: float, width: float):
     for r in grown:
         hull = union(hull, r)
     seen = union(grow(hull, margin), grow(seg_rect(s, t), reach))  # a box entering the corridor counts
-    # Only boxes meeting the band can block a segment between corners; a short list is checked
-    # faster than a grid is walked.
-    near = [shrunk(grow(rects[k], margin)) for k in grid.near_segment(s, t, band[2])
-            if meet(rects[k], seen) and meets_band(band, rects[k])]
-    blockers: RectGrid | list = near
-    if len(near) > LIST_BLOCKERS:
-        blockers = RectGrid()
-        for n, r in enumerate(near):
-            blockers.put(n, r)
+    # Only boxes meeting the band can block a segment between corners.
+    blockers = SortedRects([shrunk(grow(rects[k], margin)) for k in grid.near_segment(s, t, band[2])
+                            if meet(rects[k], seen) and meets_band(band, rects[k])])
     if inside_any(s, blockers) or inside_any(t, blockers):
         return None, seen, "blocked", band
     nodes: list[Point] = [s, t]
