@@ -22,6 +22,10 @@ tidy engine), routes their edges as they will be drawn, and keeps the one with t
 ALL_VARIANTS_LIMIT = 200
 """Up to this many statements every ``dot`` variant is a candidate, given in document order and in
 reverse; above, only the first two variants, in document order."""
+REFINE_SLACK = 2
+"""Candidates with at most this many crossings more than the best are refined too ..."""
+REFINED = 4
+"""... at most this many of them (a neighbour exchange can save a crossing or two on a small map)."""
 ENGINES = ("auto", "dot", "fast")
 
 
@@ -84,18 +88,39 @@ def candidates(graph) -> list:
 
 
 def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
-    """The candidate whose routed drawing has the fewest edge crossings (the first on a tie), refined."""
-    best, best_count = None, None
-    for layout in candidates(graph):
+    """The candidate whose routed drawing has the fewest edge crossings once refined (the first on a tie).
+
+    Candidates that come out the same are tried once. Those within :data:`REFINE_SLACK` crossings of the
+    best (at most :data:`REFINED` of them, best first) are refined
+    (:func:`argmap.layout.refine.fewer_crossings`) and measured again; the best candidate as laid out
+    stays in the running, so refining never makes the result worse.
+    """
+    sized = {k: sizes.get(k, DEFAULT_SIZE) for k in graph.statements}
+    scored, seen = [], set()
+    for n, layout in enumerate(candidates(graph)):
         centres = layout(graph)
         centres = {sid: centres[sid] for sid in graph.statements}
-        rects = {k: box(Position(x, y), sizes.get(k, DEFAULT_SIZE)) for k, (x, y) in centres.items()}
-        count = routed_quality(amap, rects).crossings
-        if best_count is None or count < best_count:
-            best, best_count = centres, count
-    if best_count:
-        best, _ = fewer_crossings(amap, {k: sizes.get(k, DEFAULT_SIZE) for k in best}, best)
+        key = tuple((round(x, 3), round(y, 3)) for x, y in centres.values())
+        if key in seen:
+            continue
+        seen.add(key)
+        scored.append((_crossings(amap, sized, centres), n, centres))
+    scored.sort(key=lambda c: c[:2])
+    best_count, best_n, best = scored[0]
+    if best_count == 0:
+        return best
+    pool = [c for c in scored if c[0] <= best_count + REFINE_SLACK][:REFINED]
+    for _, n, centres in pool:
+        refined, _ = fewer_crossings(amap, sized, centres)
+        count = _crossings(amap, sized, refined)
+        if (count, n) < (best_count, best_n):
+            best_count, best_n, best = count, n, refined
     return best
+
+
+def _crossings(amap, sizes, centres) -> int:
+    rects = {k: box(Position(x, y), sizes[k]) for k, (x, y) in centres.items()}
+    return routed_quality(amap, rects).crossings
 
 
 def _pinned(amap: ArgumentMap) -> dict[str, Position]:
