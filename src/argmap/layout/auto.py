@@ -18,7 +18,8 @@ DOT_LIMIT = 600
 0.2 s at 1,000 statements, the tidy engine and the router together about a tenth of that)."""
 BEST_OF_LIMIT = 600
 """Up to this many statements ``engine="auto"`` draws several candidates (``dot``'s variants and the
-tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings."""
+tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings
+once refined."""
 ALL_VARIANTS_LIMIT = 200
 """Up to this many statements every ``dot`` variant is a candidate, given in document order and in
 reverse; above, only the first two variants, in document order."""
@@ -43,8 +44,9 @@ def auto_layout(amap: ArgumentMap, sizes: Mapping, *, engine: str = "auto",
         ``"dot"`` is Graphviz (best on tangled maps, about 0.2 s per 1,000 statements), ``"fast"`` the
         tidy-tree engine (milliseconds, as good on tree-like maps). ``"auto"``, up to
         :data:`BEST_OF_LIMIT` statements, lays out :func:`candidates` (``dot``'s variants and the tidy
-        engine), routes each as it will be drawn, keeps the one with the fewest crossings and refines it
-        (:func:`argmap.layout.refine.fewer_crossings`); above :data:`DOT_LIMIT` it uses the fast engine.
+        engine), routes each as it will be drawn, refines those with the fewest crossings
+        (:func:`argmap.layout.refine.fewer_crossings`) and keeps the best; above :data:`DOT_LIMIT` it
+        uses the fast engine.
     only : collection of str, optional
         Lay out just this branch: these statements and everything under them (their premises and
         attackers, recursively). The branch keeps its top where it is, or goes under its parent when it
