@@ -9,7 +9,7 @@ from argmap.layout.edges import routed_quality
 from argmap.layout.graph import DEFAULT_SIZE, H_GAP, RANK_GAP, build_graph, descendants
 from argmap.layout.metrics import box
 from argmap.layout.place import nearest_free_offset, occupancy_of
-from argmap.layout.refine import fewer_crossings
+from argmap.layout.refine import TRIALS, fewer_crossings
 from argmap.layout.tidy import tidy_layout
 from argmap.model import ArgumentMap, Position
 
@@ -93,7 +93,8 @@ def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
     """The candidate whose routed drawing has the fewest edge crossings once refined (the first on a tie).
 
     Candidates that come out the same are tried once. Those within :data:`REFINE_SLACK` crossings of the
-    best (at most :data:`REFINED` of them, best first) are refined
+    best (at most :data:`REFINED` of them, best first) are refined (the best with up to
+    :data:`~argmap.layout.refine.TRIALS` exchanges, the others with a third of that each)
     (:func:`argmap.layout.refine.fewer_crossings`) and measured again; the best candidate as laid out
     stays in the running, so refining never makes the result worse.
     """
@@ -112,8 +113,8 @@ def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
     if best_count == 0:
         return best
     pool = [c for c in scored if c[0] <= best_count + REFINE_SLACK][:REFINED]
-    for _, n, centres in pool:
-        refined, _ = fewer_crossings(amap, sized, centres)
+    for rank, (_, n, centres) in enumerate(pool):
+        refined, _ = fewer_crossings(amap, sized, centres, trials=TRIALS if rank == 0 else TRIALS // 3)
         count = _crossings(amap, sized, refined)
         if (count, n) < (best_count, best_n):
             best_count, best_n, best = count, n, refined
