@@ -32,6 +32,7 @@ from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.panels.source import SourcePanel
 from argmap.ui.preferences import Preferences, PreferencesDialog, app_settings
+from argmap.ui.tradecraft import TradecraftTools
 
 
 class MainWindow(FlowMixin, QMainWindow):
@@ -69,6 +70,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self.actions = build_actions(self)
         self.menus = build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
+        self.tradecraft.connect_actions()
         self._add_recent_menu()
         self._add_dock_toggles()
         self.empty_hint = EmptyMapHint(self.view.viewport(), [self.actions[a] for a in START_ACTIONS
@@ -114,6 +116,8 @@ class MainWindow(FlowMixin, QMainWindow):
         self.docks["inspector"].raise_()
         self.tabifyDockWidget(self.docks["outline"], self.docks["history"])
         self.docks["outline"].raise_()
+        self.tradecraft = TradecraftTools(self)  # the Sources dock; Assume, New Source…, Cite Source…
+        self.docks["inspector"].raise_()
         # first run (no saved state): narrow side panels, so that the map gets the room
         self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [250, 320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["diagnostics"]], [180], Qt.Orientation.Vertical)
