@@ -10,7 +10,7 @@ Each change is one command on the document's undo stack
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,8 +35,11 @@ NEW_SOURCE = "New source…"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class GradesBox(QWidget):
-    """The tradecraft fields of one statement (see the module docstring).
+class GradesBox(QObject):
+    """The tradecraft fields of one statement (see the module docstring), as rows of the Inspector's form.
+
+    :meth:`add_to` puts the rows into a form; the box shows only the rows
+    the statement's kind can carry.
 
     Signals
     -------
@@ -49,6 +52,7 @@ class GradesBox(QWidget):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.setObjectName("inspector.grades")
+        self.form: QFormLayout | None = None
         self.document = document
         self.sid: str | None = None
         self._filling = False
@@ -79,17 +83,30 @@ class GradesBox(QWidget):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.cite_box, 1)
         line.addWidget(self.uncite_button)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        for label, widget, name in (("Grade", self.grade_label, "Grade"), ("C&ites", self.cites, "Cited sources"),
-                                    ("", row, ""), ("Credi&bility", self.credibility, "Credibility"),
-                                    ("", self.assumed, "Assumed")):
+        self.rows = (("Grade", self.grade_label, "Grade"), ("C&ites", self.cites, "Cited sources"),
+                     ("", row, ""), ("Credi&bility", self.credibility, "Credibility"),
+                     ("", self.assumed, "Assumed"))
+        for _label, widget, name in self.rows:
             if name:
                 widget.setAccessibleName(name)
-            self.form.addRow(label, widget)
         self.cite_box.setAccessibleName("Cite a source")
         self.uncite_button.setAccessibleName("Stop citing the selected source")
         document.changed.connect(self._on_change)
+
+    def add_to(self, form: QFormLayout, row: int) -> None:
+        """Insert the rows into ``form`` from row ``row`` on."""
+        self.form = form
+        for n, (label, widget, _name) in enumerate(self.rows):
+            form.insertRow(row + n, label, widget)
+        self._fill()
+
+    def widgets(self) -> list[QWidget]:
+        """The field widgets of the rows, in order."""
+        return [widget for _label, widget, _name in self.rows]
+
+    def isVisibleTo(self, ancestor: QWidget) -> bool:  # noqa: N802 - like QWidget's
+        """Whether any row is shown."""
+        return any(w.isVisibleTo(ancestor) for w in self.widgets())
 
     # ------------------------------------------------------------ showing
     def show_statement(self, sid: str | None) -> None:
@@ -101,10 +118,9 @@ class GradesBox(QWidget):
         amap = self.document.amap
         s = amap.statements.get(self.sid) if self.sid else None
         evidence, claim = s is not None and s.kind == "evidence", s is not None and s.kind == "claim"
-        for n in range(4):
-            self.form.setRowVisible(n, evidence)
-        self.form.setRowVisible(4, claim)
-        self.setVisible(evidence or claim)
+        if self.form is not None:
+            for n, widget in enumerate(self.widgets()):
+                self.form.setRowVisible(widget, claim if n == 4 else evidence)
         if s is None:
             return
         self._filling = True
@@ -169,7 +185,7 @@ class GradesBox(QWidget):
 
     def cite_new(self) -> str | None:
         """Ask for a new source and cite it, in one step; returns its id."""
-        dialog = SourceDialog(self.document.amap, self, f"{self.sid} will cite the new source.")
+        dialog = SourceDialog(self.document.amap, self.cites.window(), f"{self.sid} will cite the new source.")
         if not ask_dialog(dialog):
             self._fill()
             return None

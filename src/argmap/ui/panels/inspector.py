@@ -97,9 +97,9 @@ class InspectorPanel(QWidget):
                               ("Anchors", self.anchor_list), ("&Note", self.note_edit), ("Ta&gs", self.tags_edit),
                               ("", self.pinned_box)):
             form.addRow(label, widget)
-        self.grades = GradesBox(self.document)  # cites, credibility, assumed (SPEC §5), after Source
+        self.grades = GradesBox(self.document, page)  # cites, credibility, assumed (SPEC §5), after Source
         self.grades.message.connect(self.message)
-        form.insertRow(5, self.grades)
+        self.grades.add_to(form, 5)
         return page
 
     def _link_page(self) -> QWidget:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -44,7 +45,10 @@ from argmap.ui.source_dialog import (
     source_choice,
 )
 
-COLUMNS = ("Grade", "Source", "Via", "Cited", "Alone")
+COLUMNS = ("Rel.", "Source", "Via", "Cited", "Alone")
+COLUMN_TIPS = ("Reliability, A (completely reliable) to F (cannot be judged)", "Title of the source",
+               "The source it is reported through", "How many pieces of evidence cite it",
+               "How many conclusions rest on it alone (AM009)")
 ID_ROLE = Qt.ItemDataRole.UserRole
 TYPED = frozenset({"title", "url", "note"})
 """Fields typed into the panel: their changes leave the fields alone."""
@@ -80,8 +84,13 @@ class SourcesPanel(QWidget):
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        for n, width in enumerate((48, 220, 80, 48)):
-            self.tree.setColumnWidth(n, width)
+        for n, tip in enumerate(COLUMN_TIPS):
+            self.tree.headerItem().setToolTip(n, tip)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for n in range(len(COLUMNS)):
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch if n == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.add_button = _button("&Add…", "Add a source (New Source…)", self.add_source)
         self.merge_button = _button("&Merge Into…", "A duplicate: its evidence cites the other source instead",
