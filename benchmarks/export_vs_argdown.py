@@ -95,11 +95,17 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
                     outdir.mkdir(exist_ok=True)
                     theirs, why_theirs = timed([str(argdown_cli), "map", str(adfile), str(outdir), "--format", fmt],
                                                repeat, outdir / f"{adfile.stem}.{fmt}")
+                theirs_out = (scratch / f"ad{n}{fmt}" / f"{adfile.stem}.{fmt}") if argdown_cli else None
                 rows.append({"n": n, "fmt": fmt, "ours": ours, "theirs": theirs,
+                             "ours_mb": _mb(ours_out), "theirs_mb": _mb(theirs_out),
                              "note": "; ".join(x for x in (why_ours and f"argmap: {why_ours}",
                                                            why_theirs and f"argdown: {why_theirs}") if x)})
                 print(_line(rows[-1]), flush=True)
     return rows
+
+
+def _mb(path: Path | None) -> float | None:
+    return path.stat().st_size / 1e6 if path is not None and path.exists() else None
 
 
 def _fmt(value: float | None) -> str:
@@ -111,11 +117,11 @@ def _line(row: dict) -> str:
     if row["ours"] and row["theirs"]:
         ratio = f"{row['theirs'] / row['ours']:.2f}"
     return (f"| {row['n']:>6,} | {row['fmt'].upper()} | {_fmt(row['ours']):>8} | {_fmt(row['theirs']):>8} "
-            f"| {ratio:>6} | {row['note']} |")
+            f"| {ratio:>6} | {_fmt(row['ours_mb']):>6} | {_fmt(row['theirs_mb']):>6} | {row['note']} |")
 
 
-HEADER = ("| statements | format | argmap export (s) | argdown map (s) | argdown ÷ argmap | note |\n"
-          "|---:|---|---:|---:|---:|---|")
+HEADER = ("| statements | format | argmap export (s) | argdown map (s) | argdown ÷ argmap | argmap MB | argdown MB "
+          "| note |\n|---:|---|---:|---:|---:|---:|---:|---|")
 
 
 def main(argv: list[str] | None = None) -> int:

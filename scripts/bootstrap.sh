@@ -13,6 +13,8 @@ apt_packages=(
   libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1
   # fonts set in pixels render alike in PNG, SVG and PDF; pdftotext reads exported PDFs
   fontconfig fonts-dejavu-core fonts-noto-color-emoji poppler-utils
+  # an independent SVG renderer: tests/render/test_render_svg.py compares librsvg's drawing with ours
+  librsvg2-bin
   # a virtual screen for screenshots; node for the official Argdown parser
   xvfb xauth nodejs npm
   # validators of the Linux desktop files (tests/packaging/test_desktop_files.py)

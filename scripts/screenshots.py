@@ -16,7 +16,12 @@ Writes into ``OUT_DIR`` (default ``docs/screenshots``):
 - ``flow-source.png``, ``flow-mapped.png``: a five-sentence text of our own
   mapped with the Source panel (a sentence picked by double-click, *Add as
   reason for …*), halfway and at the end;
-- ``properties-dialog.png``: *Map → Properties*.
+- ``properties-dialog.png``: *Map → Properties*;
+- ``draft-article.png``, ``draft-review.png``, ``draft-reviewed.png``: the
+  article drafted on an empty map (*Map → Draft from Source Text*: every
+  statement proposed, the proposals bar, the Inspector's proposal box),
+  halfway through its review (three accepted, two rejected: the Source
+  panel's mapped, proposed and not mapped text), and after *Accept All*. Taken only when ``../shared/seed`` holds the article.
 
 The article itself is never shipped, so the screenshots of the bundled map
 do not show it: the Source panel stays behind the Inspector there.
@@ -32,6 +37,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT.parent / "shared" / "seed" / "000_f613796aa9913b23.txt"
 
 TEXT = ("Iran has gained more from the war in Iraq than any other country. Its allies now run most of the south. "
         "The United States cannot leave Iraq without a deal that Iran accepts. Talking to Tehran would cost "
@@ -157,6 +163,43 @@ def flow_shots(app, window, out: Path, work: Path) -> list[str]:
     return ["empty-map", "flow-source", "flow-mapped", "properties-dialog"]
 
 
+def draft_shots(app, window, out: Path, work: Path) -> list[str]:
+    """The article drafted on an empty map, half reviewed, then all accepted (when the article is at hand)."""
+    if not ARTICLE.is_file():
+        print(f"{ARTICLE} is absent: no draft screenshots", file=sys.stderr)
+        return []
+    window.files.new_file()
+    article = work / "article.txt"
+    shutil.copyfile(ARTICLE, article)
+    window.source.attach(article)
+    window.drafting.draft_source()
+    drafting, doc = window.drafting, window.document
+    drafting.show(doc.amap.extra["draft"]["root"])  # the proposed main claim, why, and its four reasons
+    window.docks["inspector"].raise_()
+    settle(app, 40)
+    window.grab().save(str(out / "draft-article.png"))
+
+    window.scene.select_ids([])
+    drafting.next_proposal()
+    for _ in range(3):
+        drafting.accept()
+    drafting.reject()
+    drafting.reject()
+    drafting.next_proposal()
+    window.docks["source"].raise_()
+    window.source.show_statement(window.scene.selected_ids()[0])
+    settle(app, 40)
+    window.grab().save(str(out / "draft-review.png"))
+
+    drafting.accept_all()
+    window.fit_map()
+    window.docks["inspector"].raise_()
+    settle(app, 40)
+    window.grab().save(str(out / "draft-reviewed.png"))
+    doc.undo_stack.setClean()
+    return ["draft-article", "draft-review", "draft-reviewed"]
+
+
 def main(out: Path) -> int:
     from PySide6.QtCore import QSettings
 
@@ -175,6 +218,7 @@ def main(out: Path) -> int:
     window.document.undo_stack.setClean()
     names += flow_shots(app, window, out, work)
     window.document.undo_stack.setClean()
+    names += draft_shots(app, window, out, work)
     window.close()
     for name in names:
         print(out / f"{name}.png")

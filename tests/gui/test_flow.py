@@ -476,7 +476,7 @@ def test_an_empty_map_says_how_to_start_and_the_hint_goes_away(window, qtbot):
     window.files.new_file()
     assert window.view.zoom() == 1.0  # an empty map starts at full size, not at the last map's zoom
     hint = window.empty_hint
-    assert hint.isVisible() and hint.offered() == ["map.add_claim", "map.attach_source"]
+    assert hint.isVisible() and hint.offered() == ["map.add_claim", "map.attach_source", "map.draft"]
     assert all(b.defaultAction() is window.actions[i] for b, i in zip(hint.buttons, hint.offered()))
     window.scene.edit_new = False
     window.view.setFocus()

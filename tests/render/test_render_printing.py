@@ -42,3 +42,28 @@ def test_print_to_a_pdf_printer(qapp, tmp_path):
     text = re.sub(r"\s+", " ", text)
     for st in doc.amap.statements.values():
         assert re.sub(r"\s+", " ", st.text) in text
+
+
+def test_printing_the_bundled_map_on_a4_splits_it_legibly(qapp, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtGui import QPageSize
+
+    from argmap.formats import read_file
+
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    bundled = Path(__file__).resolve().parents[2] / "resources" / "examples" / "shot-by-both-sides.argmap"
+    doc = Document(read_file(bundled))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    out = tmp_path / "printed-a4.pdf"
+    printer.setOutputFileName(str(out))
+    pages = print_document(doc, printer)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert pages > 2 and f"Pages:           {pages}" in info
+    text = re.sub(r"-\s+", "-", re.sub(r"\s+", " ", subprocess.run(
+        ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout))
+    for st in doc.amap.statements.values():
+        assert re.sub(r"\s+", " ", st.text) in text, st.id

@@ -62,6 +62,7 @@ def _top_help() -> str:
             "  argmap check FILE... [--format text|json] [--fail-on error|warning|never]\n"
             "  argmap export FILE -o OUT.(png|svg|pdf) [--dpi N] [--scale X] [--background transparent|white|COLOR]\n"
             "                       [--theme screen|print] [--layout keep|auto] [--legend] [--page A4|Letter|A3]\n"
+            "                       [--width 16cm [--split|--one-page]] [--format text|json]   (prints its report)\n"
             "  argmap convert IN -o OUT [--from FORMAT] [--to FORMAT]\n"
             "  argmap draft TEXT -o OUT.argmap [--title T]   propose a first draft of the map from a text\n"
             "  argmap diff OLD NEW [--format text|json] [--ignore-layout]\n"

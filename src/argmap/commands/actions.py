@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from argmap.commands.edits import AddElements, MoveStatements, RemoveElements, SetMeta, UpdateFields
+from argmap.commands.drafting import remove_command
+from argmap.commands.edits import AddElements, MapCommand, MoveStatements, SetMeta, UpdateFields
 from argmap.commands.passages import passage_text, trim_span
 from argmap.model import KINDS, Anchor, ArgumentMap, Conflict, Inference, ModelError, Position, Statement
 
@@ -258,12 +259,16 @@ def _kind_change(statement, kind: str) -> dict:
     return change
 
 
-def delete(amap: ArgumentMap, ids: Iterable[str]) -> RemoveElements:
-    """Delete elements and everything that depends on them, as one step."""
+def delete(amap: ArgumentMap, ids: Iterable[str]) -> MapCommand:
+    """Delete elements and everything that depends on them, as one step.
+
+    On a drafted map the deleted proposals also leave its list of proposals
+    (:func:`argmap.commands.drafting.remove_command`).
+    """
     ids = [eid for eid in dict.fromkeys(ids) if eid in amap]
     if not ids:
         raise ModelError("", "nothing to delete")
-    return RemoveElements(amap, ids)
+    return remove_command(amap, ids)
 
 
 def move(amap: ArgumentMap, positions: Mapping[str, Position], merge: bool = False,

@@ -87,13 +87,17 @@ class AddElements(MapCommand):
     updates : mapping of id to dict, optional
         Field changes of existing elements made in the same step, e.g. an
         inference that gains the new statement as a co-premise.
+    indexes : mapping of id to int, optional
+        Where each new element goes in its list (default: at the end), e.g.
+        where another version of the map has it.
     """
 
     def __init__(self, amap: ArgumentMap, elements: Iterable[Element], text: str = "Add",
-                 updates: Mapping[str, dict] | None = None):
+                 updates: Mapping[str, dict] | None = None, indexes: Mapping[str, int] | None = None):
         super().__init__(amap, text)
         self.elements = list(elements)
         self.updates = dict(updates or {})
+        self.indexes = dict(indexes or {})
         self._old: list[tuple[str, dict]] = []
 
     @property
@@ -121,7 +125,7 @@ class AddElements(MapCommand):
         return True
 
     def apply(self) -> None:
-        self.amap.add_all(self.elements)
+        self.amap.add_all(self.elements, self.indexes or None)
         self._old = []
         try:
             for eid, fields in self.updates.items():

@@ -37,7 +37,7 @@ from argmap.model import ArgumentMap, SourceInfo
 from argmap.model.anchors import text_sha256
 
 __all__ = ["DRAFT_KEY", "PROPOSED", "RULES", "NothingToDraft", "Proposal", "Review", "accept", "draft_map",
-           "proposals", "propose", "reject", "with_proposal"]
+           "proposals", "propose", "reject", "title_of", "with_proposal"]
 
 
 class NothingToDraft(ValueError):
@@ -97,7 +97,7 @@ def draft_map(text: str, start: int = 0, end: int | None = None, *, title: str =
     the text's title (the first heading, or the first words of the text, by default).
     """
     proposal = propose(text, start, end, off=off)
-    name = title.strip() or _title_of(text, proposal)
+    name = title.strip() or title_of(text, proposal)
     info = SourceInfo(**{**(source or SourceInfo()).__dict__})
     info.title = info.title or name
     info.sha256 = text_sha256(text)
@@ -106,8 +106,9 @@ def draft_map(text: str, start: int = 0, end: int | None = None, *, title: str =
     return amap
 
 
-def _title_of(text: str, proposal: Proposal) -> str:
-    """The last heading before the first statement (a kicker or a section name comes before the title)."""
+def title_of(text: str, proposal: Proposal) -> str:
+    """The title of a drafted text: the last heading before the first statement (a kicker or a section name
+    comes before the title), else the first statement's words."""
     first = proposal.statements[0].anchors[0].start
     headings = [text[a:b].strip() for a, b, why in proposal.skipped if why == "heading or caption" and b <= first]
     if headings:

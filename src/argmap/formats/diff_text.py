@@ -95,18 +95,31 @@ def label(change: ElementChange, diff: MapDiff) -> str:
     fields of a changed element share one line.
     """
     if change.op == ADDED:
-        context = _Context(diff.new)
+        context = _context_of(diff.new)
         if change.type == "statement":
             return context.added_statement(change.id, {c.id for c in diff.added})[0]
         return context.added_link(change.id)
     if change.op == REMOVED:
-        return _Context(diff.old).removed(change.id)
+        return _context_of(diff.old).removed(change.id)
     if change.op == CHANGED:
         return f"{change.id}: " + "; ".join(_field_parts(change))
     if change.op == MOVED:
         return f"moved {change.id}" + (" (pin changed)" if "pinned" in change.fields else "")
     return _field_change(change.id, ABSENT if change.old is None else change.old,
                          ABSENT if change.new is None else change.new)
+
+
+_CONTEXTS: list[tuple[dict, _Context]] = []
+"""The contexts of the last two documents labelled (a diff's two sides): one per list, not one per line."""
+
+
+def _context_of(doc: dict) -> _Context:
+    for known, context in _CONTEXTS:
+        if known is doc:
+            return context
+    context = _Context(doc)
+    _CONTEXTS[:] = [*_CONTEXTS[-1:], (doc, context)]
+    return context
 
 
 def _field_parts(change: ElementChange) -> list[str]:

@@ -6,8 +6,10 @@ and beneath anything attacked, its objections and their rebuttals. The
 diagnostics of :func:`argmap.analysis.check_map` are listed under the
 statement they target. A map with sources or stated assumptions ends with a
 "Sources" and a "Key assumptions" section (see
-:mod:`argmap.formats._outline_sections`). A statement met a second time (a shared premise or a
-support cycle) is printed as a back-reference, so cycles cannot loop.
+:mod:`argmap.formats._outline_sections`), a map with comments with a "Review
+comments" section (see :mod:`argmap.formats._outline_comments`). A statement
+met a second time (a shared premise or a support cycle) is printed as a
+back-reference, so cycles cannot loop.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from argmap.formats import _outline_sections
+from argmap.formats import _outline_comments, _outline_sections
 from argmap.model import ArgumentMap
 
 MAX_DEPTH = 100
@@ -168,6 +170,7 @@ def dumps_markdown(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
     for root in build(amap, warnings):
         _md_root(root, out)
     out += _outline_sections.markdown(amap)  # Sources, Key assumptions (SPEC §5)
+    out += _outline_comments.markdown(amap, md_escape)  # Review comments (SPEC §6)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -213,6 +216,7 @@ ul { list-style: none; padding-left: 1.4em; border-left: 1px solid #ddd; }
 .role { font-style: italic; color: #333; } .ref { color: #777; }
 .objection > .role, .rebuttal > .role, .undercut > .role { color: #b22222; }
 .diag { font-size: 90%; } .error { color: #b00020; } .warning { color: #9a6700; } .info { color: #0b5394; }
+.comment.resolved { color: #777; }
 .label-in { color: #2f6f2f; } .label-out { color: #b22222; } .label-undecided { color: #9a6700; }
 """
 
@@ -229,6 +233,7 @@ def dumps_html(amap: ArgumentMap, warnings: list[str] | None = None) -> str:
         out += _html_list(root.children)
         out.append("</section>")
     out += _outline_sections.html(amap)  # Sources, Key assumptions (SPEC §5)
+    out += _outline_comments.html(amap, _esc)  # Review comments (SPEC §6)
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 

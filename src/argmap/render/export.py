@@ -1,9 +1,12 @@
 """Image export: PNG, SVG and PDF, always from a drawing built fresh from the model.
 
 Nothing from the screen leaks into a file (no selection, hover or handles):
-the map is measured, placed and painted again with the chosen theme. PNG
-size is checked against ``max_megapixels`` before any pixel is allocated.
-SVG and PDF are vector files whose text stays text (searchable, selectable).
+the map is measured, placed and painted again with the chosen theme.
+:func:`plan_export` decides what is printed (one picture, or legible pages,
+:mod:`argmap.render.pages`); the writers turn each sheet into bytes; one
+atomic writer (:mod:`argmap.atomic`) puts them on disk. PNG size is checked
+before any pixel is allocated. The caller passes the check report (for the
+badges): rendering never checks a map itself.
 """
 
 from __future__ import annotations
@@ -11,77 +14,37 @@ from __future__ import annotations
 import math
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 
-from argmap.formats import write_bytes_atomic
+from argmap.atomic import write_bytes_atomic
 from argmap.model import ArgumentMap
+from argmap.render.callouts import Callouts, build_callouts, callouts_rect
 from argmap.render.geometry import Drawing, build_drawing
-from argmap.render.paint import drawing_extent, paint_drawing
+from argmap.render.legend import drawing_extent, legend_origin
+from argmap.render.metadata import DocumentInfo, document_info
+from argmap.render.options import (
+    FORMATS,
+    ExportError,
+    ExportOptions,
+    SmallTextError,
+    background_color,
+    length_pt,
+    parse_length,
+)
+from argmap.render.pages import paged_sheets, restricted
+from argmap.render.paper import MIN_BODY_PT, Paper, named_paper
+from argmap.render.pdf import pdf_bytes
+from argmap.render.sheet import Sheet, paint_sheet
+from argmap.render.svg import num, svg_sheet
 from argmap.render.theme import Theme, theme_named
 
-FORMATS = ("png", "svg", "pdf")
-PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter, "a3": QPageSize.PageSizeId.A3}
 MAX_SIDE = 32_767
-PDF_DPI = 300
-
-
-class ExportError(Exception):
-    """An export that cannot be done; ``str()`` is one clear line."""
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """How to export a map.
-
-    Attributes
-    ----------
-    fmt : {"png", "svg", "pdf"}
-        The file format ("" means: from the file extension).
-    dpi : float
-        PNG resolution; 96 dpi is one image pixel per scene pixel.
-    scale : float, optional
-        PNG scale factor; overrides ``dpi`` when given.
-    background : str
-        "transparent", "white" or any colour name QColor accepts.
-    theme : str
-        "screen" (= "light"), "light", "dark" or "print".
-    layout : {"keep", "auto"}
-        Keep saved positions (placing the others) or lay out everything.
-    legend, badges : bool
-        Draw the legend; draw label and diagnostic badges.
-    margin : int
-        Blank border around the map, in scene pixels.
-    page : str, optional
-        PDF page: None/"fit" (the page fits the map), "A4", "Letter" or "A3".
-    orientation : {"auto", "portrait", "landscape"}
-        PDF page orientation for a named page.
-    scope_ids : tuple of str, optional
-        Export only these statements.
-    max_megapixels : float
-        PNG images larger than this are refused.
-    """
-
-    fmt: str = "png"
-    dpi: float = 96
-    scale: float | None = None
-    background: str = "white"
-    theme: str = "screen"
-    layout: str = "keep"
-    legend: bool = False
-    badges: bool = True
-    margin: int = 24
-    page: str | None = None
-    orientation: str = "auto"
-    scope_ids: tuple[str, ...] | None = None
-    max_megapixels: float = 100
-
-    def factor(self) -> float:
-        """Image pixels per scene pixel for PNG."""
-        return float(self.scale) if self.scale else float(self.dpi) / 96.0
+PART_MARGIN_PT = 9.0
+"""Margin of each part when a picture of a given width is split into numbered files."""
 
 
 @dataclass
@@ -92,27 +55,186 @@ class Prepared:
     theme: Theme
     extent: QRectF
     options: ExportOptions
+    callouts: Callouts | None = None
 
     def size(self) -> tuple[float, float]:
         m = self.options.margin
         return self.extent.width() + 2 * m, self.extent.height() + 2 * m
 
+    def sheet(self) -> Sheet:
+        """The picture as a :class:`Sheet`: the extent with the margin around it, in whole pixels."""
+        m = self.options.margin
+        o = self.options
+        w, h = (math.ceil(v) for v in self.size())
+        frame = QRectF(self.extent.left() - m, self.extent.top() - m, w, h)
+        return Sheet(self.drawing, self.theme, frame, o.background, o.badges,
+                     legend_at=legend_origin(self.drawing) if o.legend else None, callouts=self.callouts)
 
-def prepare(amap: ArgumentMap, options: ExportOptions, report=None) -> Prepared:
-    """Build the drawing for an export (fresh from the model)."""
+
+def _theme(options: ExportOptions) -> Theme:
     try:
-        theme = theme_named(options.theme)
+        return theme_named(options.theme)
     except ValueError as exc:
         raise ExportError(str(exc)) from None
+
+
+def prepare(amap: ArgumentMap, options: ExportOptions, report=None) -> Prepared:
+    """Build the drawing of the whole map (or ``options.scope_ids``) as one picture, fresh from the model.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map to draw.
+    options : ExportOptions
+        How to draw it.
+    report : optional
+        The caller's check report (``argmap.analysis.check_map``), for the
+        badges. Rendering never checks a map itself: without a report the
+        boxes carry no badges.
+    """
+    theme = _theme(options)
     if options.layout not in ("keep", "auto"):
         raise ExportError(f"unknown layout {options.layout!r}: use keep or auto")
     background_color(options.background)  # refuse a bad colour before anything is painted
-    if options.badges and report is None:
-        report = _check(amap)
     drawing = build_drawing(amap, theme, report=report if options.badges else None,
                             ids=options.scope_ids, layout=options.layout)
     extent = drawing_extent(drawing, theme, options.legend, options.badges)
-    return Prepared(drawing, theme, extent, options)
+    callouts = build_callouts(amap, drawing, extent) if options.comments else None
+    if callouts is not None:
+        extent = extent.united(callouts_rect(callouts, theme))
+    return Prepared(drawing, theme, extent, options, callouts)
+
+
+def paint_prepared(painter: QPainter, prep: Prepared, target: QRectF) -> None:
+    """Paint ``prep`` scaled to fit ``target`` (aspect kept, centred), background first."""
+    paint_sheet(painter, prep.sheet(), target, background_color(prep.options.background))
+
+
+# ------------------------------------------------------------------ plans
+@dataclass
+class ExportPlan:
+    """What an export writes: one sheet per file or page, and what the files say about themselves.
+
+    Attributes
+    ----------
+    options : ExportOptions
+        The options (``fmt`` settled).
+    sheets : list of Sheet
+        One per PDF page, or one per PNG/SVG file.
+    info : DocumentInfo
+        Title, author, subject, keywords.
+    split : bool
+        True when the map was split over pages or parts.
+    page_of : dict
+        Statement id -> the page (or part) it is drawn on.
+    printed_width : str, optional
+        The ``--width`` of a single PNG/SVG, as asked.
+    """
+
+    options: ExportOptions
+    sheets: list[Sheet]
+    info: DocumentInfo
+    split: bool = False
+    page_of: dict[str, int] = field(default_factory=dict)
+    printed_width: str | None = None
+
+    def body_pt(self) -> float:
+        """The smallest body text size on any page (points)."""
+        sizes = [s.theme.font_px * s.pt_per_px for s in self.sheets if not s.skeleton]
+        return min(sizes) if sizes else 0.0
+
+
+def settle_format(options: ExportOptions, path: str | os.PathLike | None = None) -> ExportOptions:
+    """``options`` with ``fmt`` taken from ``path``'s extension when empty; checked."""
+    fmt = (options.fmt or (Path(path).suffix.lstrip(".") if path else "")).lower()
+    if fmt not in FORMATS:
+        raise ExportError(f"cannot export to {fmt or 'a file without extension'!r}: use .png, .svg or .pdf")
+    if options.split not in ("auto", "split", "one"):
+        raise ExportError(f"unknown split {options.split!r}: use auto, split or one")
+    if options.orientation not in ("auto", "portrait", "landscape"):
+        raise ExportError(f"unknown orientation {options.orientation!r}: use auto, portrait or landscape")
+    if options.width and fmt == "pdf":
+        raise ExportError("--width is for PNG and SVG; a PDF takes --page A4, Letter or A3")
+    if options.named_page() and fmt != "pdf":
+        raise ExportError("--page is for PDF; a PNG or SVG takes --width (e.g. 16cm) for a printed size")
+    return replace(options, fmt=fmt)
+
+
+def plan_export(amap: ArgumentMap, options: ExportOptions, report=None) -> ExportPlan:
+    """Decide what an export prints: one picture, or legible pages (see :mod:`argmap.render.pages`)."""
+    options = settle_format(options)
+    prep = prepare(amap, options, report)
+    info = document_info(amap)
+    page = options.named_page()
+    if page is None and not options.width:
+        return ExportPlan(options, [prep.sheet()], info, page_of={sid: 1 for sid in prep.drawing.boxes})
+    if page is not None:
+        paper = named_paper(page, options.orientation)
+    else:
+        paper = _part_paper(options, prep)
+        if options.split != "split":
+            return _sized_picture(options, prep, info)
+    return plan_for_paper(amap, options, report, paper, prep, info)
+
+
+def plan_for_paper(amap: ArgumentMap, options: ExportOptions, report, paper: Paper, prep: Prepared | None = None,
+                   info: DocumentInfo | None = None) -> ExportPlan:
+    """Legible pages of ``paper`` (any size: a printer's page too), split by branch when they must be."""
+    prep = prep or prepare(amap, options, report)
+    info = info or document_info(amap)
+    target = amap if options.scope_ids is None else restricted(amap, options.scope_ids)
+    plan = paged_sheets(target, prep.drawing, prep.theme, paper, report=report if options.badges else None,
+                        legend=options.legend, badges=options.badges, background=options.background,
+                        split="one" if options.split == "one" else "auto", title=info.title, footer=info.footer)
+    return ExportPlan(options, plan.sheets, info, plan.split, plan.page_of)
+
+
+def _px_per_inch(options: ExportOptions) -> float:
+    return float(options.dpi) if options.fmt == "png" and not options.scale else 96.0
+
+
+def _sized_picture(options: ExportOptions, prep: Prepared, info: DocumentInfo) -> ExportPlan:
+    """One PNG/SVG printed ``options.width`` wide."""
+    sheet = prep.sheet()
+    sheet.pt_per_px = length_pt(options.width, _px_per_inch(options)) / sheet.size()[0]
+    return ExportPlan(options, [sheet], info, page_of={sid: 1 for sid in prep.drawing.boxes},
+                      printed_width=options.width)
+
+
+def _part_paper(options: ExportOptions, prep: Prepared) -> Paper:
+    width = length_pt(options.width, _px_per_inch(options))
+    height = length_pt(options.height, _px_per_inch(options), "--height") if options.height else width * 1.414
+    return Paper(f"{options.width} wide", width, height, PART_MARGIN_PT, "fixed")
+
+
+def check_legible(plan: ExportPlan, amap: ArgumentMap, report=None) -> None:
+    """Refuse a picture of a given width whose body text would print under 7 pt (unless ``split="one"``).
+
+    Raises
+    ------
+    SmallTextError
+        Saying the size, the width one legible picture needs, and how many
+        legible parts a split would give (``parts`` 0 when no split would be legible).
+    """
+    o = plan.options
+    if not plan.printed_width or o.split != "auto":
+        return
+    body = plan.body_pt()
+    if body >= MIN_BODY_PT:
+        return
+    split = plan_export(amap, replace(o, split="split"), report)
+    parts = len(split.sheets) if len(split.sheets) > 1 and split.body_pt() >= MIN_BODY_PT else 0
+    raise SmallTextError(f"at {o.width} wide the body text would print at {body:.1f} pt, under the "
+                         f"{MIN_BODY_PT:g} pt a reader needs (one picture needs {needed_width(plan)})", body, parts)
+
+
+def needed_width(plan: ExportPlan) -> str:
+    """The printed width at which ``plan``'s single picture has legible body text, in the unit asked."""
+    sheet = plan.sheets[0]
+    value, unit = parse_length(plan.options.width)
+    per_unit = length_pt(plan.options.width, _px_per_inch(plan.options)) / value
+    needed = sheet.size()[0] * MIN_BODY_PT / sheet.theme.font_px / per_unit
+    return f"{math.ceil(needed)}{unit}" if unit == "px" else f"{math.ceil(needed * 10) / 10:g}{unit}"
 
 
 @contextmanager
@@ -125,45 +247,23 @@ def painting(device):
         painter.end()
 
 
-def _check(amap: ArgumentMap):
-    try:
-        from argmap.analysis import check_map
-    except ImportError:
-        return None
-    return check_map(amap)
-
-
-def background_color(name: str) -> QColor:
-    """The QColor of a background option ("transparent", "white" or a colour name)."""
-    if (name or "").lower() == "transparent":
-        return QColor(Qt.GlobalColor.transparent)
-    colour = QColor(name or "white")
-    if not colour.isValid():
-        raise ExportError(f"unknown background colour {name!r}: use transparent, white or a colour like #ffeecc")
-    return colour
-
-
-def paint_prepared(painter: QPainter, prep: Prepared, target: QRectF) -> None:
-    """Paint ``prep`` scaled to fit ``target`` (aspect kept, centred), background first."""
-    w, h = prep.size()
-    k = min(target.width() / w, target.height() / h) if w and h else 1.0
-    painter.save()
-    painter.translate(target.left() + (target.width() - w * k) / 2, target.top() + (target.height() - h * k) / 2)
-    painter.scale(k, k)
-    colour = background_color(prep.options.background)
-    if colour.alpha():
-        painter.fillRect(QRectF(0, 0, w, h), colour)
-    m = prep.options.margin
-    painter.translate(m - prep.extent.left(), m - prep.extent.top())
-    paint_drawing(painter, prep.drawing, prep.theme, badges=prep.options.badges, legend=prep.options.legend)
-    painter.restore()
-
-
 # ------------------------------------------------------------------ PNG
-def png_pixel_size(prep: Prepared) -> tuple[int, int]:
-    """The PNG size in pixels for a prepared drawing."""
-    w, h = prep.size()
-    f = prep.options.factor()
+def png_pixel_size(prep: Prepared | Sheet, options: ExportOptions | None = None) -> tuple[int, int]:
+    """The PNG size in pixels of a prepared drawing or a sheet."""
+    if isinstance(prep, Prepared):
+        options, sheet = prep.options, prep.sheet()
+    else:
+        sheet = prep
+    if options.width and sheet.paper_pt is None:
+        value, unit = parse_length(options.width)
+        width = value if unit == "px" else length_pt(options.width, options.dpi) / 72.0 * options.dpi
+        w, h = sheet.size()
+        return max(1, round(width)), max(1, round(width * h / w))
+    if sheet.paper_pt is not None:
+        dpi = options.factor() * 96.0
+        return max(1, math.ceil(sheet.paper_pt[0] / 72.0 * dpi)), max(1, math.ceil(sheet.paper_pt[1] / 72.0 * dpi))
+    w, h = sheet.size()
+    f = options.factor()
     return max(1, math.ceil(w * f)), max(1, math.ceil(h * f))
 
 
@@ -188,38 +288,42 @@ def check_pixel_limit(width: int, height: int, options: ExportOptions) -> None:
                       f"export a selection, or export SVG or PDF")
 
 
-def render_image(amap: ArgumentMap, options: ExportOptions, report=None) -> QImage:
-    """The map as a QImage (ARGB32), sized from the bounds × dpi/96 (or × scale)."""
-    return prepared_image(prepare(amap, options, report))
-
-
-def prepared_image(prep: Prepared, factor: float | None = None) -> QImage:
-    """Paint a prepared drawing into a new image, ``factor`` image px per scene px (default: the options').
+def sheet_image(sheet: Sheet, options: ExportOptions, size: tuple[int, int] | None = None) -> QImage:
+    """Paint a sheet into a new ARGB32 image (``size`` pixels, default from the options).
 
     Raises
     ------
     ExportError
         When the image would break the pixel limit (checked before allocating).
     """
-    options = prep.options if factor is None else replace(prep.options, scale=factor)
-    width, height = png_pixel_size(replace(prep, options=options))
+    width, height = size or png_pixel_size(sheet, options)
     check_pixel_limit(width, height, options)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise ExportError(f"not enough memory for a {width} × {height} px image: lower the dpi")
     image.fill(Qt.GlobalColor.transparent)
-    dots = round(options.factor() * 96 / 0.0254)
+    dots = round(width / (sheet.size()[0] * sheet.pt_per_px / 72.0) / 0.0254)
     image.setDotsPerMeterX(dots)
     image.setDotsPerMeterY(dots)
     with painting(image) as painter:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        paint_prepared(painter, prep, QRectF(0, 0, width, height))
+        paint_sheet(painter, sheet, QRectF(0, 0, width, height), background_color(sheet.background))
     return image.convertToFormat(QImage.Format.Format_ARGB32)
 
 
-def render_png(amap: ArgumentMap, options: ExportOptions, report=None) -> bytes:
-    """The map as PNG bytes."""
-    image = render_image(amap, options, report)
+def render_image(amap: ArgumentMap, options: ExportOptions, report=None) -> QImage:
+    """The map as a QImage (ARGB32), sized from the bounds × dpi/96 (or × scale)."""
+    return prepared_image(prepare(amap, options, report))
+
+
+def prepared_image(prep: Prepared, factor: float | None = None) -> QImage:
+    """Paint a prepared drawing into a new image, ``factor`` image px per scene px (default: the options')."""
+    options = prep.options if factor is None else replace(prep.options, scale=factor, width=None)
+    return sheet_image(prep.sheet(), options, png_pixel_size(replace(prep, options=options)))
+
+
+def png_bytes(image: QImage) -> bytes:
+    """``image`` encoded as PNG."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -229,99 +333,85 @@ def render_png(amap: ArgumentMap, options: ExportOptions, report=None) -> bytes:
     return bytes(data.data())
 
 
-# ------------------------------------------------------------------ SVG
+def render_png(amap: ArgumentMap, options: ExportOptions, report=None) -> bytes:
+    """The map as PNG bytes (the first file of the export)."""
+    return render_files(plan_export(amap, replace(options, fmt="png"), report))[0]
+
+
+# ------------------------------------------------------------------ SVG and PDF
 def render_svg(amap: ArgumentMap, options: ExportOptions, report=None) -> bytes:
-    """The map as SVG bytes: vector shapes, text kept as ``<text>``."""
-    from PySide6.QtSvg import QSvgGenerator
-
-    prep = prepare(amap, replace(options, fmt="svg"), report)
-    w, h = (math.ceil(v) for v in prep.size())
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buffer)
-    gen.setSize(QSize(w, h))
-    gen.setViewBox(QRectF(0, 0, w, h))
-    gen.setResolution(96)
-    gen.setTitle(amap.title or "Argument map")
-    gen.setDescription(_description(amap))
-    try:
-        with painting(gen) as painter:
-            paint_prepared(painter, prep, QRectF(0, 0, w, h))
-    finally:
-        del gen  # the generator writes into the buffer: it must go first
-    buffer.close()
-    return bytes(data.data())
+    """The map as semantic SVG bytes (:mod:`argmap.render.svg`; the first file of the export)."""
+    return render_files(plan_export(amap, replace(options, fmt="svg"), report))[0]
 
 
-def _description(amap: ArgumentMap) -> str:
-    desc = (f"Argument map: {len(amap.statements)} statements, {len(amap.inferences)} inferences, "
-            f"{len(amap.conflicts)} conflicts. Made with argmap.")
-    if amap.source.title:
-        desc += f" Source: {amap.source.title}."
-    return desc
-
-
-# ------------------------------------------------------------------ PDF
 def render_pdf(amap: ArgumentMap, options: ExportOptions, report=None) -> bytes:
-    """The map as PDF bytes: one vector page, text selectable."""
-    prep = prepare(amap, replace(options, fmt="pdf"), report)
-    layout = pdf_page_layout(prep)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    try:
-        writer.setResolution(PDF_DPI)
-        writer.setCreator("argmap")
-        writer.setTitle(amap.title or "Argument map")
-        writer.setPageLayout(layout)
-        target = QRectF(writer.pageLayout().paintRectPixels(PDF_DPI))
-        with painting(writer) as painter:
-            paint_prepared(painter, prep, QRectF(0, 0, target.width(), target.height()))
-    finally:
-        del writer  # the writer flushes into the buffer: it must go first
-    buffer.close()
-    return bytes(data.data())
+    """The map as PDF bytes: one page, or legible pages on a named paper size."""
+    return render_files(plan_export(amap, replace(options, fmt="pdf"), report))[0]
 
 
-def pdf_page_layout(prep: Prepared) -> QPageLayout:
-    """Fit-to-content page (1 scene px = 0.75 pt), or a named page with the margin around the map."""
-    w, h = prep.size()
-    page = (prep.options.page or "fit").lower()
-    if page == "fit":
-        size = QPageSize(QSizeF(w * 0.75, h * 0.75), QPageSize.Unit.Point, "Fit", QPageSize.SizeMatchPolicy.ExactMatch)
-        return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-    if page not in PAGES:
-        raise ExportError(f"unknown page size {prep.options.page!r}: use fit, A4, Letter or A3")
-    orient = prep.options.orientation
-    if orient == "auto":
-        orient = "landscape" if w > h else "portrait"
-    o = QPageLayout.Orientation.Landscape if orient == "landscape" else QPageLayout.Orientation.Portrait
-    return QPageLayout(QPageSize(PAGES[page]), o, QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Point)
+def svg_size(sheet: Sheet, plan: ExportPlan) -> tuple[str | None, str | None]:
+    """The printed ``width``/``height`` attributes of an SVG sheet (None: its pixel size)."""
+    if sheet.paper_pt is not None:
+        return f"{num(sheet.paper_pt[0])}pt", f"{num(sheet.paper_pt[1])}pt"
+    if plan.printed_width:
+        value, unit = parse_length(plan.printed_width)
+        w, h = sheet.size()
+        return f"{num(value)}{unit}", f"{num(value * h / w)}{unit}"
+    return None, None
+
+
+def render_files(plan: ExportPlan) -> list[bytes]:
+    """The bytes of every file of ``plan``: one PDF, or one PNG/SVG per sheet."""
+    fmt = plan.options.fmt
+    if fmt == "pdf":
+        return [pdf_bytes(plan.sheets, plan.info)]
+    if fmt == "svg":
+        desc = plan.info.description
+        return [svg_sheet(s, title=plan.info.title, description=desc, width=svg_size(s, plan)[0],
+                          height=svg_size(s, plan)[1]) for s in plan.sheets]
+    return [png_bytes(sheet_image(s, plan.options)) for s in plan.sheets]
 
 
 # ------------------------------------------------------------------ files
-def export_map(amap: ArgumentMap, path: str | os.PathLike, options: ExportOptions, report=None) -> None:
+def numbered_paths(path: Path, count: int) -> list[Path]:
+    """``map.png`` for one file; ``map-1.png`` … ``map-N.png`` for several (numbers padded alike)."""
+    if count == 1:
+        return [path]
+    digits = len(str(count))
+    return [path.with_name(f"{path.stem}-{n:0{digits}d}{path.suffix}") for n in range(1, count + 1)]
+
+
+def export_map(amap: ArgumentMap, path: str | os.PathLike, options: ExportOptions, report=None) -> list[Path]:
     """Write ``amap`` to ``path`` as PNG, SVG or PDF (``options.fmt`` or the extension).
 
-    The file is written to a temporary file first and renamed into place,
-    so a failed export never leaves a half-written file.
+    A PDF holds every page; a split PNG or SVG is written as numbered files
+    (``map-1.png`` …, the numbers the "→ p. N" references use). Every file
+    is written to a temporary file first and renamed into place, so a failed
+    export never leaves a half-written file.
+
+    Returns
+    -------
+    list of Path
+        The files written.
 
     Raises
     ------
     ExportError
-        Unknown format, size over the limit, or a file that cannot be written.
+        Unknown format, size over the limit, text too small for the asked
+        width (:class:`SmallTextError`), or a file that cannot be written.
     """
-    fmt = (options.fmt or Path(path).suffix.lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise ExportError(f"cannot export to {fmt or 'a file without extension'!r}: use .png, .svg or .pdf")
-    render = {"png": render_png, "svg": render_svg, "pdf": render_pdf}[fmt]
-    data = render(amap, replace(options, fmt=fmt), report)
-    try:
-        write_bytes_atomic(Path(path), data)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot be written: {exc.strerror or exc}") from None
+    plan = plan_export(amap, settle_format(options, path), report)
+    check_legible(plan, amap, report)
+    return write_plan(plan, Path(path))
 
 
+def write_plan(plan: ExportPlan, path: Path) -> list[Path]:
+    """Write the files of ``plan`` (numbered when there are several); returns their paths."""
+    blobs = render_files(plan)
+    paths = numbered_paths(path, len(blobs))
+    for target, data in zip(paths, blobs):
+        try:
+            write_bytes_atomic(target, data)
+        except OSError as exc:
+            raise ExportError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+    return paths

@@ -20,6 +20,7 @@ from argmap.analysis.roles import statement_roles
 from argmap.model import ArgumentMap, Position, Statement
 from argmap.render.measure import statement_size
 from argmap.render.placement import resolve_positions
+from argmap.render.proposed import proposed_links
 from argmap.render.theme import MINUS, Theme
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -62,12 +63,13 @@ class Edge:
 
 @dataclass
 class Drawing:
-    """Everything needed to paint a map."""
+    """Everything needed to paint a map (``proposed``: ids of the relations the draft still proposes)."""
 
     boxes: dict[str, Box] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     junctions: dict[str, QPointF] = field(default_factory=dict)
     bounds: QRectF = field(default_factory=QRectF)
+    proposed: frozenset[str] = frozenset()
 
 
 def build_drawing(amap: ArgumentMap, theme: Theme, *, report=None, positions: dict[str, Position] | None = None,
@@ -102,7 +104,7 @@ def build_drawing(amap: ArgumentMap, theme: Theme, *, report=None, positions: di
         boxes[sid] = _box(sid, rect, amap.statements[sid], report)
         boxes[sid].role = roles[sid]
     edges, junctions = edge_geometry(amap, {sid: b.rect for sid, b in boxes.items()})
-    return Drawing(boxes, edges, junctions, _bounds(boxes, edges, theme))
+    return Drawing(boxes, edges, junctions, _bounds(boxes, edges, theme), proposed_links(amap))
 
 
 def _box(sid: str, rect: QRectF, statement: Statement, report) -> Box:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
 from argmap.model import ArgumentMap, Statement
+from argmap.render.proposed import HEADER_MARK, is_proposed
 from argmap.render.theme import BASIS_GLYPHS, KIND_LABELS, Theme
 
 BADGE_SLOTS = 2
@@ -33,7 +34,7 @@ def display_text(statement: Statement, theme: Theme) -> str:
 
 
 def header_text(statement: Statement, role: str | None = None) -> str:
-    """The small label in a box's header, e.g. ``EVIDENCE · ❝ quote`` or ``OBJECTION``.
+    """The small label in a box's header, e.g. ``EVIDENCE · ❝ quote``, ``OBJECTION``, ``PROPOSED · REASON``.
 
     Parameters
     ----------
@@ -43,14 +44,17 @@ def header_text(statement: Statement, role: str | None = None) -> str:
         Its role in the structure (:func:`argmap.analysis.roles.statement_roles`):
         a claim shows its role (``OBJECTION``, ``REBUTTAL``, ``REASON``, ...)
         instead of ``CLAIM``; other kinds keep their kind label.
+
+    A proposal of the draft (tagged ``proposed``) starts with ``PROPOSED · ``.
     """
+    mark = HEADER_MARK if is_proposed(statement) else ""
     if role and statement.kind == "claim":
-        return role.upper()
+        return mark + role.upper()
     label = KIND_LABELS.get(statement.kind, statement.kind.upper())
     if statement.kind == "evidence" and statement.basis:
         glyph = BASIS_GLYPHS.get(statement.basis, "•")
         label = f"{label} · {glyph} {statement.basis}"
-    return label
+    return mark + label
 
 
 def _option() -> QTextOption:
@@ -156,6 +160,9 @@ def _measure(text: str, header: str, theme: Theme) -> tuple[float, tuple[float, 
     # No second layout at ``width``: every line fits in it (width >= the widest line) and no
     # line could take one more word (that word did not fit the wider max_text_width), so
     # greedy wrapping at ``width`` breaks at the same places and gives the same height.
+    if head > width:  # a header wider than any text may be (a proposal's): the box widens to hold it
+        width = math.ceil(head)
+        _, height, _ = text_layout(text, font, width)
     box_h = theme.padding_y * 2 + head_h + theme.header_gap + height
     return float(width), (float(width + 2 * theme.padding_x), float(math.ceil(box_h)))
 

@@ -7,25 +7,34 @@ Text is plain text laid out with QTextLayout, never rich text.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from argmap.model import Statement
+from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Drawing, Edge
-from argmap.render.measure import badge_diameter, box_regions, display_text, draw_text, header_text
-from argmap.render.paths import edge_path, end_direction
+from argmap.render.measure import display_text, draw_text, header_text
+from argmap.render.parts import (
+    BADGE_GLYPHS,
+    BADGE_PEN,
+    MARKER_PEN,
+    FrameStyle,
+    Header,
+    badge_outline,
+    edge_shape,
+    frame_style,
+    glyph_rect,
+    header_layout,
+)
+from argmap.render.paths import edge_path
+from argmap.render.proposed import is_proposed
 from argmap.render.theme import Theme
-
-LABEL_GLYPHS = {"in": "✓", "out": "✗", "undecided": "?"}
-SEVERITY_GLYPHS = {"error": "!", "warning": "!", "info": "i"}
-BADGE_GLYPHS = {**LABEL_GLYPHS, **SEVERITY_GLYPHS}
 
 
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
-              hovered: bool = False, badges: bool = True, badge_text: str = "", role: str | None = None) -> None:
+              hovered: bool = False, badges: bool = True, badge_text: str = "", role: str | None = None,
+              header: str | None = None, reference: bool = False, text: bool = True) -> None:
     """Paint one statement box into ``box_rect_local``.
 
     Parameters
@@ -47,43 +56,82 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     badges : bool
         False hides both badges.
     badge_text : str
-        Short text beside the diagnostic badge (e.g. a rule code).
+        Short text beside the diagnostic badge (e.g. a rule code); left out when it does not fit.
     role : str, optional
         The claim's role in the structure, shown in the header instead of
         ``CLAIM`` (see :func:`argmap.render.measure.header_text`).
+    header : str, optional
+        The header label (default: ``measure.header_text(statement, role)``).
+    reference : bool
+        Draw a reference to a statement drawn elsewhere (on another page): a
+        blank box with a dashed border.
+    text : bool
+        False draws the frame alone (the overview of a split map).
+
+    A proposal of the draft (a statement tagged ``proposed``) gets a dashed
+    border; its header says ``PROPOSED`` (:mod:`argmap.render.proposed`).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
-    _paint_frame(painter, rect, statement.kind, theme, selected, hovered)
-    header, body = box_regions(rect, theme)
-    painter.setPen(QColor(theme.muted_text))
-    head = header_text(statement, role)
-    draw_text(painter, header, head, theme.font(small=True))
-    if badges:
-        left = _paint_badges(painter, header, theme, label, severity)
-        room = left - header.left() - text_advance(head, theme, small=True) - 6
-        if severity and badge_text and text_advance(badge_text, theme, small=True) <= room:
-            painter.setPen(theme.badge_color(severity))
-            painter.setFont(theme.font(small=True, bold=True))
-            painter.drawText(QRectF(header.left(), header.top(), left - header.left() - 2, header.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge_text)
-    painter.setPen(QColor(theme.text))
-    draw_text(painter, body, display_text(statement, theme), theme.font())
+    fonts = fonts_of(theme)
+    style = frame_style(statement.kind, theme, reference, is_proposed(statement))
+    _paint_frame(painter, rect, style, theme, selected, hovered, fonts)
+    if text:
+        head_rect, body = fonts.regions(rect)
+        label_text = header_text(statement, role) if header is None else header
+        head = header_layout(rect, label_text, theme, badges=badges, label_badge=label, severity=severity,
+                             note=badge_text, head=head_rect)
+        _paint_header(painter, head, theme, severity, fonts)
+        painter.setPen(_colour(fonts, theme.text))
+        draw_text(painter, body, display_text(statement, theme), fonts.body)
     painter.restore()
 
 
-def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selected: bool, hovered: bool) -> None:
+def _colour(fonts, name: str) -> QColor:
+    """A QColor made once per theme and name (Qt copies it when it is used)."""
+    found = fonts.fragments.get(("colour", name))
+    if found is None:
+        found = fonts.fragments[("colour", name)] = QColor(name)
+    return found
+
+
+def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str | None, fonts) -> None:
+    painter.setPen(_colour(fonts, theme.muted_text))
+    painter.setFont(fonts.small)
+    painter.drawText(head.label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head.label)
+    for key, rect in head.badges:
+        _badge(painter, rect, key, theme, fonts)
+    if head.note:
+        painter.setPen(theme.badge_color(severity or "warning"))
+        painter.setFont(fonts.small_bold)
+        painter.drawText(head.note_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, head.note)
+
+
+def _frame_tools(style: FrameStyle, fonts) -> tuple[QBrush, QPen, QColor]:
+    found = fonts.fragments.get(("frame", style))
+    if found is None:
+        pen = QPen(QColor(style.stroke), style.width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if style.dashes:
+            pen.setDashPattern(list(style.dashes))
+        found = fonts.fragments[("frame", style)] = (QBrush(QColor(style.fill)), pen, QColor(style.stroke))
+    return found
+
+
+def _paint_frame(painter: QPainter, rect: QRectF, style: FrameStyle, theme: Theme, selected: bool,
+                 hovered: bool, fonts) -> None:
     r = theme.corner_radius
-    painter.setBrush(QBrush(theme.fill(kind)))
-    painter.setPen(theme.border_pen(kind))
+    brush, pen, stroke = _frame_tools(style, fonts)
+    painter.setBrush(brush)
+    painter.setPen(pen)
     painter.drawRoundedRect(rect, r, r)
-    if kind == "evidence":  # a solid stripe on the left: evidence reads without colour
+    if style.stripe:  # a solid stripe on the left: evidence reads without colour
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe * 2, rect.height()), r, r)
         clip = QPainterPath()
         clip.addRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe, rect.height()))
-        painter.fillPath(stripe.intersected(clip), theme.border(kind))
+        painter.fillPath(stripe.intersected(clip), stroke)
     if selected or hovered:
         pen = QPen(QColor(theme.selected if selected else theme.hovered), 2.5 if selected else 1.5)
         painter.setPen(pen)
@@ -91,85 +139,77 @@ def _paint_frame(painter: QPainter, rect: QRectF, kind: str, theme: Theme, selec
         painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), r + 2, r + 2)
 
 
-def _paint_badges(painter: QPainter, header: QRectF, theme: Theme, label: str | None, severity: str | None) -> float:
-    """Paint the label and diagnostic badges right-aligned in ``header``; return the left edge used."""
-    d = badge_diameter(theme)
-    x = header.right() - d
-    for key in (label, severity):
-        if key in BADGE_GLYPHS:
-            paint_badge(painter, QRectF(x, header.top(), d, d), key, theme)
-            x -= d + 3
-    return min(header.right(), x + d + 3)
-
-
 def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None:
-    """One badge: a disc (a triangle for warnings) with a glyph, so it reads without colour."""
+    """One badge: a shape per meaning (disc, square, diamond, octagon, triangle) with a glyph.
+
+    The theme may draw some badges hollow (``Theme.hollow_badges``: outline
+    and glyph in the badge colour), which print tells apart from filled ones.
+    """
     painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.badge_color(key))
-    if key == "warning":
-        painter.drawPolygon(QPolygonF([QPointF(rect.center().x(), rect.top()), rect.bottomRight(), rect.bottomLeft()]))
-    else:
-        painter.drawEllipse(rect)
-    painter.setPen(QColor(theme.badge_text))
-    painter.setFont(theme.font(small=True, bold=True))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
+    _badge(painter, rect, key, theme, fonts_of(theme))
     painter.restore()
 
 
-def paint_edge(painter: QPainter, edge: Edge, theme: Theme) -> None:
-    """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead."""
-    if len(edge.points) < 2:
+def _badge(painter: QPainter, rect: QRectF, key: str, theme: Theme, fonts) -> None:
+    """A badge, leaving the painter's pen, brush and font changed (callers save and restore)."""
+    colour = _colour(fonts, theme.badge_color(key).name())
+    hollow = key in theme.hollow_badges
+    if hollow:
+        painter.setPen(QPen(colour, BADGE_PEN))
+        painter.setBrush(_colour(fonts, theme.background))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+    outline = badge_outline(key, rect)
+    if outline is None:
+        inset = BADGE_PEN / 2 if hollow else 0.0
+        painter.drawEllipse(rect.adjusted(inset, inset, -inset, -inset))
+    else:
+        painter.drawPolygon(QPolygonF(outline))
+    painter.setPen(colour if hollow else _colour(fonts, theme.badge_text))
+    painter.setFont(fonts.small_bold)
+    painter.drawText(glyph_rect(key, rect), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
+
+
+def paint_edge(painter: QPainter, edge: Edge, theme: Theme, proposed: bool = False) -> None:
+    """Paint a support (solid, "+") or attack (dashed, "−") edge with its arrowhead.
+
+    A ``proposed`` edge (a relation the draft proposed, not yet accepted) is
+    dotted, with a hollow arrowhead; its marker still says "+" or "−".
+    """
+    shape = edge_shape(edge, theme)
+    if shape is None:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    pen = theme.edge_pen(edge.kind)
+    fonts = fonts_of(theme)
+    pen = fonts.fragments.get(("edge", edge.kind, proposed))
+    if pen is None:
+        pen = theme.edge_pen(edge.kind)
+        if proposed:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        fonts.fragments[("edge", edge.kind, proposed)] = pen
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    before, tip = end_direction(edge.points)
-    line = list(edge.points)
-    if edge.arrow:
-        line[-1] = _shorten(before, tip, theme.arrow_size * 0.8)
-    painter.drawPath(edge_path(line, edge.bezier))
-    if edge.arrow:
-        _paint_arrowhead(painter, before, tip, theme, pen.color())
-    if edge.marker:
-        _paint_marker(painter, before, tip, edge.marker, theme, pen.color())
+    painter.drawPath(edge_path(shape.line, shape.bezier))
+    colour = pen.color()
+    if shape.arrow:
+        if proposed:  # hollow: an outline in the edge's colour
+            painter.setPen(QPen(colour, MARKER_PEN))
+            painter.setBrush(_colour(fonts, theme.background))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF(shape.arrow))
+    if shape.marker is not None:
+        circle = shape.marker
+        painter.setPen(QPen(colour, MARKER_PEN))
+        painter.setBrush(_colour(fonts, theme.background))
+        painter.drawEllipse(circle)
+        painter.setPen(colour)
+        painter.setFont(fonts.small_bold)
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, edge.marker)
     painter.restore()
-
-
-def _shorten(a: QPointF, b: QPointF, by: float) -> QPointF:
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    length = math.hypot(dx, dy)
-    if length <= by or length == 0:
-        return QPointF(b)
-    return QPointF(b.x() - dx / length * by, b.y() - dy / length * by)
-
-
-def _paint_arrowhead(painter: QPainter, a: QPointF, tip: QPointF, theme: Theme, colour: QColor) -> None:
-    angle = math.atan2(tip.y() - a.y(), tip.x() - a.x())
-    size = theme.arrow_size
-    left = QPointF(tip.x() - size * math.cos(angle - 0.42), tip.y() - size * math.sin(angle - 0.42))
-    right = QPointF(tip.x() - size * math.cos(angle + 0.42), tip.y() - size * math.sin(angle + 0.42))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([tip, left, right]))
-
-
-def _paint_marker(painter: QPainter, a: QPointF, tip: QPointF, marker: str, theme: Theme, colour: QColor) -> None:
-    """A small circle with "+" or "−" on the edge, just before the arrowhead."""
-    length = math.hypot(tip.x() - a.x(), tip.y() - a.y())
-    back = min(length / 2, theme.arrow_size + theme.marker_radius + 4)
-    centre = _shorten(a, tip, back) if length else QPointF(tip)
-    r = theme.marker_radius
-    circle = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
-    painter.setPen(QPen(colour, 1.2))
-    painter.setBrush(QColor(theme.background))
-    painter.drawEllipse(circle)
-    painter.setPen(colour)
-    font = theme.font(small=True, bold=True)
-    painter.setFont(font)
-    painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, marker)
 
 
 def paint_junction(painter: QPainter, point: QPointF, theme: Theme, kind: str = "support") -> None:
@@ -183,45 +223,17 @@ def paint_junction(painter: QPainter, point: QPointF, theme: Theme, kind: str = 
     painter.restore()
 
 
-def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: bool = True,
-                  legend: bool = False) -> None:
-    """Paint a whole drawing: edges first, then junctions, then boxes, then the legend.
+def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: bool = True) -> None:
+    """Paint a whole drawing: edges first, then junctions, then boxes.
 
-    The legend goes under ``drawing.bounds``; :func:`drawing_extent` gives the
-    rectangle that includes it.
+    The legend is painted separately (:func:`argmap.render.legend.paint_legend`),
+    so this module never depends on it.
     """
     for edge in drawing.edges:
-        paint_edge(painter, edge, theme)
+        paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
     kinds = {e.id: e.kind for e in drawing.edges}
     for jid, point in drawing.junctions.items():
         paint_junction(painter, point, theme, kinds.get(jid, "support"))
     for box in drawing.boxes.values():
         paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
                   badges=badges, badge_text=box.badge_text, role=box.role)
-    if legend:
-        from argmap.render.legend import paint_legend
-        paint_legend(painter, legend_origin(drawing), theme, badges=badges)
-
-
-def legend_origin(drawing: Drawing) -> QPointF:
-    """Top-left of the legend: under the drawing, aligned left."""
-    b = drawing.bounds
-    return QPointF(b.left(), b.bottom() + 24)
-
-
-def drawing_extent(drawing: Drawing, theme: Theme, legend: bool = False, badges: bool = True) -> QRectF:
-    """The rectangle a drawing covers, legend included when asked."""
-    rect = QRectF(drawing.bounds)
-    if rect.isEmpty():
-        rect = QRectF(0, 0, 1, 1)
-    if legend:
-        from argmap.render.legend import legend_size
-        w, h = legend_size(theme, badges=badges)
-        o = legend_origin(drawing)
-        rect = rect.united(QRectF(o.x(), o.y(), w, h))
-    return rect
-
-
-def text_advance(text: str, theme: Theme, small: bool = False) -> float:
-    """Width of one line of ``text`` in the theme's font."""
-    return QFontMetricsF(theme.font(small=small)).horizontalAdvance(text)

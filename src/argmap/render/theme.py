@@ -62,6 +62,8 @@ class Theme:
     badge_warning: str = "#ef8f00"
     badge_info: str = "#1565c0"
     badge_text: str = "#ffffff"
+    hollow_badges: tuple[str, ...] = ("undecided",)
+    """Badges drawn as an outline with the glyph in the badge colour (print adds "out")."""
     font_family: str = "DejaVu Sans"
     font_px: int = 13
     small_font_px: int = 10
@@ -143,6 +145,7 @@ PRINT = replace(
     selected="#000000", hovered="#666666", support="#000000", attack="#000000",
     badge_in="#000000", badge_out="#555555", badge_undecided="#999999",
     badge_error="#000000", badge_warning="#555555", badge_info="#999999", badge_text="#ffffff",
+    hollow_badges=("out", "undecided"),
 )
 
 THEMES = {t.name: t for t in (LIGHT, DARK, PRINT)}

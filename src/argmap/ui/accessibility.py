@@ -7,7 +7,8 @@ an empty pane. :func:`install` adds a factory that gives every
 :class:`~argmap.ui.canvas.view.MapView` the interface :class:`MapAccessible`:
 a list whose children are the statements (name: the text; description:
 kind, role, label, "supported by 2, attacked by 1", worst finding), then
-the supports and attacks (name: who supports or attacks whom). A statement
+the supports and attacks (name: who supports or attacks whom). A proposal
+of the draft says so first ("Proposed claim, reason, …", "Proposed support …"). A statement
 also names the statements it supports or attacks (relation *flows to*)
 and those under it (*flows from*). Keyboard focus follows the selection
 (a focus event for the selected statement while the canvas has the
@@ -192,8 +193,10 @@ class RelationAccessible(_Child):
             return relation_name(amap, self.eid)
         if kind == QAccessible.Text.Description:
             element = amap.get(self.eid)
-            return f"{'Support' if self.eid in amap.inferences else 'Attack'} {self.eid}" + \
-                (f". Note: {element.note}" if element.note else "")
+            what = f"{'Support' if self.eid in amap.inferences else 'Attack'} {self.eid}"
+            if self.tree.scene.is_proposed(self.eid):
+                what = "Proposed " + what.lower()
+            return what + (f". Note: {element.note}" if element.note else "")
         return ""
 
     def state(self):
@@ -266,7 +269,8 @@ class MapTree:
         item = scene.statement_item(sid)
         label = item.label if item is not None else None
         st = scene.amap.statements[sid]
-        return describe(st.kind, scene.role_of(sid), label, self._counts.get(sid, {}), scene.diagnostics_of(sid))
+        kind = f"proposed {st.kind}" if scene.is_proposed(sid) else st.kind
+        return describe(kind, scene.role_of(sid), label, self._counts.get(sid, {}), scene.diagnostics_of(sid))
 
     # ------------------------------------------------------------ following the map
     def _forget_counts(self, _report=None) -> None:

@@ -54,6 +54,8 @@ class ActionSpec:
     scope : {"window", "canvas"}
         Where the keys work: anywhere in the window, or on the canvas (slot
         ``scene.*``).
+    short : str
+        The text on a button (its icon text), when shorter than the menu's.
     """
 
     id: str
@@ -67,9 +69,12 @@ class ActionSpec:
     separator: bool = False
     tip: str = ""
     scope: str = "window"
+    short: str = ""
 
 
-MENUS = ("File", "Edit", "Map", "Go", "View", "Help")
+MENUS = ("File", "Edit", "Map", "Go", "Review", "View", "Help")
+MENU_TITLES = {"Review": "Revie&w"}
+"""Menu titles whose mnemonic is not the first letter (R is the Source panel's *Add as reason*)."""
 
 A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -81,6 +86,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("file.save", "&Save", SK.Save, "SP_DialogSaveButton", "files.save", "File", True, separator=True),
     A("file.save_as", "Save &As…", SK.SaveAs, "", "files.save_as", "File"),
     A("file.revert", "&Revert to Saved", "", "SP_BrowserReload", "files.revert", "File"),
+    A("file.compare", "Compare &With…", "", "", "review.compare.compare_with", "File",
+      tip="Overlay another version of the map (any readable format) and take or leave its changes"),
     A("file.export", "E&xport…", "Ctrl+Shift+E", "", "files.export_file", "File", separator=True,
       tip="Write the map in another format (Argdown, AIF, GraphML, DOT, outline)"),
     A("file.export_image", "Export &Image…", "Ctrl+E", "", "export_image", "File",
@@ -142,8 +149,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("map.recheck", "Re-&check", SK.Refresh, "", "document.recheck", "Map"),
     A("map.attach_source", "Attach Source &Text…", "", "", "source.ask_attach", "Map", separator=True,
       tip="The article as a text file (.txt, .md): turn its passages into statements in the Source panel"),
+    A("map.draft", "&Draft from Source Text", "Ctrl+Shift+D", "", "drafting.draft_source", "Map",
+      tip="Propose a first map of the text: its statements, the main claim, supports and attacks, for you to review"),
+    A("map.draft_selection", "Dra&ft from Selection", "", "", "drafting.draft_selection", "Map",
+      tip="Propose a map of the passage selected in the Source panel only, beside what the map holds",
+      short="Draft selection"),
     A("map.properties", "P&roperties…", "Ctrl+Shift+P", "", "show_properties", "Map",
       tip="Title, author and date of the map; title, author, date and address of its source"),
+    A("proposal.accept", "&Accept Proposal", "Ctrl+Shift+A", "", "drafting.accept", "Map", separator=True,
+      tip="Keep the selected proposal of the draft (a statement with its relations), then go to the next",
+      short="Accept"),
+    A("proposal.reject", "Re&ject Proposal", "Ctrl+Shift+R", "", "drafting.reject", "Map",
+      tip="Remove the selected proposal (its text is then not mapped), then go to the next", short="Reject"),
+    A("proposal.accept_all", "Accept All Proposals", "Ctrl+Alt+Shift+A", "", "drafting.accept_all", "Map",
+      tip="Keep every proposal still left", short="Accept All"),
+    A("proposal.reject_all", "Reject All Proposals", "Ctrl+Alt+Shift+R", "", "drafting.reject_all", "Map",
+      tip="Remove every proposal still left (the analyst's own statements stay)", short="Reject All"),
     A("go.conclusion", "Go to &Conclusion", ("Alt+Up",), "", "scene.go_conclusion", "Go",
       tip="Up the structure: to what the statement supports or attacks", scope="canvas"),
     A("go.premise", "Go to &Premise", ("Alt+Down",), "", "scene.go_premise", "Go",
@@ -152,6 +173,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
       tip="To the statement left of it under the same conclusion", scope="canvas"),
     A("go.next", "&Next Sibling", ("Alt+Right",), "", "scene.go_next", "Go",
       tip="To the statement right of it under the same conclusion", scope="canvas"),
+    A("proposal.next", "Next Pr&oposal", "F8", "", "drafting.next_proposal", "Go", separator=True,
+      tip="To the next proposal of the draft, in the order of the text", short="Next ▸"),
+    A("proposal.previous", "Previous Propos&al", "Shift+F8", "", "drafting.previous_proposal", "Go",
+      tip="To the previous proposal of the draft", short="◂ Previous"),
     A("go.clear", "C&lear Selection", ("Esc",), "", "scene.clear_selection", "Go", separator=True,
       tip="Deselect (and cancel a link started with Ctrl+K)", scope="canvas"),
     A("go.move", "Move the selection", ("Left", "Right", "Up", "Down"), "", "", "",
@@ -160,6 +185,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
       tip="Delete the selection and what depends on it"),
     A("go.leave", "Leave the canvas", ("Ctrl+Tab", "Ctrl+Shift+Tab"), "", "", "",
       tip="To the next (previous) panel: Tab and Shift+Tab add statements while one is selected"),
+    A("review.next", "&Next Change", "F8", "", "review.compare.next_change", "Review",
+      tip="To the next change of the comparison still to decide"),
+    A("review.previous", "&Previous Change", "Shift+F8", "", "review.compare.previous_change", "Review",
+      tip="To the previous change of the comparison still to decide"),
+    A("review.take", "&Take Change", "F9", "", "review.compare.take", "Review",
+      tip="Take the change in hand into the map (one undo step)"),
+    A("review.leave", "&Leave Change", "Shift+F9", "", "review.compare.leave", "Review",
+      tip="Keep the map's own version; the change stays listed as left"),
+    A("review.take_all", "Take &All Changes", "", "", "review.compare.take_all", "Review",
+      tip="Take every change still to decide, in one undo step"),
+    A("review.end", "&End Comparison", "", "", "review.compare.end", "Review",
+      tip="Take the comparison's marks off the canvas"),
+    A("review.keep_ours", "Keep &Ours", "", "", "review.conflicts.keep_ours", "Review", separator=True,
+      tip="Settle the merge conflict in hand with this map's value (one undo step)"),
+    A("review.take_theirs", "Take T&heirs", "", "", "review.conflicts.take_theirs", "Review",
+      tip="Settle the merge conflict in hand with the other branch's value (one undo step)"),
+    A("review.take_base", "Take &Base", "", "", "review.conflicts.take_base", "Review",
+      tip="Settle the merge conflict in hand with the common ancestor's value (one undo step)"),
+    A("review.comment", "Add &Comment…", "Ctrl+Alt+M", "", "review.add_comment", "Review", separator=True,
+      tip="Write a comment on the selected statement, support or attack (in the Inspector)"),
+    A("review.comments", "&Open Comments", "", "", "review.show_comments", "Review",
+      tip="The Review panel: every open comment, to go to and resolve"),
     A("view.zoom_in", "Zoom &In", SK.ZoomIn, "", "view.zoom_in", "View", separator=False),
     A("view.zoom_out", "Zoom &Out", SK.ZoomOut, "", "view.zoom_out", "View"),
     A("view.fit", "&Fit Map", "Ctrl+0", "", "view.fit_all", "View", True),
@@ -247,6 +294,8 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
         if spec.scope == "canvas":
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setStatusTip(spec.tip)
+        if spec.short:
+            action.setIconText(spec.short)
         action.setToolTip(spec.text.replace("&", "").rstrip("…") + _key_hint(spec.shortcut))
         action.setCheckable(spec.checkable)
         action.triggered.connect(_caller(window, spec))
@@ -271,7 +320,7 @@ def _caller(window: QMainWindow, spec: ActionSpec) -> Callable:
 
 def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:
     """Fill the window's menu bar from the table; returns the menus by name."""
-    menus = {name: window.menuBar().addMenu("&" + name) for name in MENUS}
+    menus = {name: window.menuBar().addMenu(MENU_TITLES.get(name, "&" + name)) for name in MENUS}
     for name, menu in menus.items():
         menu.setObjectName(f"menu.{name.lower()}")
     for spec in ACTIONS:

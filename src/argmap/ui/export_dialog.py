@@ -1,9 +1,11 @@
-"""The "Export image" dialog: PNG, SVG or PDF, with a live preview.
+"""The "Export image" dialog: PNG, SVG or PDF, with the pages previewed and the picture's report.
 
-The dialog only gathers :class:`~argmap.render.ExportOptions`; the preview
-and the file are drawn by the same render code (:mod:`argmap.render`), so
-what the preview shows is what gets written. Choices are remembered in
-QSettings ("argmap", "argmap") under ``export/``.
+The dialog only gathers :class:`~argmap.render.ExportOptions`; the plan
+(:func:`argmap.render.plan_export`), the page thumbnails, the report and the
+file all come from the same render code, so what is previewed is what is
+written. *Print / report* sets a legible, greyscale PDF on the local paper
+size in one step. Choices are remembered in QSettings ("argmap", "argmap")
+under ``export/``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSettings, Qt, QTimer
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -32,8 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.render import ExportError, ExportOptions, build_drawing, export_map, prepare, prepared_image, theme_named
+from argmap.render import ExportError, ExportOptions, build_drawing, plan_export, prepare, theme_named, write_plan
 from argmap.render.export import check_pixel_limit, png_pixel_size
+from argmap.render.export_report import export_report
+from argmap.render.paper import MIN_BODY_PT
+from argmap.ui.export_presets import DEFAULTS, presets
+from argmap.ui.export_preview import PagePreview, ReportPanel
 
 FORMATS = (("PNG image", "png"), ("SVG drawing", "svg"), ("PDF document", "pdf"))
 SCOPES = (("Whole map", "all"), ("Selection", "selection"), ("Visible area", "visible"))
@@ -42,7 +48,7 @@ THEMES = (("Screen colours", "screen"), ("Print (greyscale-safe)", "print"))
 LAYOUTS = (("Saved positions", "keep"), ("Automatic layout", "auto"))
 PAGES = (("Fit to the map", "fit"), ("A4", "A4"), ("Letter", "Letter"), ("A3", "A3"))
 ORIENTATIONS = (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape"))
-PREVIEW_W, PREVIEW_H = 420, 300
+UNITS = (("cm", "cm"), ("mm", "mm"), ("in", "in"), ("px", "px"))
 PREVIEW_DELAY_MS = 150
 
 
@@ -59,6 +65,10 @@ def _select(box: QComboBox, value) -> None:
         box.setCurrentIndex(index)
 
 
+def _flag(value) -> bool:
+    return str(value).lower() == "true"
+
+
 def ids_in_rect(amap, rect: QRectF) -> tuple[str, ...]:
     """Statements whose box (at its saved place) meets ``rect`` (scene coordinates)."""
     drawing = build_drawing(amap, theme_named("light"))
@@ -66,7 +76,7 @@ def ids_in_rect(amap, rect: QRectF) -> tuple[str, ...]:
 
 
 class ExportDialog(QDialog):
-    """Choose how to export the document's map, preview it, and write the file.
+    """Choose how to export the document's map, preview its pages and report, and write the file(s).
 
     Parameters
     ----------
@@ -91,6 +101,7 @@ class ExportDialog(QDialog):
         self.visible_rect = visible_rect
         self.custom_colour = QColor("#ffffff")
         self._cache: tuple | None = None
+        self._applying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -102,113 +113,151 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------ widgets
     def _build(self) -> None:
+        self.preset_box = QComboBox()
+        self.preset_box.addItem("Custom", "custom")
+        for key, (label, _) in presets().items():
+            self.preset_box.addItem(label, key)
         self.format_box = _combo(FORMATS)
         self.scope_box = _combo(SCOPES)
         self.scope_box.model().item(1).setEnabled(bool(self.selection_ids))
         self.scope_box.model().item(2).setEnabled(self.visible_rect is not None)
-        self.dpi_radio = QRadioButton("DPI")
-        self.scale_radio = QRadioButton("Scale")
+        self.dpi_radio, self.scale_radio = QRadioButton("DPI"), QRadioButton("Scale")
         self.dpi_spin = QSpinBox()
         self.dpi_spin.setRange(72, 600)
-        self.dpi_spin.setValue(96)
         self.scale_spin = QDoubleSpinBox()
         self.scale_spin.setRange(0.1, 10.0)
         self.scale_spin.setSingleStep(0.25)
-        self.scale_spin.setValue(1.0)
+        self.width_check = QCheckBox("Printed width")
+        self.width_spin = QDoubleSpinBox()
+        self.width_spin.setRange(0.1, 20000)
+        self.width_spin.setDecimals(1)
+        self.unit_box = _combo(UNITS)
         self.size_label = QLabel()
         self.size_label.setTextFormat(Qt.TextFormat.PlainText)
         self.size_label.setWordWrap(True)
         self.background_box = _combo(BACKGROUNDS)
         self.colour_button = QPushButton("Choose…")
-        self.theme_box = _combo(THEMES)
-        self.layout_box = _combo(LAYOUTS)
+        self.theme_box, self.layout_box = _combo(THEMES), _combo(LAYOUTS)
         self.legend_check = QCheckBox("Legend")
         self.badges_check = QCheckBox("Label and diagnostic badges")
+        self.comments_check = QCheckBox("Comments as numbered call-outs")
+        self.comments_check.setToolTip("Open review comments: a number on each commented box, the comments listed "
+                                       "under the map")
         self.margin_spin = QSpinBox()
         self.margin_spin.setRange(0, 400)
         self.margin_spin.setSuffix(" px")
-        self.page_box = _combo(PAGES)
-        self.orientation_box = _combo(ORIENTATIONS)
-        self.preview = QLabel()
-        self.preview.setMinimumSize(PREVIEW_W, PREVIEW_H)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.page_box, self.orientation_box = _combo(PAGES), _combo(ORIENTATIONS)
+        self.split_check = QCheckBox(f"Split over pages to keep text legible (at least {MIN_BODY_PT:g} pt)")
+        self.pages_preview = PagePreview()
+        self.report_panel = ReportPanel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         self._lay_out()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
+        form.addRow("Preset", self.preset_box)
         form.addRow("Format", self.format_box)
         form.addRow("Scope", self.scope_box)
-        res = QHBoxLayout()
-        for w in (self.dpi_radio, self.dpi_spin, self.scale_radio, self.scale_spin):
-            res.addWidget(w)
-        form.addRow("Resolution", _wrap(res))
+        form.addRow("Resolution", _row(self.dpi_radio, self.dpi_spin, self.scale_radio, self.scale_spin))
+        form.addRow("", _row(self.width_check, self.width_spin, self.unit_box))
         form.addRow("Image size", self.size_label)
-        bg = QHBoxLayout()
-        bg.addWidget(self.background_box)
-        bg.addWidget(self.colour_button)
-        form.addRow("Background", _wrap(bg))
+        form.addRow("Background", _row(self.background_box, self.colour_button))
         form.addRow("Colours", self.theme_box)
         form.addRow("Layout", self.layout_box)
         form.addRow("", self.legend_check)
         form.addRow("", self.badges_check)
+        form.addRow("", self.comments_check)
         form.addRow("Margin", self.margin_spin)
-        form.addRow("PDF page", self.page_box)
+        form.addRow("PDF paper", self.page_box)
         form.addRow("Orientation", self.orientation_box)
+        form.addRow("", self.split_check)
+        right = QVBoxLayout()
+        right.addWidget(self.pages_preview, 1)
+        right.addWidget(self.report_panel)
         top = QHBoxLayout()
         top.addLayout(form)
-        top.addWidget(self.preview, 1)
+        top.addLayout(right, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.buttons)
 
     def _connect(self) -> None:
         for box in (self.format_box, self.scope_box, self.background_box, self.theme_box, self.layout_box,
-                    self.page_box, self.orientation_box):
+                    self.page_box, self.orientation_box, self.unit_box):
             box.currentIndexChanged.connect(self.options_changed)
-        for spin in (self.dpi_spin, self.scale_spin, self.margin_spin):
+        for spin in (self.dpi_spin, self.scale_spin, self.margin_spin, self.width_spin):
             spin.valueChanged.connect(self.options_changed)
-        for check in (self.dpi_radio, self.scale_radio, self.legend_check, self.badges_check):
+        for check in (self.dpi_radio, self.scale_radio, self.legend_check, self.badges_check, self.width_check,
+                      self.split_check, self.comments_check):
             check.toggled.connect(self.options_changed)
+        self.preset_box.currentIndexChanged.connect(self.preset_chosen)
+        self.report_panel.split_requested.connect(lambda: self.split_check.setChecked(True))
         self.colour_button.clicked.connect(self.choose_colour)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-    # ------------------------------------------------------------ settings
+    # ------------------------------------------------------------ settings and presets
+    def _widgets(self) -> dict:
+        """Setting name -> (getter, setter) of the widget that holds it."""
+        def combo(box):
+            return box.currentData, lambda v: _select(box, v)
+
+        def check(box):
+            return box.isChecked, lambda v: box.setChecked(_flag(v) if isinstance(v, str) else bool(v))
+
+        return {
+            "format": combo(self.format_box), "background": combo(self.background_box),
+            "theme": combo(self.theme_box), "layout": combo(self.layout_box), "page": combo(self.page_box),
+            "orientation": combo(self.orientation_box), "width_unit": combo(self.unit_box),
+            "dpi": (self.dpi_spin.value, lambda v: self.dpi_spin.setValue(int(v))),
+            "scale": (self.scale_spin.value, lambda v: self.scale_spin.setValue(float(v))),
+            "width": (self.width_spin.value, lambda v: self.width_spin.setValue(float(v))),
+            "margin": (self.margin_spin.value, lambda v: self.margin_spin.setValue(int(v))),
+            "use_scale": (self.scale_radio.isChecked,
+                          lambda v: (self.scale_radio if _flag(v) or v is True else self.dpi_radio).setChecked(True)),
+            "legend": check(self.legend_check), "badges": check(self.badges_check),
+            "use_width": check(self.width_check), "split": check(self.split_check),
+            "comments": check(self.comments_check),
+        }
+
     def _load_settings(self) -> None:
         s = self.settings
-        _select(self.format_box, s.value("export/format", "png"))
-        _select(self.background_box, s.value("export/background", "white"))
         self.custom_colour = QColor(str(s.value("export/custom_colour", "#ffffff")))
-        _select(self.theme_box, s.value("export/theme", "screen"))
-        _select(self.layout_box, s.value("export/layout", "keep"))
-        _select(self.page_box, s.value("export/page", "fit"))
-        _select(self.orientation_box, s.value("export/orientation", "auto"))
-        self.dpi_spin.setValue(int(s.value("export/dpi", 96)))
-        self.scale_spin.setValue(float(s.value("export/scale", 1.0)))
-        use_scale = str(s.value("export/use_scale", "false")).lower() == "true"
-        (self.scale_radio if use_scale else self.dpi_radio).setChecked(True)
-        self.legend_check.setChecked(str(s.value("export/legend", "false")).lower() == "true")
-        self.badges_check.setChecked(str(s.value("export/badges", "true")).lower() == "true")
-        self.margin_spin.setValue(int(s.value("export/margin", 24)))
+        self._applying = True
+        for name, (_, put) in self._widgets().items():
+            put(s.value(f"export/{name}", DEFAULTS[name]))
+        self._applying = False
+        self._show_matching_preset()
 
     def save_settings(self) -> None:
         """Remember the current choices."""
         s = self.settings
-        for key, box in (("format", self.format_box), ("background", self.background_box),
-                         ("theme", self.theme_box), ("layout", self.layout_box), ("page", self.page_box),
-                         ("orientation", self.orientation_box)):
-            s.setValue(f"export/{key}", box.currentData())
+        for name, (get, _) in self._widgets().items():
+            value = get()
+            s.setValue(f"export/{name}", ("true" if value else "false") if isinstance(value, bool) else value)
         s.setValue("export/custom_colour", self.custom_colour.name())
-        s.setValue("export/dpi", self.dpi_spin.value())
-        s.setValue("export/scale", self.scale_spin.value())
-        s.setValue("export/use_scale", "true" if self.scale_radio.isChecked() else "false")
-        s.setValue("export/legend", "true" if self.legend_check.isChecked() else "false")
-        s.setValue("export/badges", "true" if self.badges_check.isChecked() else "false")
-        s.setValue("export/margin", self.margin_spin.value())
         s.sync()
+
+    def preset_chosen(self, *_args) -> None:
+        """Set every widget the chosen preset names."""
+        key = self.preset_box.currentData()
+        if self._applying or key == "custom":
+            return
+        self._applying = True
+        widgets = self._widgets()
+        for name, value in presets()[key][1].items():
+            widgets[name][1](value)
+        self._applying = False
+        self.options_changed()
+
+    def _show_matching_preset(self) -> None:
+        widgets = self._widgets()
+        found = next((key for key, (_, values) in presets().items()
+                      if all(widgets[n][0]() == v for n, v in values.items())), "custom")
+        self._applying = True
+        _select(self.preset_box, found)
+        self._applying = False
 
     # ------------------------------------------------------------ options
     def scope_ids(self) -> tuple[str, ...] | None:
@@ -226,70 +275,105 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The options the dialog shows now."""
+        fmt = self.format_box.currentData()
         use_scale = self.scale_radio.isChecked()
+        width = None
+        if fmt != "pdf" and self.width_check.isChecked():
+            width = f"{self.width_spin.value():g}{self.unit_box.currentData()}"
+        paged = (fmt == "pdf" and self.page_box.currentData() != "fit") or width is not None
         return ExportOptions(
-            fmt=self.format_box.currentData(), dpi=self.dpi_spin.value(),
-            scale=self.scale_spin.value() if use_scale else None, background=self.background(),
-            theme=self.theme_box.currentData(), layout=self.layout_box.currentData(),
+            fmt=fmt, dpi=self.dpi_spin.value(), scale=self.scale_spin.value() if use_scale else None,
+            background=self.background(), theme=self.theme_box.currentData(), layout=self.layout_box.currentData(),
             legend=self.legend_check.isChecked(), badges=self.badges_check.isChecked(),
-            margin=self.margin_spin.value(), page=self.page_box.currentData(),
-            orientation=self.orientation_box.currentData(), scope_ids=self.scope_ids())
+            margin=self.margin_spin.value(), page=self.page_box.currentData() if fmt == "pdf" else None,
+            orientation=self.orientation_box.currentData(), width=width,
+            split=("split" if self.split_check.isChecked() else "one") if paged else "auto",
+            scope_ids=self.scope_ids(), comments=self.comments_check.isChecked())
 
-    def prepared(self):
-        """The drawing for the current options (rebuilt only when what it depends on changed)."""
+    def plan(self):
+        """The export plan for the current options (made again only when what it depends on changed)."""
         opts = self.options()
-        key = (opts.theme, opts.layout, opts.legend, opts.badges, opts.margin, opts.scope_ids)
+        dpi_matters = opts.fmt == "png" and bool(opts.width) and opts.width.endswith("px")  # else only pixel counts
+        key = replace(opts, dpi=opts.dpi if dpi_matters else 0, scale=opts.scale if dpi_matters else None)
         if self._cache is None or self._cache[0] != key:
             self.document.flush()
-            self._cache = (key, prepare(self.document.amap, opts, self.document.report))
+            self._cache = (key, plan_export(self.document.amap, opts, self.document.report))
         return replace(self._cache[1], options=opts)
 
+    def prepared(self):
+        """The whole map as one picture (as :func:`argmap.render.prepare` makes it)."""
+        self.document.flush()
+        return prepare(self.document.amap, self.options(), self.document.report)
+
     def options_changed(self, *_args) -> None:
-        """Refresh the enabled widgets and the size label now, and the preview shortly."""
+        """Refresh the enabled widgets, the preset and the size label now, and the preview shortly."""
+        if self._applying:
+            return
         fmt = self.format_box.currentData()
         png = fmt == "png"
         for w in (self.dpi_radio, self.scale_radio, self.size_label):
             w.setEnabled(png)
         self.dpi_spin.setEnabled(png and self.dpi_radio.isChecked())
         self.scale_spin.setEnabled(png and self.scale_radio.isChecked())
+        self.width_check.setEnabled(fmt != "pdf")
+        self.width_spin.setEnabled(fmt != "pdf" and self.width_check.isChecked())
+        self.unit_box.setEnabled(fmt != "pdf" and self.width_check.isChecked())
         self.colour_button.setEnabled(self.background_box.currentData() == "custom")
         self.page_box.setEnabled(fmt == "pdf")
         self.orientation_box.setEnabled(fmt == "pdf" and self.page_box.currentData() != "fit")
+        self.split_check.setEnabled((fmt == "pdf" and self.page_box.currentData() != "fit")
+                                    or (fmt != "pdf" and self.width_check.isChecked()))
+        self._show_matching_preset()
         self.update_size_label()
         self._timer.start()
 
     def update_size_label(self) -> bool:
         """Show the PNG size in pixels, or why it is refused. Returns False when refused."""
-        prep = self.prepared()
-        if prep.options.fmt != "png":
-            w, h = prep.size()
-            self.size_label.setText(f"{round(w)} × {round(h)} px at 96 dpi (vector: scales without loss)")
-            self.export_button.setEnabled(True)
-            return True
-        width, height = png_pixel_size(prep)
         try:
-            check_pixel_limit(width, height, prep.options)
+            plan = self.plan()
         except ExportError as exc:
-            self.size_label.setText(f"Too large: {exc}")
-            self.size_label.setStyleSheet("color: #c62828")
-            self.export_button.setEnabled(False)
-            return False
+            return self._refuse(str(exc))
+        if plan.options.fmt != "png":
+            self.size_label.setText(_vector_size(plan))
+            return self._allow()
+        width, height = png_pixel_size(plan.sheets[0], plan.options)
+        try:
+            for sheet in plan.sheets:
+                check_pixel_limit(*png_pixel_size(sheet, plan.options), plan.options)
+        except ExportError as exc:
+            return self._refuse(f"Too large: {exc}")
+        files = f"{len(plan.sheets)} images, each " if len(plan.sheets) > 1 else ""
+        self.size_label.setText(f"{files}{width} × {height} px ({width * height / 1e6:.1f} megapixels)")
+        return self._allow()
+
+    def _refuse(self, text: str) -> bool:
+        self.size_label.setText(text)
+        self.size_label.setStyleSheet("color: #c62828")
+        self.export_button.setEnabled(False)
+        return False
+
+    def _allow(self) -> bool:
         self.size_label.setStyleSheet("")
-        self.size_label.setText(f"{width} × {height} px ({width * height / 1e6:.1f} megapixels)")
         self.export_button.setEnabled(True)
         return True
 
     def update_preview(self) -> None:
-        """Render a small picture with the export code itself."""
-        prep = self.prepared()
-        w, h = prep.size()
-        factor = min(1.0, PREVIEW_W / max(w, 1), PREVIEW_H / max(h, 1))
+        """Show the pages and the report, made by the export code itself."""
         try:
-            image = prepared_image(prep, factor)
+            plan = self.plan()
         except ExportError as exc:
-            self.preview.setText(str(exc))
+            self.pages_preview.count_label.setText(str(exc))
             return
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.pages_preview.show_plan(plan)
+        report = export_report(plan)
+        parts = 0
+        if report.body_pt < MIN_BODY_PT and plan.options.split == "one":
+            try:
+                split = plan_export(self.document.amap, replace(plan.options, split="split"), self.document.report)
+                parts = len(split.sheets) if split.body_pt() >= MIN_BODY_PT else 0  # only a split that helps
+            except ExportError:
+                parts = 0
+        self.report_panel.show_report(report, parts)
 
     def choose_colour(self) -> None:
         colour = QColorDialog.getColor(self.custom_colour, self, "Background colour",
@@ -307,9 +391,9 @@ class ExportDialog(QDialog):
         return str(Path(folder) / f"{stem}.{ext}")
 
     def export_to(self, path: str | Path) -> bool:
-        """Write the export to ``path``; show a warning and return False on failure."""
+        """Write the export to ``path`` (numbered files for a split PNG/SVG); warn and return False on failure."""
         try:
-            export_map(self.document.amap, path, self.options(), report=self.document.report)
+            self.written = write_plan(self.plan(), Path(path))
         except (ExportError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             _plain_warning(self, "Export image",
@@ -335,7 +419,25 @@ class ExportDialog(QDialog):
             super().accept()
 
 
-def _wrap(layout) -> QWidget:
+def _vector_size(plan) -> str:
+    """The size of an SVG or PDF export, in words."""
+    first = plan.sheets[0]
+    if first.paper_pt is not None:
+        n = len(plan.sheets)
+        if plan.options.page:
+            return f"{n} {plan.options.page} page{'s' if n != 1 else ''} (vector: scales without loss)"
+        w, h = first.paper_pt
+        return f"{n} part{'s' if n != 1 else ''}, {w / 72 * 2.54:.1f} × {h / 72 * 2.54:.1f} cm (vector)"
+    w, h = first.size()
+    if plan.printed_width:
+        return f"{plan.printed_width} wide (vector: scales without loss)"
+    return f"{round(w)} × {round(h)} px at 96 dpi (vector: scales without loss)"
+
+
+def _row(*widgets) -> QWidget:
+    layout = QHBoxLayout()
+    for w in widgets:
+        layout.addWidget(w)
     widget = QWidget()
     layout.setContentsMargins(0, 0, 0, 0)
     widget.setLayout(layout)

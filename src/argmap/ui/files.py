@@ -20,8 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from argmap.atomic import write_text_atomic
 from argmap.commands.document import rebased_path
-from argmap.formats import FORMATS, read_file, write_file, write_text_atomic
+from argmap.formats import FORMATS, read_file, write_file
 from argmap.formats.native import dumps
 from argmap.model import ArgumentMap, FormatError
 from argmap.ui.errors import failure_reason, open_failure_text, save_failure_text
@@ -104,6 +105,15 @@ def write_filters(native: bool = False) -> str:
 
 def _filter(fmt) -> str:
     return f"{fmt.label or fmt.name} ({' '.join('*' + e for e in fmt.extensions)})"
+
+
+def saved_text(path: Path, amap: ArgumentMap) -> str:
+    """The status line after saving: says when merge conflicts are still listed in the file."""
+    left = len(amap.merge_conflicts)
+    if not left:
+        return f"Saved {path}"
+    return (f"Saved {path} with {left} merge conflict{'s' * (left != 1)} still to settle: the file keeps "
+            f"{'them' if left != 1 else 'it'} listed (merge_conflicts) until settled")
 
 
 def is_native(path: str | os.PathLike) -> bool:
@@ -374,7 +384,7 @@ class FileController(QObject):
         self.suggested_name = ""
         self.recent.add(path)
         self.autosave.discard()
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        self.window.statusBar().showMessage(saved_text(path, self.document.amap), 8000)
         return True
 
     def export_file(self) -> bool:

@@ -21,6 +21,7 @@ from argmap.resources_path import resource
 from argmap.ui import help as help_pages
 from argmap.ui.actions import build_actions, build_menus, build_toolbar
 from argmap.ui.canvas import MapScene, MapView
+from argmap.ui.drafting import DraftController
 from argmap.ui.empty_hint import START_ACTIONS, EmptyMapHint
 from argmap.ui.files import FileController
 from argmap.ui.find_bar import FindBar
@@ -32,6 +33,7 @@ from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.panels.source import SourcePanel
 from argmap.ui.preferences import Preferences, PreferencesDialog, app_settings
+from argmap.ui.review import ReviewTools
 from argmap.ui.tradecraft import TradecraftTools
 
 
@@ -70,6 +72,9 @@ class MainWindow(FlowMixin, QMainWindow):
         self.actions = build_actions(self)
         self.menus = build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
+        self.drafting = DraftController(self)
+        box.insertWidget(0, self.drafting.bar)
+        self.inspector.layout().insertWidget(0, self.drafting.box)
         self.tradecraft.connect_actions()
         self._add_recent_menu()
         self._add_dock_toggles()
@@ -88,6 +93,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self._restore_state()
         self.actions["view.dark"].setChecked(self.prefs.theme == "dark")
         self._apply_palette()
+        self.review.settle()
         self._on_report(self.document.report)
         self.update_title()
         self.empty_hint.show_for(self.document.amap)
@@ -116,6 +122,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self.docks["inspector"].raise_()
         self.tabifyDockWidget(self.docks["outline"], self.docks["history"])
         self.docks["outline"].raise_()
+        self.review = ReviewTools(self)  # Changes, Conflicts and Review docks; Compare With…, comments
         self.tradecraft = TradecraftTools(self)  # the Sources dock; Assume, New Source…, Cite Source…
         self.docks["inspector"].raise_()
         # first run (no saved state): narrow side panels, so that the map gets the room
@@ -186,6 +193,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self.fit_map()
         self.update_title()
         self.empty_hint.show_for(doc.amap)
+        self.review.on_loaded()
 
     def fit_map(self) -> None:
         """Show the whole map (or, too big to read whole, its top at reading size); see ``MapView.open_map``."""

@@ -1,8 +1,8 @@
-"""Preferences: theme, font size, default export settings, autosave interval (kept in QSettings)."""
+"""Preferences: theme, font size, default export settings, autosave interval, comment author (QSettings)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from argmap.commands.comments import default_author
 
 ORGANISATION = "argmap"
 APPLICATION = "argmap"
@@ -31,10 +33,12 @@ class Preferences:
 
     theme: str = "light"
     font_px: int = 13
-    export_dpi: int = 150
+    export_dpi: int = 300
     export_background: str = "white"
     export_theme: str = "screen"
     autosave_minutes: float = 1.0
+    author: str = field(default_factory=default_author)
+    """The name new comments carry (by default the user's name)."""
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
@@ -71,6 +75,7 @@ class Preferences:
         self.export_theme = self.export_theme if self.export_theme in ("screen", "print") else "screen"
         self.export_background = self.export_background.strip() or "white"
         self.autosave_minutes = min(max(float(self.autosave_minutes), 0.0), 60.0)
+        self.author = " ".join(str(self.author).split())
         return self
 
 
@@ -102,6 +107,9 @@ class PreferencesDialog(QDialog):
         self.autosave.setSuffix(" min")
         self.autosave.setSpecialValueText("off")
         self.autosave.setValue(prefs.autosave_minutes)
+        self.author = QLineEdit(prefs.author)
+        self.author.setObjectName("prefs.author")
+        self.author.setToolTip("The name your comments carry")
         form = QFormLayout(self)
         form.addRow("&Theme", self.theme)
         form.addRow("&Font size", self.font_px)
@@ -109,6 +117,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Export &background", self.export_background)
         form.addRow("Export &colours", self.export_theme)
         form.addRow("&Autosave every", self.autosave)
+        form.addRow("Comment a&uthor", self.author)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -119,5 +128,5 @@ class PreferencesDialog(QDialog):
         return Preferences(
             theme=self.theme.currentText(), font_px=self.font_px.value(), export_dpi=self.export_dpi.value(),
             export_background=self.export_background.text(), export_theme=self.export_theme.currentText(),
-            autosave_minutes=self.autosave.value(),
+            autosave_minutes=self.autosave.value(), author=self.author.text(),
         ).clean()

@@ -9,17 +9,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QPageLayout
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from argmap.render import ExportError, ExportOptions, Prepared, paint_prepared, prepare, prepared_image, render_svg
-from argmap.render.export import painting
+from argmap.render import ExportError, ExportOptions, prepare, prepared_image, render_svg
+from argmap.render.export import painting, plan_for_paper
+from argmap.render.paper import Paper
+from argmap.render.sheet import paint_sheet
 
 SVG_MIME = "image/svg+xml"
 PNG_MIME = "image/png"
 COPY_OPTIONS = ExportOptions(fmt="png", dpi=144, background="white", badges=True)
-PRINT_OPTIONS = ExportOptions(fmt="pdf", theme="print", background="white", badges=True, margin=12)
+PRINT_OPTIONS = ExportOptions(fmt="pdf", theme="print", background="white", badges=True, legend=True, margin=12)
+PRINT_MARGIN_PT = 18.0
+"""Blank border of every printed page (most printers cannot print the outer 1/4 inch)."""
 
 
 def _report(document):
@@ -82,20 +86,25 @@ def copy_as_image(document, options: ExportOptions | None = None, parent=None) -
     return True
 
 
-def paint_on_printer(printer: QPrinter, prep: Prepared) -> None:
-    """Paint a prepared map on ``printer``'s page, scaled to fit the printable area."""
-    page = printer.pageLayout().paintRectPixels(printer.resolution())
+def print_document(document, printer: QPrinter, options: ExportOptions = PRINT_OPTIONS) -> int:
+    """Print the document's map on ``printer``'s paper, legibly: split over pages by branch when it must be.
+
+    Returns
+    -------
+    int
+        The number of pages printed.
+    """
+    printer.setFullPage(True)
+    page = printer.pageLayout().fullRectPoints()
+    paper = Paper("printer", page.width(), page.height(), PRINT_MARGIN_PT, "fixed")
+    plan = plan_for_paper(document.amap, options, _report(document), paper)
+    device = printer.pageLayout().fullRectPixels(printer.resolution())
     with painting(printer) as painter:
-        paint_prepared(painter, prep, QRectF(0, 0, page.width(), page.height()))
-
-
-def print_document(document, printer: QPrinter, options: ExportOptions = PRINT_OPTIONS) -> None:
-    """Print the document's map on ``printer`` (one page, fit to page)."""
-    prep = prepare(document.amap, options, _report(document))
-    w, h = prep.size()
-    orientation = QPageLayout.Orientation.Landscape if w > h else QPageLayout.Orientation.Portrait
-    printer.setPageOrientation(orientation)
-    paint_on_printer(printer, prep)
+        for n, sheet in enumerate(plan.sheets):
+            if n:
+                printer.newPage()
+            paint_sheet(painter, sheet, QRectF(0, 0, device.width(), device.height()))
+    return len(plan.sheets)
 
 
 def print_map(document, parent=None, preview: bool = True) -> bool:

@@ -179,6 +179,8 @@ class StatementItem(QGraphicsItem):
         if self.label:
             lines.append(f"Label: {self.label}")
         lines += [f"{d.code} {d.severity}: {d.message}" for d in self.diagnostics]
+        scene = self.scene()
+        lines += scene.proposal_notes(self.sid) if scene is not None else []
         return "<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines) + "</qt>"
 
     def hoverEnterEvent(self, event) -> None:
@@ -212,8 +214,16 @@ class LinkItem(QGraphicsItem):
         self._shape = QPainterPath()
         self._thin = theme.edge_pen(kind)
         self._thin.setWidthF(0)
+        self.proposed = False
+        """A relation the draft proposed, not yet accepted: drawn dotted (kept by the scene)."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
         self.setZValue(Z_LINK)
+
+    def set_proposed(self, proposed: bool) -> None:
+        """Draw as a proposal (dotted, hollow arrowhead) or as an accepted relation."""
+        self.proposed = proposed
+        self.update()
 
     def set_edges(self, edges: list) -> None:
         """New geometry (render ``Edge`` objects of this element)."""
@@ -250,7 +260,12 @@ class LinkItem(QGraphicsItem):
             painter.drawPath(self.shape().simplified())
             painter.restore()
         for edge in self.edges:
-            paint_edge(painter, edge, self.theme)
+            paint_edge(painter, edge, self.theme, proposed=self.proposed)
+
+    def hoverEnterEvent(self, event) -> None:
+        if self.scene() is not None:
+            self.setToolTip(self.scene().link_tooltip(self.eid))
+        super().hoverEnterEvent(event)
 
 
 class JunctionItem(QGraphicsItem):

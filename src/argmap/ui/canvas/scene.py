@@ -25,6 +25,7 @@ from argmap.ui.canvas.index import LinkIndex
 from argmap.ui.canvas.interactions import InteractionMixin
 from argmap.ui.canvas.items import HandleItem, JunctionItem, LinkItem, StatementItem
 from argmap.ui.canvas.keyboard import KeyboardMixin
+from argmap.ui.canvas.proposals import ProposalMixin
 
 ROLE_FIELDS = frozenset({"kind", "premises", "conclusion", "attackers", "target"})
 """Fields whose change can change a statement's role."""
@@ -52,7 +53,7 @@ class _Subset:
         self.conflicts = {c: amap.conflicts[c] for c in links if c in amap.conflicts}
 
 
-class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphicsScene):
+class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, ProposalMixin, QGraphicsScene):
     """The canvas of one document.
 
     Parameters
@@ -74,12 +75,16 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
         ``position`` (see :mod:`argmap.ui.canvas.drops`).
     walked(str)
         The keyboard moved to this statement along the structure.
+    rebuilt()
+        Every item was made again (a new map, a theme): items the scene does
+        not own, such as the review overlay, were deleted and must be drawn again.
     """
 
     selection_ids_changed = Signal(list)
     message = Signal(str)
     passage_dropped = Signal(dict)
     walked = Signal(str)
+    rebuilt = Signal()
 
     def __init__(self, document, theme=None, parent=None):
         super().__init__(parent)
@@ -98,6 +103,7 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
         self._roles: dict[str, str | None] = {}
         self._init_interactions()
         self._init_keyboard()
+        self._init_proposals()
         self.setBackgroundBrush(QColor(self.theme.background))
         self.rebuild()
         document.changed.connect(self._on_change)
@@ -141,11 +147,14 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
         for lid in (*amap.inferences, *amap.conflicts):
             self._new_link(lid)
         self._route(None)
+        self._proposed_links = frozenset()
+        self._sync_proposals()
         self._dirty.clear()
         self._collapsed &= set(self._boxes)
         self._apply_collapse()
         self._on_report(self.document.report)
         self.selection_ids_changed.emit([])
+        self.rebuilt.emit()
 
     def box_size(self, statement) -> tuple[float, float]:
         """Width and height of the box of ``statement`` as this canvas draws it (its role in the header)."""
@@ -251,6 +260,7 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
             self.rebuild()
             return
         if change.op == "meta":
+            self._sync_proposals()  # the draft's list of proposals may have changed
             return
         if change.op == "moved":
             for sid in change.ids:
@@ -261,6 +271,8 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, QGraphi
             for eid in change.ids:
                 self._sync(eid)
         self.flush_edges()
+        if change.op in ("added", "removed"):
+            self._sync_proposals()
         if self._collapsed:
             self._apply_collapse()
 

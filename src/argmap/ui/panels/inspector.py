@@ -1,4 +1,4 @@
-"""The Inspector panel: every field of the selected statement, inference or conflict.
+"""The Inspector panel: every field of the selected statement, inference or conflict, and its comments.
 
 Each edit is one command of :mod:`argmap.commands` pushed on the document's
 undo stack; typing into one field merges into one undo step. The panel
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from argmap.commands.actions import edit_fields, set_kind
 from argmap.commands.edits import UpdateFields, execute
 from argmap.model import KINDS, Inference, ModelError, Statement
+from argmap.ui.panels.comments import CommentsBox
 from argmap.ui.panels.common import short
 from argmap.ui.panels.grades import GradesBox
 
@@ -55,9 +56,12 @@ class InspectorPanel(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._statement_page())
         self.stack.addWidget(self._link_page())
+        self.comments = CommentsBox(document)
+        self.comments.message.connect(self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
+        layout.addWidget(self.comments)
         document.changed.connect(self._on_change)
 
     # ------------------------------------------------------------ pages
@@ -120,6 +124,7 @@ class InspectorPanel(QWidget):
         """Show the element ``element_id`` (``None``: nothing)."""
         self.element_id = element_id if element_id and element_id in self.document.amap else None
         self._fill()
+        self.comments.show_element(self.element_id)
 
     def _fill(self) -> None:
         element = self.document.amap.get(self.element_id) if self.element_id else None

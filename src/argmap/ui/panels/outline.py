@@ -3,9 +3,10 @@
 Each row starts with what the statement is: a claim's role in the
 structure (Reason, Co-premise, Objection, Rebuttal, Undercut, Conclusion,
 see :mod:`argmap.analysis.roles`) or its kind (Evidence, Recommendation,
-Claim), the same word as in its box. A statement reached again further
-down (a shared premise, a cycle) is shown once more as a leaf marked
-"(see above)", so the tree is finite.
+Claim), the same word as in its box; a proposal of the draft starts with
+"Proposed". A statement reached again further down (a shared premise, a
+cycle) is shown once more as a leaf marked "(see above)", so the tree is
+finite.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
 from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
+from argmap.render.proposed import is_proposed
 from argmap.ui.panels.common import short
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_MARK = {"claim": "Claim", "evidence": "Evidence", "recommendation": "Recommendation"}
 
 
-OUTLINE_FIELDS = frozenset({"text", "kind", "premises", "conclusion", "attackers", "target"})
-"""Fields whose change can change the outline (moves, notes, tags and sources cannot)."""
+OUTLINE_FIELDS = frozenset({"text", "kind", "tags", "premises", "conclusion", "attackers", "target"})
+"""Fields whose change can change the outline (moves, notes and sources cannot; tags say "proposed")."""
 
 SEE_ABOVE = " (see above)"
 
@@ -83,8 +85,12 @@ def outline_tree(amap) -> list[OutlineNode]:
 
 
 def row_word(statement, role: str | None) -> str:
-    """The first word of a statement's row: its role when it is a claim that has one, else its kind."""
-    return role.capitalize() if role and statement.kind == "claim" else KIND_MARK[statement.kind]
+    """The first words of a statement's row: its role when it is a claim that has one, else its kind.
+
+    A proposal of the draft reads "Proposed reason", "Proposed evidence", ...
+    """
+    word = role.capitalize() if role and statement.kind == "claim" else KIND_MARK[statement.kind]
+    return f"Proposed {word.lower()}" if is_proposed(statement) else word
 
 
 def _add_node(siblings: list, amap, sid: str, place: str, seen: set, into, on, roles) -> list:

@@ -11,6 +11,11 @@ objection to …* creates an anchored statement linked to the statement
 selected on the canvas, in one undoable command; *Add as evidence* and *Add
 as claim* create it unlinked. Offsets in the model count code points; Qt
 counts UTF-16 units, so every offset is converted at the border.
+
+Highlighting says how far each passage is mapped: a statement's quote is
+yellow; a quote of a statement the draft proposed (not yet accepted) is
+pale blue with a dotted underline, so that it reads without colour too;
+text no statement quotes stays plain ("not mapped").
 """
 
 from __future__ import annotations
@@ -33,12 +38,17 @@ from argmap.model.anchors import (
     text_sha256,
     utf16_index,
 )
+from argmap.render.proposed import is_proposed
 from argmap.ui.panels.common import short
 from argmap.ui.panels.source_passages import PassageMixin
 from argmap.ui.panels.source_text import SourceText
 
 SPAN_COLOUR = "#fff1a8"
 CURRENT_COLOUR = "#ffc940"
+PROPOSED_COLOUR = "#e1ebf7"
+"""The quote of a proposed statement (with a dotted underline)."""
+PROPOSED_LINE = "#4a6f9c"
+LEGEND = "Yellow: mapped. Pale blue, dotted underline: proposed by the draft, not yet accepted. Plain: not mapped."
 
 
 class SourcePanel(PassageMixin, QWidget):
@@ -96,6 +106,10 @@ class SourcePanel(PassageMixin, QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b35c00;")
         self.warning.hide()
+        self.legend = QLabel(LEGEND)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.legend.hide()
         self.view = SourceText(self)
         self.view.setObjectName("source.text")
         self.view.setAccessibleName("Source text")
@@ -131,9 +145,11 @@ class SourcePanel(PassageMixin, QWidget):
         loose.addWidget(self.add_evidence_button)
         loose.addWidget(self.add_claim_button)
         loose.addStretch(1)
+        self.tools = linked
+        """The column of what a selected passage can become: the window adds *Draft selection* to it."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (self.header, self.warning, self.view, self.hint):
+        for w in (self.header, self.warning, self.legend, self.view, self.hint):
             layout.addWidget(w)
         layout.addLayout(linked)
         layout.addLayout(loose)
@@ -207,6 +223,7 @@ class SourcePanel(PassageMixin, QWidget):
         self._astral = any(ord(c) > 0xFFFF for c in self.text)
         self.header.setText(header)
         self.warning.hide()
+        self.spans = []  # the old text's: setting the text moves the cursor, which must not pick one of them
         self.view.setPlainText(self.text)
         self.refresh_anchors()
 
@@ -262,12 +279,20 @@ class SourcePanel(PassageMixin, QWidget):
 
     def _paint(self) -> None:
         selections = []
+        statements = self.document.amap.statements
+        any_proposed = False
         for start, end, sid in self.spans:
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(CURRENT_COLOUR if sid == self.current else SPAN_COLOUR))
+            proposed = sid in statements and is_proposed(statements[sid])
+            any_proposed = any_proposed or proposed
+            fmt.setBackground(QColor(CURRENT_COLOUR if sid == self.current else
+                                     PROPOSED_COLOUR if proposed else SPAN_COLOUR))
             fmt.setForeground(QColor("#000000"))
-            if sid == self.current:
+            if proposed:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(PROPOSED_LINE))
+            elif sid == self.current:
                 fmt.setFontUnderline(True)
             sel.format = fmt
             cursor = QTextCursor(self.view.document())
@@ -276,6 +301,7 @@ class SourcePanel(PassageMixin, QWidget):
             sel.cursor = cursor
             selections.append(sel)
         self.view.setExtraSelections(selections)
+        self.legend.setVisible(any_proposed)
 
     def spans_of(self, sid: str) -> list[tuple[int, int]]:
         """The highlighted spans of statement ``sid`` (code points)."""
@@ -316,10 +342,12 @@ class SourcePanel(PassageMixin, QWidget):
 
     # ------------------------------------------------------------ model
     def _on_change(self, change) -> None:
-        if change.op in ("reset", "meta"):
+        if change.op == "reset" or change.op == "meta" and "source" in change.fields:
             self.reload()
         elif change.op in ("added", "removed") or "anchors" in change.fields:
             self.refresh_anchors()
+        elif "tags" in change.fields:  # accepted (or proposed again): its quote's highlight changes
+            self._paint()
         if self.target is not None and (self.target in change.ids or change.op == "reset"):
             self.set_target(self.target)  # deleted, or its words changed: the buttons say so
 

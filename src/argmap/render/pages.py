@@ -1,0 +1,286 @@
+"""Legible pages: a map on named paper (or in image parts of a given width), split by branch when it must be.
+
+"--page A4" means *legible on A4*: the map goes on one page when its body
+text prints at :data:`MIN_BODY_PT` or more; otherwise it is split over
+pages, by branch (:mod:`argmap.render.branches`), each page laid out on its
+own at :data:`SPLIT_BODY_PT`, titled, and with a dashed reference box
+("→ p. N") wherever an edge leads to a statement on another page, so a
+reader can follow the argument both ways. Page 1 is then an overview: the
+whole map as text-free boxes, each marked with the page it is on, and the
+list of pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import replace as copy_with
+
+from PySide6.QtCore import QPointF, QRectF
+
+from argmap.analysis.roles import statement_roles
+from argmap.model import ArgumentMap, Position
+from argmap.render.branches import branch, branch_forest, page_map, relation_groups
+from argmap.render.geometry import Drawing, build_drawing
+from argmap.render.legend import legend_size
+from argmap.render.measure import statement_size
+from argmap.render.overview import overview
+from argmap.render.paper import (
+    MIN_BODY_PT,
+    MIN_PAGE_TEXT_WIDTH,
+    PAGE_TEXT_WIDTH,
+    SPLIT_BODY_PT,
+    Paper,
+    best_fit,
+    page_furniture,
+    title_band,
+)
+from argmap.render.sheet import Sheet
+from argmap.render.theme import Theme
+
+
+@dataclass
+class PagePlan:
+    """What is printed: the sheets, and for each statement the page it lives on."""
+
+    sheets: list[Sheet]
+    page_of: dict[str, int]
+    split: bool
+
+
+# ------------------------------------------------------------------ planning
+class _Fitter:
+    """Whether a set of statements, laid out as one page, fits the paper at the split scale.
+
+    A single statement whose references do not fit (a premise shared by many
+    conclusions, on narrow paper) is tried once more with its relations to
+    other pages drawn compactly (:func:`~argmap.render.branches.page_map`);
+    such pages are remembered in ``compact``.
+    """
+
+    def __init__(self, amap: ArgumentMap, theme: Theme, paper: Paper):
+        self.amap, self.theme, self.paper = amap, theme, paper
+        self.k = SPLIT_BODY_PT / theme.font_px
+        self.room = [(cw / self.k, ch / self.k) for cw, ch in (paper.content(s) for s in paper.shapes())]
+        self.area = max(w * h for w, h in self.room)
+        self.roles = statement_roles(amap)
+        self.sizes = {sid: statement_size(st, theme, self.roles[sid]) for sid, st in amap.statements.items()}
+        self.compact: set[frozenset[str]] = set()
+
+    def __call__(self, ids: set[str]) -> bool:
+        if sum(self.sizes[s][0] * self.sizes[s][1] for s in ids) * 1.8 > self.area:
+            return False  # cannot fit, whatever the layout: no need to lay it out
+        if self.fits(self.lay_out(ids, engine="fast")):
+            return True
+        if len(ids) == 1 and self.fits(self.lay_out(ids, engine="fast", compact=True)):
+            self.compact.add(frozenset(ids))
+            return True
+        return False
+
+    def fits(self, laid) -> bool:
+        extent = page_extent(*laid, self.theme)
+        return any(extent.width() <= w and extent.height() <= h for w, h in self.room)
+
+    def lay_out(self, ids: set[str], engine: str = "auto", page_of=None, compact: bool | None = None):
+        if compact is None:
+            compact = frozenset(ids) in self.compact
+        sub, refs = page_map(self.amap, ids, page_of, compact=compact)
+        roles = statement_roles(sub)  # measured as build_drawing measures the page
+        sizes = {sid: statement_size(st, self.theme, roles[sid]) for sid, st in sub.statements.items()}
+        return sub, refs, sizes, _layout(sub, sizes, engine)
+
+
+def _layout(sub: ArgumentMap, sizes: dict, engine: str) -> dict[str, Position]:
+    from argmap.layout import auto_layout
+
+    return auto_layout(sub, sizes, engine=engine)
+
+
+def page_extent(sub, refs, sizes, positions, theme: Theme) -> QRectF:
+    """The rectangle a laid-out page covers (boxes, and room for arrowheads and markers)."""
+    pad = theme.marker_radius + theme.arrow_size
+    rect = QRectF()
+    for sid, (w, h) in sizes.items():
+        p = positions[sid]
+        rect = rect.united(QRectF(p.x - w / 2, p.y - h / 2, w, h))
+    return rect.adjusted(-pad, -pad, pad, pad)
+
+
+def plan_pages(amap: ArgumentMap, fits) -> list[list[str]]:
+    """Split ``amap`` into pages of statements, by branch, each passing ``fits(set_of_ids)``.
+
+    A page starts at a branch top (or at a group of tops: the premises of one
+    inference) and takes, relation by relation, the whole branches under it
+    while they fit, else just their tops (whose own branches are then
+    considered in turn); what does not fit starts a page of its own, right
+    after. Then neighbouring pages are joined while the two fit together.
+    """
+    tops, children = branch_forest(amap)
+    groups = relation_groups(amap, children)
+    pages: list[list[str]] = []
+    todo = [[top] for top in tops]
+    while todo:
+        unit = todo.pop(0)
+        if not fits(set(unit)) and len(unit) > 1:
+            todo[:0] = [[top] for top in unit]  # a linked group too big for a page: one page per premise
+            continue
+        page, cut = _grow(unit, groups, children, fits)
+        pages.append(page)
+        todo[:0] = cut
+    return _join(pages, fits)
+
+
+def _grow(unit: list[str], groups, children, fits) -> tuple[list[str], list[list[str]]]:
+    members, have = list(unit), set(unit)
+    frontier = [g for top in unit for g in groups.get(top, ())]
+    cut: list[list[str]] = []
+    k = 0
+    while k < len(frontier):
+        group = frontier[k]
+        k += 1
+        whole = [sid for top in group for sid in branch(top, children)]
+        if fits(have | set(whole)):
+            members += whole
+            have.update(whole)
+        elif fits(have | set(group)):
+            members += group
+            have.update(group)
+            # depth first: a line of reasoning stays together
+            frontier[k:k] = [g for top in group for g in groups.get(top, ())]
+        else:
+            cut.append(group)
+    return members, cut
+
+
+def _join(pages: list[list[str]], fits) -> list[list[str]]:
+    """Put each page onto the first earlier page it fits on with (first fit), else keep it."""
+    joined: list[list[str]] = []
+    for page in pages:
+        for k, have in enumerate(joined):
+            if fits(set(have) | set(page)):
+                joined[k] = have + page
+                break
+        else:
+            joined.append(page)
+    return joined
+
+
+# ------------------------------------------------------------------ sheets
+def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, *, report=None, legend=False,
+                 badges=True, background="white", split: str = "auto", title: str = "",
+                 footer: str = "") -> PagePlan:
+    """The sheets of ``amap`` on ``paper``: one page when it is legible (or ``split="one"``), else split.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map (already restricted to the exported statements).
+    whole : Drawing
+        The map drawn as a whole (the single page, and the split map's overview).
+    theme : Theme
+        How it is drawn.
+    paper : Paper
+        Page size, margin and orientation.
+    report : optional
+        The check report, for the badges.
+    legend, badges, background :
+        As in the export options.
+    split : {"auto", "split", "one"}
+        "one" keeps one page however small its text; "split" splits even
+        when one page would do; "auto" splits when it must.
+    title, footer : str
+        The map's title and the footer line (source, author, date).
+    """
+    extent = whole.bounds if not legend else _with_legend(whole.bounds, theme, badges)
+    k, shape = best_fit(extent, paper)
+    if split == "one" or (split == "auto" and k * theme.font_px >= MIN_BODY_PT) or len(amap.statements) < 2:
+        sheet = _page_sheet(whole, theme, paper, shape, k, extent, background, badges, legend,
+                            title, "", 1, 1, footer)
+        return PagePlan([sheet], {sid: 1 for sid in amap.statements}, False)
+    fitter = _Fitter(amap, page_theme(theme, paper), paper)
+    groups = plan_pages(amap, fitter)
+    page_of = {sid: n + 2 for n, group in enumerate(groups) for sid in group}
+    total = len(groups) + 1
+    sheets = [overview(whole, theme, paper, groups, page_of, amap, background, badges, legend, title, total,
+                       footer)]
+    for n, group in enumerate(groups, start=2):
+        sheets.append(_content_sheet(fitter, set(group), page_of, report, paper, background, badges, title,
+                                     _branch_title(amap, group), n, total, footer))
+    return PagePlan(sheets, page_of, True)
+
+
+def page_theme(theme: Theme, paper: Paper) -> Theme:
+    """The theme of a split map's pages: boxes at most :data:`PAGE_TEXT_WIDTH` wide, and narrow enough
+    that five fit side by side on the page (at least :data:`MIN_PAGE_TEXT_WIDTH`)."""
+    k = SPLIT_BODY_PT / theme.font_px
+    room = max(paper.content(shape)[0] for shape in paper.shapes()) / k
+    width = int(min(theme.max_text_width, PAGE_TEXT_WIDTH, max(MIN_PAGE_TEXT_WIDTH, room / 5 - 2 * theme.padding_x)))
+    return copy_with(theme, max_text_width=width, min_text_width=min(theme.min_text_width, width))
+
+
+def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False) -> QRectF:
+    w, h = legend_size(theme, badges, refs)
+    return bounds.united(QRectF(bounds.left(), bounds.bottom() + 24, w, h))
+
+
+def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper, background, badges, title,
+                   page_title, number, total, footer) -> Sheet:
+    theme = fitter.theme
+    laid = fitter.lay_out(ids, "auto", page_of)
+    if not fitter.fits(laid):
+        laid = fitter.lay_out(ids, "fast", page_of)  # the layout that was checked
+    sub, refs, sizes, positions = laid
+    drawing = build_drawing(sub, theme, report=report, positions=positions)
+    for sid, box in drawing.boxes.items():  # a statement keeps its role in the whole map, not the page's
+        if sid not in refs:
+            box.role = fitter.roles.get(sid)
+    k, shape = best_fit(drawing.bounds, paper)
+    k = min(k, fitter.k) if k * theme.font_px >= MIN_BODY_PT else k
+    sheet = _page_sheet(drawing, theme, paper, shape, k, drawing.bounds, background, badges, False, title,
+                        page_title, number, total, footer)
+    sheet.refs = refs
+    return sheet
+
+
+def _page_sheet(drawing: Drawing, theme: Theme, paper: Paper, shape, k: float, extent: QRectF, background,
+                badges, legend, title, page_title, number, total, footer) -> Sheet:
+    """A page of ``shape`` points at ``k`` points per pixel, ``extent`` centred under the title."""
+    w_pt, h_pt = shape
+    m = paper.margin_pt
+    cw, ch = paper.content(shape)
+    left = extent.left() - (m + (cw - extent.width() * k) / 2) / k
+    top = extent.top() - (m + title_band()) / k
+    frame = QRectF(left, top, w_pt / k, h_pt / k)
+    sheet = Sheet(drawing, theme, frame, background, badges, number=number, title=page_title, pt_per_px=k)
+    if legend:
+        sheet.legend_at = QPointF(drawing.bounds.left(), drawing.bounds.bottom() + 24)
+    sheet.captions = page_furniture(frame, k, paper, title, page_title, number, total, footer, theme)
+    sheet.paper_pt = shape
+    return sheet
+
+
+def _branch_title(amap: ArgumentMap, group: list[str]) -> str:
+    from argmap.render.branches import reference
+
+    text = reference(amap.statements[group[0]]).text
+    return f"‘{text}’" + (" and more" if _tops_in(amap, group) > 1 else "")
+
+
+def _tops_in(amap: ArgumentMap, group: list[str]) -> int:
+    inside = set(group)
+    from argmap.render.branches import statement_children
+
+    kids = statement_children(amap)
+    below = {k for sid in group for k in kids.get(sid, ()) if k in inside}
+    return sum(1 for sid in group if sid not in below)
+
+
+def restricted(amap: ArgumentMap, ids) -> ArgumentMap:
+    """A map of just the statements ``ids`` and the relations wholly among them."""
+    keep = set(ids)
+    sub = ArgumentMap(amap.title, amap.source, amap.extra)
+    infs = [i for i in amap.inferences.values() if i.conclusion in keep and all(p in keep for p in i.premises)]
+    inf_ids = {i.id for i in infs}
+    cons = [c for c in amap.conflicts.values()
+            if all(a in keep for a in c.attackers) and (c.target in keep or c.target in inf_ids)]
+    sub.add_all([*(s for s in amap.statements.values() if s.id in keep), *infs, *cons])
+    return sub

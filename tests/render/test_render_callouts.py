@@ -1,0 +1,130 @@
+"""Comments as numbered call-outs in exported pictures: the discs on the map, the list under it (PNG, SVG, PDF)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from defusedxml import ElementTree
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage
+
+from argmap.model import ArgumentMap, Comment, Conflict, Inference, Position, Statement
+from argmap.render import ExportOptions, build_drawing, export_map, prepare, theme_named
+from argmap.render.callouts import RADIUS, build_callouts, list_layout
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+LONG = ("Which interests exactly? Name two that both governments would admit to in public, and say where the "
+        "column shows them; otherwise cut the claim.")
+
+
+def commented() -> ArgumentMap:
+    amap = ArgumentMap(title="Talks")
+    amap.add_all([
+        Statement("r", "recommendation", "Open talks with Tehran", position=Position(0, 0)),
+        Statement("a", "claim", "Iran holds the cards in the south", position=Position(-200, 180)),
+        Statement("b", "claim", "Talks cost little", position=Position(200, 180)),
+        Statement("o", "claim", "Iran arms the militias", position=Position(420, 0)),
+        Inference("i1", ("a",), "r"), Inference("i2", ("b",), "r"), Conflict("c1", ("o",), "r"),
+    ])
+    amap.update("b", comments=(Comment(LONG, "Ann Analyst", "2024-05-02"),))
+    amap.update("r", comments=(Comment("Too strong for the summary.", "bob", "2024-05-03"),
+                               Comment("Settled long ago.", "ann", "2024-04-01", resolved=True)))
+    amap.update("i1", comments=(Comment("One reason or two?", "ann"),))
+    return amap
+
+
+def test_numbers_follow_reading_order_only_open_comments_only_what_is_drawn(qapp):
+    amap = commented()
+    prep = prepare(amap, ExportOptions(comments=True))
+    items = prep.callouts.items
+    assert [(c.number, c.eid) for c in items] == [(1, "r"), (2, "i1"), (3, "b")]
+    assert items[0].texts == ("bob, 2024-05-03: Too strong for the summary.",)  # the resolved one is left out
+    assert items[0].head == "r “Open talks with Tehran”" and items[1].head == "support i1 (a → r)"
+    box = prep.drawing.boxes["r"].rect
+    assert (items[0].anchor.x(), items[0].anchor.y()) == (box.left(), box.top())
+    scoped = prepare(amap, ExportOptions(comments=True, scope_ids=("a", "o")))
+    assert scoped.callouts is None  # nothing drawn carries an open comment
+    assert build_callouts(ArgumentMap(), prep.drawing, prep.extent) is None
+
+
+def test_the_list_goes_under_the_map_wraps_and_the_picture_grows(qapp):
+    amap = commented()
+    plain, with_list = prepare(amap, ExportOptions()), prepare(amap, ExportOptions(comments=True))
+    laid = list_layout(with_list.callouts, with_list.theme)
+    assert with_list.extent.bottom() > plain.extent.bottom() + laid.height - 1
+    assert with_list.callouts.origin.y() > plain.drawing.bounds.bottom()
+    lines = [line.text for line in laid.lines]
+    assert lines[0] == "Comments" and lines[1] == "r “Open talks with Tehran”"
+    last = laid.lines[lines.index("b “Talks cost little”") + 1:]
+    assert len(last) >= 2  # the long comment wraps, at the list's width
+    assert " ".join(line.text for line in last) == f"Ann Analyst, 2024-05-02: {LONG}"
+    assert all(line.x > with_list.callouts.origin.x() for line in last)
+    assert [n for n, _ in laid.discs] == [1, 2, 3]
+
+
+def test_png_draws_each_disc_on_its_box(qapp, tmp_path):
+    amap = commented()
+    path = tmp_path / "map.png"
+    export_map(amap, path, ExportOptions(comments=True))
+    prep = prepare(amap, ExportOptions(comments=True))
+    image = QImage(str(path))
+    m = prep.options.margin
+    for item in prep.callouts.items:
+        x = round(item.anchor.x() - prep.extent.left() + m)
+        y = round(item.anchor.y() - prep.extent.top() + m)
+        colour = QColor(image.pixel(x + 3, y + 3))  # the disc is filled with the text colour (the number is light)
+        dark = QColor(image.pixel(x + int(RADIUS) - 2, y))
+        assert min(colour.lightness(), dark.lightness()) < 80, item.eid
+    plain = tmp_path / "plain.png"
+    export_map(amap, plain, ExportOptions())
+    assert QImage(str(plain)).height() < image.height()
+
+
+def test_off_by_default_and_without_open_comments_nothing_changes(qapp, tmp_path):
+    amap = commented()
+    export_map(amap, tmp_path / "a.png", ExportOptions())
+    export_map(amap, tmp_path / "b.png", ExportOptions(comments=False))
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    for eid in ("b", "r", "i1"):
+        amap.update(eid, comments=tuple(c for c in amap.get(eid).comments if c.resolved))
+    export_map(amap, tmp_path / "c.png", ExportOptions(comments=True))
+    export_map(amap, tmp_path / "d.png", ExportOptions())
+    assert QImage(str(tmp_path / "c.png")) == QImage(str(tmp_path / "d.png"))
+
+
+def test_svg_and_pdf_keep_the_list_as_text(qapp, tmp_path):
+    amap = commented()
+    svg = tmp_path / "map.svg"
+    export_map(amap, svg, ExportOptions(fmt="svg", comments=True))
+    root = ElementTree.parse(str(svg)).getroot()
+    text = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG_NS}text"))
+    assert "Too strong for the summary." in text and "Settled long ago." not in text
+    assert re.search(r"\b1\b", text) and "support i1 (a → r)" in text
+    on_map = {g.get("data-id") for g in root.iter(f"{SVG_NS}g") if g.get("class") == "callout" and g.get("data-id")}
+    assert on_map == {c.eid for c in build_callouts(amap, build_drawing(amap, theme_named("light")),
+                                                      QRectF(0, 0, 400, 300)).items}
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "map.pdf"
+    export_map(amap, pdf, ExportOptions(fmt="pdf", comments=True))
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    flat = " ".join(out.split())
+    assert "Comments" in flat and "bob, 2024-05-03: Too strong for the summary." in flat
+
+
+def test_the_cli_has_a_comments_option(tmp_path):
+    import sys
+
+    from argmap.formats import write_file
+
+    path = tmp_path / "map.argmap"
+    write_file(commented(), path)
+    out = tmp_path / "map.svg"
+    done = subprocess.run([sys.executable, "-m", "argmap", "export", str(path), "-o", str(out), "--comments"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "One reason or two?" in out.read_text(encoding="utf-8")
