@@ -282,5 +282,5 @@ def restricted(amap: ArgumentMap, ids) -> ArgumentMap:
     inf_ids = {i.id for i in infs}
     cons = [c for c in amap.conflicts.values()
             if all(a in keep for a in c.attackers) and (c.target in keep or c.target in inf_ids)]
-    sub.add_all([*(s for s in amap.statements.values() if s.id in keep), *infs, *cons])
+    sub.add_all([*amap.sources.values(), *(s for s in amap.statements.values() if s.id in keep), *infs, *cons])
     return sub
