@@ -27,13 +27,21 @@ RELIABILITY_ORDER = "ABCDEF"
 UNGRADED_CREDIBILITY = 6
 """The credibility of evidence that gives none (SPEC §5: cannot be judged)."""
 
-ASSUMED_MARK = "ASSUMED"
-"""The word an assumed claim's box shows in its header."""
+ASSUMED_MARK = "ASSUMED · "
+"""What the header of an assumed claim's box starts with."""
+
+GRADE_PAD = 3.0
+"""Space between a grade's text ("B2") and its frame, left and right, in pixels."""
 
 GRADE_RULE = ("An evidence box shows its grade: the best reliability among the sources it cites (A completely "
               "reliable … E unreliable, F cannot be judged) and its credibility (1 confirmed … 5 improbable, "
               "6 cannot be judged).")
 """One sentence for the legend and the guide."""
+
+
+def shows_grade(statement: Statement) -> bool:
+    """Whether the box of ``statement`` has a grade to show (evidence that cites a source or is graded)."""
+    return statement.kind == "evidence" and (bool(statement.cites) or statement.credibility is not None)
 
 
 def best_source(statement: Statement, sources: Mapping[str, Source]) -> Source | None:
@@ -46,7 +54,7 @@ def best_source(statement: Statement, sources: Mapping[str, Source]) -> Source |
 
 def grade_of(statement: Statement, sources: Mapping[str, Source]) -> str:
     """The grade drawn on the box of ``statement``: ``"B2"``, or ``""`` when it has none to show."""
-    if statement.kind != "evidence" or (not statement.cites and statement.credibility is None):
+    if not shows_grade(statement):
         return ""
     best = best_source(statement, sources)
     letter = best.reliability if best is not None else "F"
