@@ -398,3 +398,5 @@ def _row(widget: QListWidget, sid: str, text: str) -> None:
 def _set_line(edit: QLineEdit, text: str) -> None:
     if edit.text() != text:
         edit.setText(text)
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)  # a long title shows its beginning
