@@ -7,6 +7,12 @@ canvas badges are painted in the same pass), with the check's own share in
 its own column; time from the edit until every panel has caught up
 ("idle"); and the peak resident memory of the process so far.
 
+A second table drags one statement across the canvas (real mouse events on
+the view, zoomed so that boxes are readable): per mouse move, the time until
+the canvas has painted (median and worst of 40 moves), and of it the time
+spent re-routing edges (the scene's router); then how many edges each move
+re-routed, against the number of edges in the map.
+
 Each size is measured ``--repeat`` times (default 3) in fresh windows after
 one warm-up window, and the median is printed with the machine's load
 average (other processes skew GUI timings a lot). Run:
@@ -100,6 +106,66 @@ def measure(n: int, settings: QSettings) -> tuple[float, float, float, float, fl
     return first_paint, to_diagnostics, check, to_idle, peak_mb
 
 
+def measure_drag(n: int, settings: QSettings, moves: int = 40) -> tuple[float, float, float, float, int]:
+    """Drag a statement of an ``n``-statement map.
+
+    Returns (median s per move, worst, median routing s, links re-routed per move, edges).
+    """
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    app = ensure_widgets_app()
+    window = MainWindow(settings=settings)
+    window.resize(1400, 900)
+    window.show()
+    window.load(argument_like(n, seed=7), None)
+    app.processEvents()
+    scene, view = window.scene, window.view
+    sid = list(window.document.amap.statements)[n // 2]
+    view.center_on_ids([sid])
+    view.resetTransform()
+    view.centerOn(scene.statement_item(sid).pos())
+    app.processEvents()
+    routing, touched = [], []
+    original = scene._apply_geometry
+
+    def counted(which):
+        touched.append(len(which))
+        return original(which)
+
+    scene._apply_geometry = counted
+    route = scene._route
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        route(*args, **kwargs)
+        routing.append(time.perf_counter() - start)
+
+    scene._route = timed
+    viewport = view.viewport()
+    start_point = view.mapFromScene(scene.statement_item(sid).pos())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start_point)
+    watch = PaintWatch()
+    viewport.installEventFilter(watch)
+    per_move = []
+    for k in range(1, moves + 1):
+        watch.painted = None
+        began = time.perf_counter()
+        QTest.mouseMove(viewport, start_point + QPoint(9 * k, 5 * (k % 7)))
+        while watch.painted is None and time.perf_counter() - began < 10:
+            app.processEvents()
+        per_move.append((watch.painted or time.perf_counter()) - began)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start_point + QPoint(9 * moves, 0))
+    edges = sum(len(item.edges) for item in scene._links.values())
+    window.document.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return (statistics.median(per_move), max(per_move), statistics.median(routing or [0.0]),
+            statistics.median(touched or [0]), edges)
+
+
 def main(argv: list[str]) -> int:
     repeat = 3
     if argv[:1] == ["--repeat"]:
@@ -116,6 +182,12 @@ def main(argv: list[str]) -> int:
         paint, diag, check, idle = (statistics.median(r[k] for r in runs) for k in range(4))
         peak = max(r[4] for r in runs)
         print(f"{n:>10,}  {paint:>15.2f}  {diag:>20.3f}  {check:>15.3f}  {idle:>13.3f}  {peak:>13.0f}", flush=True)
+    print(f"\n{'statements':>10}  {'move→painted median (ms)':>24}  {'worst (ms)':>10}  {'of it routing (ms)':>18}  "
+          f"{'links re-routed per move':>24}  {'edges':>7}")
+    for n in sizes:
+        median, worst, routing, touched, edges = measure_drag(n, settings)
+        print(f"{n:>10,}  {median * 1000:>24.1f}  {worst * 1000:>10.1f}  {routing * 1000:>18.2f}  {touched:>24.0f}  "
+              f"{edges:>7,}", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

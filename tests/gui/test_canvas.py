@@ -10,6 +10,7 @@ from argmap.commands.document import Document
 from argmap.formats import read_file
 from argmap.model import Position
 from argmap.model.synth import argument_like
+from argmap.render.paths import edge_path
 from argmap.ui.actions import ACTIONS
 from argmap.ui.canvas import LinkItem, MapScene, MapView, StatementItem
 
@@ -237,7 +238,7 @@ def test_link_onto_junction_and_onto_support_arrow(canvas):
     check_undo_redo(doc, before)
     single = next(i for i in doc.amap.inferences.values() if len(i.premises) == 1)
     edge = next(e for e in scene.link_item(single.id).edges)
-    middle = (edge.points[0] + edge.points[-1]) / 2
+    middle = edge_path(edge.points, edge.bezier).pointAtPercent(0.5)  # on the line, straight or routed
     attacker = next(s for s in doc.amap.statements if s not in single.premises and s != single.conclusion)
     before = doc.amap.copy()
     scene.begin_link(attacker, scene.statement_item(attacker).pos())

@@ -174,7 +174,7 @@ def test_keys_step_take_and_leave(window, other_file, qtbot):
     assert _states(window)["added i90"] == "left" and compare.current == 2
     QTest.keyClick(panel.list, Qt.Key.Key_Down)
     assert compare.current == 3
-    window.actions["review.next"].trigger()  # F8 skips what is decided
+    window.actions["review.next"].trigger()  # F7 skips what is decided
     assert compare.current == 4
     window.actions["review.previous"].trigger()
     window.actions["review.previous"].trigger()

@@ -18,8 +18,8 @@ from argmap.formats import native, read_file, write_file
 from argmap.resources_path import example_map
 
 BASES = {"report", "quote", "statistic", "document", "observation", "testimony"}
-BOX_W, BOX_H = 240, 120
-"""A generous box size: statements are laid out on a ~280 px by 160 px grid."""
+GAP = 20
+"""Measured boxes of the saved layout keep at least this many px apart (the layout's gaps are 24 and 60)."""
 
 
 @pytest.fixture(scope="module")
@@ -89,16 +89,39 @@ def test_write_file_and_read_file_give_an_equal_map(amap, tmp_path):
     assert read_file(path) == amap
 
 
-def test_positions_read_top_down_without_overlaps(amap):
+def _saved_rects(amap):
+    from argmap.render import measure_all, theme_named
+
+    sizes = measure_all(amap, theme_named("light"))
+    return {sid: (s.position.x - sizes[sid][0] / 2, s.position.y - sizes[sid][1] / 2,
+                  s.position.x + sizes[sid][0] / 2, s.position.y + sizes[sid][1] / 2)
+            for sid, s in amap.statements.items()}
+
+
+def test_positions_read_top_down_without_overlaps(amap, qapp):
     pos = {sid: s.position for sid, s in amap.statements.items()}
     assert all(p is not None for p in pos.values()), "a statement has no position"
     for inf in amap.inferences.values():
         for p in inf.premises:
             assert pos[inf.conclusion].y < pos[p].y, f"{inf.id}: conclusion is not above premise {p}"
-    for a, b in combinations(pos, 2):
-        apart_x = abs(pos[a].x - pos[b].x) >= BOX_W
-        apart_y = abs(pos[a].y - pos[b].y) >= BOX_H
-        assert apart_x or apart_y, f"{a} and {b} overlap"
+    rects = _saved_rects(amap)
+    for a, b in combinations(rects, 2):
+        ra, rb = rects[a], rects[b]
+        apart_x = ra[2] + GAP <= rb[0] or rb[2] + GAP <= ra[0]
+        apart_y = ra[3] + GAP <= rb[1] or rb[3] + GAP <= ra[1]
+        assert apart_x or apart_y, f"{a} and {b} overlap or nearly touch"
+
+
+def test_saved_layout_meets_the_picture_bar(amap, qapp):
+    """No edge through a box, no overlap, no more crossings than Graphviz's drawing of our DOT export."""
+    from argmap.formats.dot import dumps
+    from argmap.layout.dot_picture import dot_picture_quality
+    from argmap.layout.edges import routed_quality
+
+    ours = routed_quality(amap, _saved_rects(amap))
+    dot, _ = dot_picture_quality(dumps(amap))
+    assert (ours.through, ours.overlaps) == (0, 0)
+    assert ours.crossings <= dot.crossings, (ours, dot)
 
 
 def test_checks_find_only_analytic_gaps(amap):

@@ -176,11 +176,19 @@ def test_branch_ids_follow_premises_and_attackers():
     assert branch_ids(amap, ["a"]) == ["a", "b", "c", "d", "e"]
 
 
-def test_auto_keeps_the_engine_with_fewer_crossings_on_small_maps():
-    from argmap.layout import auto_layout, crossings
-    from argmap.model.synth import argument_like
+def test_auto_keeps_the_candidate_with_fewest_routed_crossings_on_small_maps():
+    from argmap.layout.auto import candidates
+    from argmap.layout.edges import routed_quality
+    from argmap.layout.graph import build_graph
+    from argmap.layout.metrics import box
 
     amap = argument_like(120, seed=11)
     sizes = {sid: (240.0, 80.0) for sid in amap.statements}
-    counts = {e: crossings(amap, auto_layout(amap, sizes, engine=e), sizes) for e in ("dot", "fast", "auto")}
-    assert counts["auto"] == min(counts["dot"], counts["fast"])
+
+    def routed(centres):
+        return routed_quality(amap, {k: box(Position(*centres[k]), sizes[k]) for k in amap.statements}).crossings
+
+    graph = build_graph(amap, sizes)
+    counts = [routed(layout(graph)) for layout in candidates(graph)]
+    chosen = auto_layout(amap, sizes)
+    assert routed({k: (p.x, p.y) for k, p in chosen.items()}) == min(counts)

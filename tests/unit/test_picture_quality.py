@@ -72,3 +72,20 @@ def test_the_grid_finds_what_brute_force_finds(rects, lines):
                    and min(rects[i][3], rects[j][3]) - max(rects[i][1], rects[j][1]) > 2)
     assert picture_quality(rects, lines).as_dict() == {"through": through, "crossings": crossings,
                                                        "overlaps": overlaps}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(line, min_size=1, max_size=8), st.lists(st.tuples(st.integers(0, 9), st.none() | line), max_size=6))
+def test_the_crossing_counter_follows_replaced_lines(lines, changes):
+    from argmap.layout.quality import CrossingCounter
+
+    current = dict(enumerate(lines))
+    counter = CrossingCounter(current)
+    assert counter.total == crossing_count(list(current.values()))
+    for key, new in changes:
+        counter.replace({key: new})
+        if new is None:
+            current.pop(key, None)
+        else:
+            current[key] = new
+        assert counter.total == crossing_count([current[k] for k in sorted(current)])

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from argmap.layout.dot import dot_layout
+from argmap.layout.dot import VARIANTS, dot_layout
+from argmap.layout.edges import routed_quality
 from argmap.layout.graph import DEFAULT_SIZE, H_GAP, RANK_GAP, build_graph, descendants
-from argmap.layout.metrics import box, crossings
+from argmap.layout.metrics import box
 from argmap.layout.place import nearest_free_offset, occupancy_of
+from argmap.layout.refine import fewer_crossings
 from argmap.layout.tidy import tidy_layout
 from argmap.model import ArgumentMap, Position
 
-DOT_LIMIT = 2000
-"""``engine="auto"`` uses ``dot`` up to this many statements, the fast engine above."""
+DOT_LIMIT = 600
+"""``engine="auto"`` uses ``dot`` up to this many statements, the fast engine above (``dot`` takes about
+0.2 s at 1,000 statements, the tidy engine and the router together about a tenth of that)."""
 BEST_OF_LIMIT = 600
-"""Up to this many statements ``engine="auto"`` runs both engines and keeps the drawing with fewer
-crossings: our edges are straight, not dot's splines, so dot's ordering is not always the best one
-(on the Argdown examples and the bundled map the tidy engine often crosses less)."""
+"""Up to this many statements ``engine="auto"`` draws several candidates (``dot``'s variants and the
+tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings."""
+ALL_VARIANTS_LIMIT = 200
+"""Up to this many statements every ``dot`` variant is a candidate; above, only the first two."""
 ENGINES = ("auto", "dot", "fast")
 
 
@@ -31,9 +35,11 @@ def auto_layout(amap: ArgumentMap, sizes: Mapping, *, engine: str = "auto",
     sizes : mapping
         Statement id -> (width, height) of its box in px; missing ids get a default size.
     engine : {"auto", "dot", "fast"}
-        ``"dot"`` is Graphviz (best on tangled maps, about 1 s per 2,000 statements), ``"fast"`` the
-        tidy-tree engine (milliseconds, as good on tree-like maps); ``"auto"`` picks ``dot`` up to
-        :data:`DOT_LIMIT` statements.
+        ``"dot"`` is Graphviz (best on tangled maps, about 0.2 s per 1,000 statements), ``"fast"`` the
+        tidy-tree engine (milliseconds, as good on tree-like maps). ``"auto"``, up to
+        :data:`BEST_OF_LIMIT` statements, lays out :func:`candidates` (``dot``'s variants and the tidy
+        engine), routes each as it will be drawn, keeps the one with the fewest crossings and refines it
+        (:func:`argmap.layout.refine.fewer_crossings`); above :data:`DOT_LIMIT` it uses the fast engine.
     only : collection of str, optional
         Lay out just this branch: these statements and everything under them (their premises and
         attackers, recursively). The branch keeps its top where it is, or goes under its parent when it
@@ -67,15 +73,25 @@ def _run(amap, sizes, engine, keep) -> dict[str, tuple[float, float]]:
     return {sid: centres[sid] for sid in graph.statements}
 
 
+def candidates(graph) -> list:
+    """The layouts ``engine="auto"`` chooses from for ``graph``, in order of preference on a tie."""
+    count = len(graph.statements)
+    variants = range(len(VARIANTS)) if count <= ALL_VARIANTS_LIMIT else range(2)
+    return [lambda g, v=v: dot_layout(g, v) for v in variants] + [tidy_layout]
+
+
 def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
-    """Both engines' drawings of a small map; the one with fewer crossings (dot on a tie)."""
+    """The candidate whose routed drawing has the fewest edge crossings (the first on a tie), refined."""
     best, best_count = None, None
-    for layout in (dot_layout, tidy_layout):
+    for layout in candidates(graph):
         centres = layout(graph)
         centres = {sid: centres[sid] for sid in graph.statements}
-        count = crossings(amap, {k: Position(x, y) for k, (x, y) in centres.items()}, sizes)
+        rects = {k: box(Position(x, y), sizes.get(k, DEFAULT_SIZE)) for k, (x, y) in centres.items()}
+        count = routed_quality(amap, rects).crossings
         if best_count is None or count < best_count:
             best, best_count = centres, count
+    if best_count:
+        best, _ = fewer_crossings(amap, {k: sizes.get(k, DEFAULT_SIZE) for k in best}, best)
     return best
 
 

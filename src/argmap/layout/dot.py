@@ -3,9 +3,12 @@
 The layout graph goes to ``dot`` top-down (edges from conclusion to premise,
 so cycles are broken by ``dot`` itself), each box as a fixed-size node whose
 inches are its pixels / 72, so that one point of ``dot``'s output is one
-pixel. Co-premises of an inference share a rank. ``dot`` puts the connected
-pieces side by side in one long row; they are cut apart and packed into
-shelves like the fast engine's trees.
+pixel. ``dot`` is free to order each rank (no ``ordering=out``: keeping the
+document order of premises tripled the crossings of the routed drawings).
+:data:`VARIANTS` are the settings tried: co-premises of an inference in one
+rank or not, and a longer crossing-minimisation search. ``dot`` puts the
+connected pieces side by side in one long row; they are cut apart and packed
+into shelves like the fast engine's trees.
 """
 
 from __future__ import annotations
@@ -15,14 +18,23 @@ import pygraphviz
 from argmap.layout.graph import H_GAP, RANK_GAP, LayoutGraph
 from argmap.layout.tidy import pack
 
+VARIANTS = (
+    ("", True),
+    ("mclimit=4, remincross=true", False),
+    ("", False),
+)
+"""(extra graph attributes, co-premises in one rank) of each variant; 0 is the default."""
 
-def dot_layout(graph: LayoutGraph) -> dict[str, tuple[float, float]]:
+
+def dot_layout(graph: LayoutGraph, variant: int = 0) -> dict[str, tuple[float, float]]:
     """Centres of every node of ``graph`` as laid out by Graphviz ``dot``.
 
     Parameters
     ----------
     graph : LayoutGraph
         The graph to lay out.
+    variant : int
+        Which of :data:`VARIANTS` to use.
 
     Returns
     -------
@@ -31,7 +43,7 @@ def dot_layout(graph: LayoutGraph) -> dict[str, tuple[float, float]]:
     """
     if not graph.size:
         return {}
-    agraph, name = _to_agraph(graph)
+    agraph, name = _to_agraph(graph, *VARIANTS[variant])
     agraph.layout(prog="dot")
     raw = {}
     for node in graph.size:
@@ -40,7 +52,7 @@ def dot_layout(graph: LayoutGraph) -> dict[str, tuple[float, float]]:
     return pack([_normalised(graph, part, raw) for part in _components(graph)])
 
 
-def _to_agraph(graph: LayoutGraph) -> tuple[pygraphviz.AGraph, dict[str, str]]:
+def _to_agraph(graph: LayoutGraph, extra: str = "", same_rank: bool = True) -> tuple[pygraphviz.AGraph, dict[str, str]]:
     """The graph as DOT text read by pygraphviz (much faster than adding nodes one by one).
 
     Nodes are named ``n0``, ``n1``... so that no id ever needs quoting; the names are returned.
@@ -48,7 +60,7 @@ def _to_agraph(graph: LayoutGraph) -> tuple[pygraphviz.AGraph, dict[str, str]]:
     name = {node: f"n{i}" for i, node in enumerate(graph.size)}
     lines = ["digraph {",
              f"graph [rankdir=TB, nodesep={H_GAP / 72:.4f}, ranksep={RANK_GAP / 72:.4f}, "
-             "splines=false, ordering=out];",
+             f"splines=false{', ' + extra if extra else ''}];",
              'node [shape=box, fixedsize=true, label="", margin=0];']
     for node, (w, h) in graph.size.items():
         if graph.is_junction(node):
@@ -57,7 +69,7 @@ def _to_agraph(graph: LayoutGraph) -> tuple[pygraphviz.AGraph, dict[str, str]]:
             lines.append(f"{name[node]} [width={w / 72:.4f}, height={h / 72:.4f}];")
     lines.extend(f"{name[u]} -> {name[v]};" for u, v in graph.edges())
     grouped: set[str] = set()
-    for node in graph.size:
+    for node in graph.size if same_rank else ():
         if not graph.is_junction(node):
             continue
         row = [c for c in graph.children[node] if c not in grouped and not graph.is_junction(c)]

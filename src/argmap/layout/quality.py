@@ -158,11 +158,17 @@ def _orient(a: Point, b: Point, c: Point) -> float:
 
 
 def _touch(p: Point, q: Point, r: Point, s: Point) -> bool:
-    return any(abs(u[0] - v[0]) < TOUCH and abs(u[1] - v[1]) < TOUCH for u in (p, q) for v in (r, s))
+    for u in (p, q):
+        for v in (r, s):
+            if -TOUCH < u[0] - v[0] < TOUCH and -TOUCH < u[1] - v[1] < TOUCH:
+                return True
+    return False
 
 
 def _seg_rect(p: Point, q: Point) -> Rect:
-    return (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+    x0, x1 = (p[0], q[0]) if p[0] < q[0] else (q[0], p[0])
+    y0, y1 = (p[1], q[1]) if p[1] < q[1] else (q[1], p[1])
+    return (x0, y0, x1, y1)
 
 
 class _Grid:
@@ -172,10 +178,12 @@ class _Grid:
         self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
 
     @staticmethod
-    def _span(r: Rect):
-        for cx in range(int(r[0] // CELL), int(r[2] // CELL) + 1):
-            for cy in range(int(r[1] // CELL), int(r[3] // CELL) + 1):
-                yield cx, cy
+    def _span(r: Rect) -> list[tuple[int, int]]:
+        x0, x1 = int(r[0] // CELL), int(r[2] // CELL) + 1
+        y0, y1 = int(r[1] // CELL), int(r[3] // CELL) + 1
+        if x1 - x0 == 1 and y1 - y0 == 1:
+            return [(x0, y0)]
+        return [(cx, cy) for cx in range(x0, x1) for cy in range(y0, y1)]
 
     def add(self, key: int, r: Rect) -> None:
         for cell in self._span(r):
@@ -188,4 +196,77 @@ class _Grid:
             members = cells.get(cell)
             if members:
                 found.update(members)
+        return found
+
+
+class CrossingCounter:
+    """The crossing pairs of a set of lines (as :func:`crossing_count` counts them), kept up to date.
+
+    Replacing a few lines costs time in proportion to those lines and their
+    neighbours, not to the whole picture: what a layout search needs when it
+    tries small changes one at a time.
+
+    Parameters
+    ----------
+    lines : mapping
+        Key -> polyline; keys must be comparable with each other.
+    """
+
+    def __init__(self, lines: Mapping):
+        self.lines: dict = {}
+        self.partners: dict = defaultdict(set)
+        self.cells: dict[tuple[int, int], set] = defaultdict(set)
+        self.total = 0
+        self.replace(lines)
+
+    def replace(self, changes: Mapping) -> int:
+        """Put new polylines for some keys (None removes a key); returns the new total."""
+        for key in changes:
+            self._drop(key)
+        for key, line in changes.items():
+            if line is not None:
+                self.lines[key] = list(line)
+                for n, (p, q) in enumerate(zip(line, line[1:])):
+                    for cell in _Grid._span(_seg_rect(p, q)):
+                        self.cells[cell].add((key, n))
+        for key, line in changes.items():
+            if line is None:
+                continue
+            for other in self._crossed_by(key):
+                if other not in self.partners[key]:
+                    self.partners[key].add(other)
+                    self.partners[other].add(key)
+                    self.total += 1
+        return self.total
+
+    def _drop(self, key) -> None:
+        line = self.lines.pop(key, None)
+        if line is None:
+            return
+        for n, (p, q) in enumerate(zip(line, line[1:])):
+            for cell in _Grid._span(_seg_rect(p, q)):
+                members = self.cells.get(cell)
+                if members is not None:
+                    members.discard((key, n))
+        for other in self.partners.pop(key, set()):
+            self.partners[other].discard(key)
+            self.total -= 1
+
+    def _crossed_by(self, key) -> set:
+        line = self.lines[key]
+        found: set = set()
+        for p, q in zip(line, line[1:]):
+            near: set = set()
+            for cell in _Grid._span(_seg_rect(p, q)):
+                near |= self.cells.get(cell, set())
+            x0, y0, x1, y1 = _seg_rect(p, q)
+            for other, n in near:
+                if other == key or other in found:
+                    continue
+                r, s = self.lines[other][n], self.lines[other][n + 1]
+                if (r[0] < x0 and s[0] < x0) or (r[0] > x1 and s[0] > x1) or (r[1] < y0 and s[1] < y0) \
+                        or (r[1] > y1 and s[1] > y1):
+                    continue
+                if not _touch(p, q, r, s) and segments_cross(p, q, r, s):
+                    found.add(other)
         return found

@@ -6,23 +6,26 @@ edges from box rectangles, so the canvas can re-route edges as items move.
 Supports go up from a premise's top edge to its conclusion's bottom edge;
 linked premises meet at a junction first; undercuts end at the junction of
 the inference they attack. Endpoints sharing a side of a box are spread
-along it so that arrows do not sit on top of each other.
+along it so that arrows do not sit on top of each other, and every edge is
+routed around the boxes it does not start or end at
+(:class:`argmap.layout.edges.EdgeRouter`, which the canvas keeps to
+re-route only what an edit touches).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 
 from argmap.analysis.roles import statement_roles
+from argmap.layout.edges import EdgeRouter
 from argmap.model import ArgumentMap, Position, Statement
 from argmap.render.grades import grade_of
 from argmap.render.measure import statement_size
 from argmap.render.placement import resolve_positions
 from argmap.render.proposed import proposed_links
-from argmap.render.theme import MINUS, Theme
+from argmap.render.theme import Theme
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -139,21 +142,8 @@ def _bounds(boxes: dict[str, Box], edges: list[Edge], theme: Theme) -> QRectF:
 
 
 # ------------------------------------------------------------------ edges
-@dataclass
-class _Link:
-    element: str
-    kind: str
-    src: str | QPointF
-    dst: str | QPointF
-    marker: str
-    arrow: bool
-    to_inference: bool = False
-    target: str | None = None
-    points: list = field(default_factory=lambda: [None, None])
-
-
 def edge_geometry(amap: ArgumentMap, boxes: dict[str, QRectF]) -> tuple[list[Edge], dict[str, QPointF]]:
-    """Edges and junctions of the relations among the statements in ``boxes``.
+    """Edges and junctions of the relations among the statements in ``boxes``, routed around every box.
 
     Parameters
     ----------
@@ -169,95 +159,19 @@ def edge_geometry(amap: ArgumentMap, boxes: dict[str, QRectF]) -> tuple[list[Edg
     junctions : dict
         Inference (or linked conflict) id → the junction point, drawn as a dot.
     """
-    infs = [i for i in amap.inferences.values()
-            if i.conclusion in boxes and all(p in boxes for p in i.premises)]
-    inf_ids = {i.id for i in infs}
-    cons = [c for c in amap.conflicts.values()
-            if all(a in boxes for a in c.attackers) and (c.target in boxes or c.target in inf_ids)]
-    undercut = {c.target for c in cons if c.target in inf_ids}
-    junctions: dict[str, QPointF] = {}
-    links: list[_Link] = []
-    for inf in infs:
-        if len(inf.premises) > 1 or inf.id in undercut:
-            junctions[inf.id] = _junction([boxes[p] for p in inf.premises], _bottom_mid(boxes[inf.conclusion]))
-        links += _links(inf.id, "support", "+", inf.premises, inf.conclusion, junctions.get(inf.id))
-    for con in cons:
-        end_point = junctions.get(con.target)
-        if len(con.attackers) > 1:
-            aim = end_point if end_point is not None else _bottom_mid(boxes[con.target])
-            junctions[con.id] = _junction([boxes[a] for a in con.attackers], aim)
-        dst = end_point if end_point is not None else con.target
-        new = _links(con.id, "attack", MINUS, con.attackers, dst, junctions.get(con.id))
-        for link in new:
-            link.to_inference = con.target in inf_ids
-            link.target = con.target if link.arrow else None
-        links += new
-    _route(links, boxes)
-    edges = [Edge(k.element, k.kind, k.points, k.marker, k.to_inference, k.arrow,
-                  k.src if isinstance(k.src, str) else None,
-                  k.target if k.target is not None else (k.dst if isinstance(k.dst, str) else None))
-             for k in links]
-    return edges, junctions
+    router = EdgeRouter(amap, {sid: rect_tuple(r) for sid, r in boxes.items()})
+    edges = [e for element in router.elements() for e in element_edges(router, element)]
+    return edges, {jid: QPointF(*p) for jid, p in router.junctions.items()}
 
 
-def _links(element: str, kind: str, marker: str, sources, dst, junction: QPointF | None) -> list[_Link]:
-    if junction is None:
-        return [_Link(element, kind, sources[0], dst, marker, True)]
-    legs = [_Link(element, kind, s, junction, "", False) for s in sources]
-    return legs + [_Link(element, kind, junction, dst, marker, True)]
+def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
+    """A QRectF as ``(left, top, right, bottom)``, the router's form."""
+    return (rect.left(), rect.top(), rect.right(), rect.bottom())
 
 
-def _bottom_mid(rect: QRectF) -> QPointF:
-    return QPointF(rect.center().x(), rect.bottom())
-
-
-def _junction(sources: list[QRectF], aim: QPointF) -> QPointF:
-    """A point between the sources' tops and ``aim``, nearer the sources."""
-    x = sum(r.center().x() for r in sources) / len(sources)
-    top = min(r.top() for r in sources)
-    if top > aim.y():
-        gap = min(40.0, max(10.0, (top - aim.y()) * 0.4))
-        return QPointF(x * 0.8 + aim.x() * 0.2, top - gap)
-    cy = sum(r.center().y() for r in sources) / len(sources)
-    return QPointF((x + aim.x()) / 2, (cy + aim.y()) / 2)
-
-
-def _ref(end, boxes: dict[str, QRectF]) -> QPointF:
-    return boxes[end].center() if isinstance(end, str) else end
-
-
-def _side(rect: QRectF, other: QPointF) -> str:
-    if other.y() < rect.top():
-        return "top"
-    if other.y() > rect.bottom():
-        return "bottom"
-    return "left" if other.x() < rect.center().x() else "right"
-
-
-def _route(links: list[_Link], boxes: dict[str, QRectF]) -> None:
-    """Fill each link's two points, spreading ends that share a box side."""
-    groups: dict[tuple[str, str], list[tuple[float, _Link, int]]] = defaultdict(list)
-    for link in links:
-        for slot, (end, other) in enumerate(((link.src, link.dst), (link.dst, link.src))):
-            if isinstance(end, str):
-                o = _ref(other, boxes)
-                side = _side(boxes[end], o)
-                key = o.x() if side in ("top", "bottom") else o.y()
-                groups[(end, side)].append((key, link, slot))
-            else:
-                link.points[slot] = QPointF(end)
-    for (sid, side), ends in groups.items():
-        ends.sort(key=lambda e: e[0])
-        rect = boxes[sid]
-        for n, (_, link, slot) in enumerate(ends):
-            frac = 0.5 if len(ends) == 1 else 0.15 + 0.7 * n / (len(ends) - 1)
-            link.points[slot] = _on_side(rect, side, frac)
-
-
-def _on_side(rect: QRectF, side: str, frac: float) -> QPointF:
-    if side == "top":
-        return QPointF(rect.left() + rect.width() * frac, rect.top())
-    if side == "bottom":
-        return QPointF(rect.left() + rect.width() * frac, rect.bottom())
-    x = rect.left() if side == "left" else rect.right()
-    return QPointF(x, rect.top() + rect.height() * frac)
+def element_edges(router: EdgeRouter, element: str) -> list[Edge]:
+    """The drawn :class:`Edge` objects of one inference or conflict, from the router's pieces."""
+    return [Edge(piece.element, piece.kind, [QPointF(x, y) for x, y in found.points], piece.marker,
+                 piece.to_inference, piece.arrow, piece.src if piece.src_box else None, piece.target,
+                 found.curved)
+            for piece, found in router.pieces(element)]

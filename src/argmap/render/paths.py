@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
 
+from argmap.layout.route import flatten as route_flatten
+
 FLATTEN_STEPS = 8
 """Straight pieces per Bézier segment when an edge is flattened for measuring."""
 
@@ -32,21 +34,11 @@ def edge_path(points: list[QPointF], bezier: bool = False) -> QPainterPath:
 
 
 def flatten(points: list[QPointF], bezier: bool = False, steps: int = FLATTEN_STEPS) -> list[tuple[float, float]]:
-    """The line as a polyline of ``(x, y)`` tuples (Bézier segments cut into ``steps`` pieces)."""
-    if not bezier:
-        return [(p.x(), p.y()) for p in points]
-    if not points:
-        return []
-    out = [(points[0].x(), points[0].y())]
-    for k in range(1, len(points) - 2, 3):
-        p0, c1, c2, p1 = points[k - 1], points[k], points[k + 1], points[k + 2]
-        for n in range(1, steps + 1):
-            t = n / steps
-            u = 1 - t
-            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-            out.append((a * p0.x() + b * c1.x() + c * c2.x() + d * p1.x(),
-                        a * p0.y() + b * c1.y() + c * c2.y() + d * p1.y()))
-    return out
+    """The line as a polyline of ``(x, y)`` tuples (Bézier segments cut into ``steps`` pieces).
+
+    The same as :func:`argmap.layout.route.flatten`, which the router measures with.
+    """
+    return route_flatten([(p.x(), p.y()) for p in points], bezier, steps)
 
 
 def end_direction(points: list[QPointF]) -> tuple[QPointF, QPointF]:

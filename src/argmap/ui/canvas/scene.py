@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
+from argmap.layout.edges import EdgeRouter
 from argmap.model import Position
+from argmap.render.geometry import element_edges, rect_tuple
 from argmap.render.grades import grade_of
-from argmap.ui.canvas._render import edge_geometry, statement_size, theme_named
+from argmap.ui.canvas._render import statement_size, theme_named
 from argmap.ui.canvas.drops import DropMixin
 from argmap.ui.canvas.editing import EditingMixin
 from argmap.ui.canvas.index import LinkIndex
@@ -32,7 +34,7 @@ ROLE_FIELDS = frozenset({"kind", "premises", "conclusion", "attackers", "target"
 """Fields whose change can change a statement's role."""
 
 FULL_REROUTE = 400
-"""Above this many changed statements, all edges are re-routed at once."""
+"""Above this many changed statements, the router starts afresh (cheaper than tracking each change)."""
 
 SEVERITIES = ("error", "warning")
 
@@ -44,14 +46,6 @@ def _badge(found) -> tuple[str | None, str]:
         return None, ""
     shown.sort(key=lambda d: SEVERITIES.index(d.severity))
     return shown[0].severity, shown[0].code + (f" +{len(shown) - 1}" if len(shown) > 1 else "")
-
-
-class _Subset:
-    """The few inferences and conflicts handed to ``edge_geometry`` when re-routing locally."""
-
-    def __init__(self, amap, links: set[str]):
-        self.inferences = {i: amap.inferences[i] for i in links if i in amap.inferences}
-        self.conflicts = {c: amap.conflicts[c] for c in links if c in amap.conflicts}
 
 
 class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, ProposalMixin, QGraphicsScene):
@@ -96,7 +90,10 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
         self._links: dict[str, LinkItem] = {}
         self._junctions: dict[str, JunctionItem] = {}
         self._index = LinkIndex()
+        self._router: EdgeRouter | None = None
         self._dirty: set[str] = set()
+        self._relinked: set[str] = set()
+        """Elements a model change named since the last re-route (their relations are re-read)."""
         self._dragged: set[str] = set()
         self._collapsed: set[str] = set()
         self._highlight: set[str] = set()
@@ -154,6 +151,7 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
         self._proposed_links = frozenset()
         self._sync_proposals()
         self._dirty.clear()
+        self._relinked.clear()
         self._collapsed &= set(self._boxes)
         self._apply_collapse()
         self._on_report(self.document.report)
@@ -191,35 +189,37 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
         self._links[lid] = item
 
     # ------------------------------------------------------------ edges
-    def _rects(self, sids) -> dict[str, QRectF]:
-        return {sid: self._boxes[sid].scene_box() for sid in sids if sid in self._boxes}
+    def _rects(self, sids) -> dict[str, tuple]:
+        return {sid: rect_tuple(self._boxes[sid].scene_box()) for sid in sids if sid in self._boxes}
 
-    def _route(self, statements: set[str] | None) -> None:
-        """Re-route the edges around ``statements`` (all edges when None)."""
-        if statements is None or len(statements) > FULL_REROUTE:
-            edges, junctions = edge_geometry(self.amap, self._rects(self._boxes))
-            self._apply_geometry(edges, junctions, set(self._links))
+    def _route(self, statements: set[str] | None, relinked: set[str] | None = None) -> None:
+        """Re-route what a change of ``statements`` can reach (everything when None).
+
+        ``relinked`` names the elements a model change touched (their relations
+        are re-read; removed statements are among ``statements`` without a box);
+        empty or None when only boxes moved.
+        """
+        if statements is None or self._router is None or len(statements) > FULL_REROUTE:
+            self._router = EdgeRouter(self.amap, self._rects(self._boxes))
+            self._apply_geometry(set(self._links))
             return
-        update = self._index.around(statements)
-        near = set().union(*(self._index.statements_of(lid) for lid in update)) if update else set()
-        update |= self._index.around(near)
-        context_statements = set().union(*(self._index.statements_of(lid) for lid in update)) if update else set()
-        context = update | self._index.around(context_statements)
-        boxes = self._rects(set().union(*(self._index.statements_of(lid) for lid in context)) if context else ())
-        edges, junctions = edge_geometry(_Subset(self.amap, context), boxes)
-        self._apply_geometry(edges, junctions, update)
+        if relinked:
+            rects = {sid: rect_tuple(self._boxes[sid].scene_box()) if sid in self._boxes else None
+                     for sid in statements}
+            changed = self._router.sync(self.amap, rects, relinked)
+        else:
+            changed = self._router.move(self._rects(statements))
+        self._apply_geometry(changed)
 
-    def _apply_geometry(self, edges: list, junctions: dict, which: set[str]) -> None:
-        grouped: dict[str, list] = defaultdict(list)
-        for edge in edges:
-            if edge.id in which:
-                grouped[edge.id].append(edge)
+    def _apply_geometry(self, which: set[str]) -> None:
+        router = self._router
         for lid in which:
             item = self._links.get(lid)
             if item is None:
                 continue
-            item.set_edges(grouped.get(lid, []))
-            self._set_junction(lid, junctions.get(lid), item.kind)
+            item.set_edges(element_edges(router, lid))
+            point = router.junctions.get(lid)
+            self._set_junction(lid, None if point is None else QPointF(*point), item.kind)
 
     def _set_junction(self, lid: str, point: QPointF | None, kind: str) -> None:
         item = self._junctions.get(lid)
@@ -252,10 +252,11 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
                 self._dragged.add(item.sid)
 
     def flush_edges(self) -> None:
-        """Re-route the edges of the statements moved since the last call."""
-        if self._dirty:
+        """Re-route the edges of the statements moved (or changed) since the last call."""
+        if self._dirty or self._relinked:
             dirty, self._dirty = self._dirty, set()
-            self._route({s for s in dirty if s in self._boxes})
+            relinked, self._relinked = self._relinked, set()
+            self._route(dirty, relinked)
             self._place_handle()
 
     # ------------------------------------------------------------ model changes
@@ -314,12 +315,14 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
             if st.position is not None:
                 item.place(st.position.x, st.position.y)
             self._dirty.add(eid)
+            self._relinked.add(eid)
         elif eid in amap.inferences or eid in amap.conflicts:
             self._dirty.update(self._index.statements_of(eid))
             self._index.put(amap, eid)
             if eid not in self._links:
                 self._new_link(eid)
             self._dirty.update(self._index.statements_of(eid))
+            self._relinked.add(eid)
         elif eid in amap.sources:
             self._regrade(eid)
         else:
@@ -333,6 +336,9 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
                 item.set_grade(grade_of(self.amap.statements[sid], self.amap.sources))
 
     def _forget(self, eid: str) -> None:
+        self._relinked.add(eid)
+        if eid in self._boxes:
+            self._dirty.add(eid)  # its box leaves the router's obstacles
         self._dirty.update(self._index.statements_of(eid))
         self._index.drop(eid)
         self._collapsed.discard(eid)

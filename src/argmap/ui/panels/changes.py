@@ -3,7 +3,7 @@
 Each row is one change in review order, with its state in words and a
 sign (``• to decide``, ``✓ taken``, ``✗ left``) so it reads without colour
 and aloud. Keys in the list: Up/Down to step, Enter takes the change,
-Delete (or Backspace) leaves it; F8 / Shift+F8 step anywhere in the window.
+Delete (or Backspace) leaves it; F7 / Shift+F7 step anywhere in the window.
 The panel only shows and asks: the comparison's controller decides.
 """
 
@@ -94,9 +94,9 @@ class ChangesPanel(QWidget):
         self.buttons = {}
         row = QHBoxLayout()
         for name, text, tip, slot in (
-                ("previous", "◀ &Previous", "Previous change still to decide (Shift+F8)",
+                ("previous", "◀ &Previous", "Previous change still to decide (Shift+F7)",
                  lambda: self.step_requested.emit(False)),
-                ("next", "&Next ▶", "Next change still to decide (F8)", lambda: self.step_requested.emit(True)),
+                ("next", "&Next ▶", "Next change still to decide (F7)", lambda: self.step_requested.emit(True)),
                 ("take", "&Take", "Take this change into the map: one undo step (Enter in the list)",
                  lambda: self._ask(self.take_requested)),
                 ("leave", "&Leave", "Keep the map's own version; the change stays listed as left (Delete)",
