@@ -103,9 +103,10 @@ def test_add_edit_grade_via_merge_and_delete_are_one_step_each_and_undo_to_an_eq
     monkeypatch.setattr(sources_module, "ask_choice", lambda parent, title, label, items: items[1])  # "nyt — C · …"
     assert panel.merge_current()
     assert "the-wire-service" not in doc.amap.sources and panel.current_source() == "nyt"
+    window.scene.select_ids(["k"])
     panel.tree.setFocus()
     QTest.keyClick(panel.tree, Qt.Key.Key_Delete)  # the list's Delete, not the window's (the canvas selection)
-    assert list(doc.amap.sources) == ["col"] and doc.amap.statements["e1"].cites == ()
+    assert "k" in doc.amap.statements and list(doc.amap.sources) == ["col"] and doc.amap.statements["e1"].cites == ()
     assert doc.undo_stack.count() == 7
     undo_all(doc)
     assert doc.amap == before
