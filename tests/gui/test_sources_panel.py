@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from argmap.analysis import check_map
 from argmap.app import create_window
@@ -279,3 +280,25 @@ def test_cite_source_asks_among_the_maps_sources_or_makes_a_new_one(window, monk
     assert doc.undo_stack.count() == 2
     assert check_map(doc.amap).diagnostics is not None
     assert source_dialog.DIRECTLY == window.tradecraft.panel.via.itemText(0)
+
+
+def test_every_field_of_the_panel_and_the_inspectors_rows_has_an_accessible_name(window):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget
+
+    panel, grades = window.tradecraft.panel, window.inspector.grades
+    panel.select_source("nyt")
+    window.scene.select_ids(["e1"])
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget)
+    widgets = [w for w in panel.findChildren(QWidget) if isinstance(w, kinds) and w.parent() is not None
+               and not isinstance(w.parent(), QComboBox)]
+    widgets += [w for row in grades.widgets() for w in [row, *row.findChildren(QWidget)] if isinstance(w, kinds)]
+    names = {}
+    for w in widgets:
+        iface = QAccessible.queryAccessibleInterface(w)
+        # what a screen reader reads: the name; a combo box's is its value on Linux (labelled by its form label)
+        names[w] = w.accessibleName() if isinstance(w, QComboBox) else iface.text(QAccessible.Text.Name)
+    assert len(widgets) >= 14
+    assert all(names.values()), [type(w).__name__ for w, n in names.items() if not n]
+    assert {"Sources", "Source title", "Source reliability", "Reported via", "Cited by", "Cited sources",
+            "Credibility", "Cite a source"} <= set(names.values())
