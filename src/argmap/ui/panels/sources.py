@@ -76,6 +76,7 @@ class SourcesPanel(QWidget):
         self.setObjectName("panel.sources")
         self.document = document
         self.report = None
+        self._alone: dict[str, dict[str, None]] = {}  # source -> the conclusions resting on it alone
         self._current: str | None = None
         self._filling = False
         self.tree = QTreeWidget()
@@ -172,12 +173,15 @@ class SourcesPanel(QWidget):
     def set_report(self, report) -> None:
         """Take the conclusions resting on each source alone from ``report`` (AM009 findings)."""
         self.report = report
+        self._alone = {}
+        for d in getattr(report, "diagnostics", ()):
+            if d.code == "AM009":
+                self._alone.setdefault(d.source, {})[d.target] = None
         self.refresh()
 
     def alone_on(self, xid: str) -> list[str]:
         """The conclusions the latest report finds resting on source ``xid`` alone (AM009), in its order."""
-        found = getattr(self.report, "diagnostics", ()) if self.report is not None else ()
-        return list(dict.fromkeys(d.target for d in found if d.code == "AM009" and d.source == xid))
+        return list(self._alone.get(xid, ()))
 
     def refresh(self) -> None:
         """List the sources again (keeping the chosen one) and show its details."""
