@@ -93,7 +93,7 @@ def rows(bundle: Path | None, runs: int, xvfb: bool) -> list[tuple[str, str, tup
     table = []
     for name, base in ways:
         table.append((name, "--version", measure([*base, "--version"], runs)))
-        table.append((name, "check (46 statements)", measure([*base, "check", "--fail-on", "never", str(EXAMPLE)],
+        table.append((name, "check (bundled map)", measure([*base, "check", "--fail-on", "never", str(EXAMPLE)],
                                                               runs)))
         shown = measure([*gui_prefix, *base], runs, gui=True)
         if shown[2] == "no hook" and name.startswith("python"):

@@ -18,13 +18,13 @@ def reviewed(base: ArgumentMap) -> ArgumentMap:
     """``base`` as a reviewer sent it back: every kind of change of a diff.
 
     Added: an objection s90 with its conflict c90 on s1, and a support i90
-    from s4 to s2. Removed: statement s46 (with what the cascade takes) and
-    inference i3. Changed: the kind of s4 and the text of s5, the note of i1,
-    a comment on s2. Moved: s6 and s7. Map detail: the title.
+    from s4 to s2. Removed: statement s49 (with what the cascade takes: the
+    inference i31 into it and its conflict c9) and inference i3. Changed: the
+    kind of s4 and the text of s5, the note of i1, a comment on s2. Moved: s6
+    and s7. Map detail: the title.
     """
     other = base.copy()
-    last = list(other.statements.values())[-1]
-    other.remove([last.id, "i3"])
+    other.remove(["s49", "i3"])
     other.add_all([Statement("s90", "claim", OBJECTION, position=Position(-560.0, -160.0)),
                    Conflict("c90", ("s90",), "s1"),
                    Inference("i90", ("s4",), "s2")])

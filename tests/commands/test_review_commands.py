@@ -50,7 +50,7 @@ def test_every_change_taken_one_by_one_gives_the_other_version_and_undoes(pair):
     assert refused == []
     assert document_of(amap) == document_of(other)  # same content, same order of every list
     assert _agreeing(amap, diff) == [c.id for c in diff.changes]
-    # the cascade of removing s46 took i29 and c6: three removals, one step
+    # the cascade of removing s49 took i31 and c9: three removals, one step
     assert stack.count() == len(diff.changes) - 2
     while stack.canUndo():
         stack.undo()

@@ -88,7 +88,7 @@ def test_the_review_panel_lists_open_comments_goes_there_and_resolves_in_one_cli
                             ("c1", "Is this attack fair?", False)]
     assert panel.summary.text() == "3 open comments"
     item = panel.tree.topLevelItem(1)
-    assert item.text(1).startswith("s5 “Those shared interests") and item.text(3) == "bob"
+    assert item.text(1).startswith("s5 “The US could use those shared") and item.text(3) == "bob"
     assert panel.tree.topLevelItem(2).text(1) == "attack c1: s22 ⟂ s13"
     panel.tree.itemClicked.emit(item, 1)  # a click on the row: there on the canvas
     assert window.scene.selected_ids() == ["s5"]

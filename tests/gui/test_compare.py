@@ -68,7 +68,7 @@ def test_compare_with_overlays_every_kind_of_change_and_the_overlay_is_not_the_m
     assert len(rows) == 14 and all(row.startswith("• to decide — ") for row in rows)
     assert rows[0].endswith(f"added objection s90 '{OBJECTION[:39]}…' attacking s1 (c90)")
     tags = _tags(window)
-    for expected in ("+ ADDED s90", "+ ADDED c90", "+ ADDED i90", "\u2212 REMOVED s46", "\u2212 REMOVED i3",
+    for expected in ("+ ADDED s90", "+ ADDED c90", "+ ADDED i90", "\u2212 REMOVED s49", "\u2212 REMOVED i3",
                      "~ CHANGED s4: kind", "~ CHANGED s5: text", "~ CHANGED i1: note", "~ CHANGED s2: comments",
                      "\u21a6 MOVED s6", "\u21a6 MOVED s7"):
         assert expected in tags, (expected, tags)

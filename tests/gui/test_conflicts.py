@@ -36,6 +36,15 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     return done
 
 
+def without_tradecraft(amap):
+    """``amap`` without sources, grades or assumptions (SPEC §5): written, it is a version-1 file."""
+    amap.remove(list(amap.sources))
+    for s in list(amap.statements.values()):
+        if s.credibility is not None or s.assumed:
+            amap.update(s.id, credibility=None, assumed=False)
+    return amap
+
+
 def edit_ours(m):
     m.update("s4", text=OURS_TEXT)
     m.update("s5", kind="evidence")
@@ -59,7 +68,7 @@ def merged_in_git(tmp_path: Path) -> Path:
     git(repo, "config", "merge.argmap.name", "argmap semantic merge")
     git(repo, "config", "merge.argmap.driver", DRIVER)
     (repo / ".gitattributes").write_text("*.argmap merge=argmap\n", encoding="utf-8")
-    write_file(bundled(), repo / "map.argmap", backup=False)
+    write_file(without_tradecraft(bundled()), repo / "map.argmap", backup=False)  # a version-1 base
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "base")
     for branch, edit in (("ours", edit_ours), ("theirs", edit_theirs)):

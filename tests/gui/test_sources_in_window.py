@@ -46,19 +46,19 @@ def test_source_edits_reach_the_checks_and_undo_cleanly(qtbot, window):
     conclusion = next(s.id for s in amap.statements.values() if s.kind == "recommendation")
     before = amap.copy()
     _report_after(qtbot, window, AddElements(amap, [Source("col", "A column", "B"),
-                                                    Source("nyt", "A report", "B", via="col"),
-                                                    Statement("ex", "evidence", "Reported", cites=("nyt",)),
+                                                    Source("rep", "A report", "B", via="col"),
+                                                    Statement("ex", "evidence", "Reported", cites=("rep",)),
                                                     Statement("rx", "recommendation", "Act on the report"),
                                                     Inference("ix", ("ex",), conclusion),
                                                     Inference("iy", ("ex",), "rx")], "Add sources"))
     assert "ex" in window.scene._boxes and "col" not in window.scene._boxes
-    _report_after(qtbot, window, UpdateFields(amap, {e: {"cites": ("nyt",), "credibility": 2} for e in evidence},
+    _report_after(qtbot, window, UpdateFields(amap, {e: {"cites": ("rep",), "credibility": 2} for e in evidence},
                                               "Cite"))
-    _report_after(qtbot, window, UpdateFields(amap, {"nyt": {"comments": (Comment("check"),)}}, "Comment"))
+    _report_after(qtbot, window, UpdateFields(amap, {"rep": {"comments": (Comment("check"),)}}, "Comment"))
     shown = window.diagnostics.visible_diagnostics()
     assert sorted(d.key() for d in shown) == sorted(d.key() for d in check_map(amap).diagnostics)
-    assert {("rx", "col"), ("rx", "nyt")} <= {(d.target, d.source) for d in shown if d.code == "AM009"}
-    _report_after(qtbot, window, MergeSources(amap, "nyt", "col"))
+    assert {("rx", "col"), ("rx", "rep")} <= {(d.target, d.source) for d in shown if d.code == "AM009"}
+    _report_after(qtbot, window, MergeSources(amap, "rep", "col"))
     assert all(amap.statements[e].cites == ("col",) for e in evidence)
     _report_after(qtbot, window, actions.delete(amap, ["col"]))
     assert all(amap.statements[e].cites == () for e in [*evidence, "ex"])
@@ -68,5 +68,5 @@ def test_source_edits_reach_the_checks_and_undo_cleanly(qtbot, window):
     assert amap == before
     with qtbot.waitSignal(doc.report_changed, timeout=3000):
         doc.undo_stack.redo()
-    assert list(amap.sources) == ["col", "nyt"] and len(window.scene._boxes) == len(amap.statements)
+    assert list(amap.sources) == [*before.sources, "col", "rep"] and len(window.scene._boxes) == len(amap.statements)
     assert not window.errors

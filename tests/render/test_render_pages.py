@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from argmap.analysis import check_map
 from argmap.formats import read_file
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
-from argmap.model.synth import argument_like
+from argmap.model.synth import argument_like, with_tradecraft
 from argmap.render import ExportOptions, export_map, plan_export
 from argmap.render.branches import branch_forest, is_continuation, page_map
 from argmap.render.pages import plan_pages
@@ -63,6 +63,18 @@ def test_every_statement_lives_on_exactly_one_page(amap, room):
     counts = Counter(sid for page in pages for sid in page)
     assert set(counts) == set(amap.statements) and set(counts.values()) == {1}
     assert all(len(page) <= room or len(page) == 1 for page in pages)
+
+
+def test_pages_of_a_graded_map_keep_its_sources():
+    """Evidence on a page still cites its sources (a page map without them was refused, SPEC §5)."""
+    amap = with_tradecraft(argument_like(60, seed=3), sources=6, seed=3)
+    assert any(s.cites for s in amap.statements.values())
+    pages = plan_pages(amap, lambda ids: len(ids) <= 8)
+    page_of = {sid: n for n, page in enumerate(pages, start=2) for sid in page}
+    for page in pages:
+        sub, _ = page_map(amap, set(page), page_of)
+        assert sub.sources == amap.sources  # every via chain whole
+        assert all(sub.statements[sid].cites == amap.statements[sid].cites for sid in page)
 
 
 @settings(max_examples=60, deadline=None)

@@ -237,12 +237,12 @@ def test_text_changes_are_quoted_from_where_they_differ():
     old = read_file(EXAMPLE)
     new = old.copy()
     text = old.statements["s9"].text
-    new.update("s9", text=text.replace("nobody", "no one"))
+    new.update("s9", text=text.replace("at war", "in a war"))
     new.update("s4", note="")
     lines = describe(diff_maps(old, new), "a", "b", old, new).splitlines()
     assert lines[1] == "  s4: note 'Second reason (with s5).' removed"
-    assert lines[2] == ("  s9: text '…war with each other; nobody has suggest…' → "
-                        "'…war with each other; no one has suggest…'")
+    assert lines[2] == ("  s9: text '…US and Iran are not at war with each ot…' → "
+                        "'…US and Iran are not in a war with each…'")
 
 
 def test_every_change_has_its_own_label_for_the_compare_list():

@@ -41,7 +41,7 @@ def test_text_reads_like_a_review_and_ends_with_the_checks(reviewed: Path):
     assert lines[1:4] == ["  added objection s99 'Separating rubbish from gold in these r…' attacking s1 (c99)",
                           "  i3 removed (s3 no longer supports s1)",
                           "  s4: kind claim → evidence"]
-    assert lines[4].startswith("checks: errors 4 → 5, warnings 10 → 11")
+    assert lines[4].startswith("checks: errors 2 → 3, warnings 16 → 18")
     assert any(line.startswith("  new AM004 unanswered-objection [s1]") for line in lines)
     assert any(line.startswith("  gone AM008 single-point-of-failure [s3]") for line in lines)
     assert lines[-1] == "  s1: in → out"

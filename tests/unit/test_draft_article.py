@@ -66,4 +66,4 @@ def test_the_draft_meets_the_analysts_map_on_the_root_and_the_reasons(article):
     for sid in ("s3", "s4", "s6", "s8"):
         spans = [(a.start, a.end) for a in bundled.statements[sid].anchors]
         assert any(min(e, d.end) > max(s, d.start) for s, e in spans for d in drafted), sid
-    assert tally.scores()["units"] > 0.5  # most units are the analyst's units too (0.63 when measured)
+    assert tally.scores()["units"] > 0.5  # most units are the analyst's units too (0.60 when measured)

@@ -82,7 +82,7 @@ def test_two_branches_that_both_add_a_statement_merge_clean(repo: Path):
 def test_conflicting_branches_stop_the_merge_with_a_valid_map(repo: Path):
     git(repo, "config", "merge.argmap.driver", DRIVER + " --name %P")  # messages name the file, not git's temp
     edit_on_branch(repo, "ours", lambda m: m.update("s4", text="Ours says this."))
-    edit_on_branch(repo, "theirs", lambda m: (m.update("s4", text="Theirs says that."), m.remove(["s46"])))
+    edit_on_branch(repo, "theirs", lambda m: (m.update("s4", text="Theirs says that."), m.remove(["s43"])))
     git(repo, "checkout", "-q", "ours")
     done = git(repo, "merge", "--no-edit", "theirs", check=False)
     assert done.returncode == 1
@@ -94,7 +94,7 @@ def test_conflicting_branches_stop_the_merge_with_a_valid_map(repo: Path):
     text = (repo / "map.argmap").read_text(encoding="utf-8")
     assert "<<<<<<<" not in text
     merged = native.loads(text)  # a valid map, ready for the app to resolve
-    assert merged.statements["s4"].text == "Ours says this." and "s46" not in merged.statements
+    assert merged.statements["s4"].text == "Ours says this." and "s43" not in merged.statements
     assert json.loads(text)["merge_conflicts"] == [
         {"id": "s4", "field": "text", "base": read_file(EXAMPLE).statements["s4"].text,
          "ours": "Ours says this.", "theirs": "Theirs says that."}]

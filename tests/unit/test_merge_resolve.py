@@ -35,13 +35,13 @@ def merged():
     theirs.update("s4", text="Theirs.")
     ours.set_meta(title="Ours")
     theirs.set_meta(title="Theirs")
-    ours.remove(["s46"])
-    theirs.add_all([Statement("s90", "claim", "New."), Inference("i90", ("s90",), "s46")])
+    ours.remove(["s43"])
+    theirs.add_all([Statement("s90", "claim", "New."), Inference("i90", ("s90",), "s43")])
     theirs.update("c1", note="Theirs' note.")
     ours.remove(["c1"])
     result = merge_maps(base, ours, theirs)
     assert [(c["id"], c["field"]) for c in result.conflicts] == [
-        ("", "title"), ("s4", "text"), ("s46", "removed"), ("c1", "removed")]
+        ("", "title"), ("s4", "text"), ("s43", "removed"), ("c1", "removed")]
     return result.map
 
 
@@ -49,19 +49,19 @@ def test_taking_theirs_for_each_conflict(merged):
     for conflict in conflicts_of(merged):
         settle(merged, conflict, "theirs")
     assert merged.title == "Theirs" and merged.statements["s4"].text == "Theirs."
-    assert "s46" in merged.statements and merged.conflicts["c1"].note == "Theirs' note."
+    assert "s43" in merged.statements and merged.conflicts["c1"].note == "Theirs' note."
     assert conflicts_of(merged) == [] and "merge_conflicts" not in native.to_document(merged)
 
 
 def test_keeping_ours_only_drops_the_conflicts(merged):
     before = native.to_document(merged)
     sizes = {c["id"]: len(resolution(merged, c, "ours")) for c in conflicts_of(merged)}
-    assert sizes == {"": 1, "s4": 1, "c1": 1, "s46": 2}  # the list edit; s46 also goes, as ours removed it
+    assert sizes == {"": 1, "s4": 1, "c1": 1, "s43": 2}  # the list edit; s43 also goes, as ours removed it
     for conflict in conflicts_of(merged):
         settle(merged, conflict, "ours")
     after = native.to_document(merged)
-    assert "s46" not in merged.statements and "i90" not in merged.inferences  # the model's cascade
-    assert after["statements"] == [s for s in before["statements"] if s["id"] != "s46"]
+    assert "s43" not in merged.statements and "i90" not in merged.inferences  # the model's cascade
+    assert after["statements"] == [s for s in before["statements"] if s["id"] != "s43"]
     assert after["title"] == "Ours" and "merge_conflicts" not in after
 
 
@@ -69,9 +69,9 @@ def test_base_and_a_wrong_choice(merged):
     s4 = next(c for c in conflicts_of(merged) if c["id"] == "s4")
     settle(merged, s4, "base")
     assert merged.statements["s4"].text == read_file(EXAMPLE).statements["s4"].text
-    removal = next(c for c in conflicts_of(merged) if c["id"] == "s46")
-    settle(merged, removal, "ours")  # ours removed s46: removing it takes i90 (into it) with it
-    assert "s46" not in merged.statements and "i90" not in merged.inferences
+    removal = next(c for c in conflicts_of(merged) if c["id"] == "s43")
+    settle(merged, removal, "ours")  # ours removed s43: removing it takes i90 (into it) with it
+    assert "s43" not in merged.statements and "i90" not in merged.inferences
     with pytest.raises(ValueError):
         resolution(merged, conflicts_of(merged)[0], "mine")
 

@@ -73,13 +73,14 @@ def test_change_against_removal_follows_ours():
 
 def test_an_element_removed_on_one_side_but_still_referenced_is_kept():
     base, ours, theirs = three()
-    ours.remove(["s46"])
+    ours.remove(["s43"])
     theirs.add_all([Statement("s90", "evidence", "New evidence.", source="x"),
-                    Inference("i90", ("s90",), "s46")])
+                    Inference("i90", ("s90",), "s43")])
     result = merge_maps(base, ours, theirs)
-    assert {"s46", "s90", "i90"} <= set(result.map.statements) | set(result.map.inferences)
-    assert result.conflicts == [{"id": "s46", "field": "removed", "base": native.to_document(base)["statements"][45],
-                                 "ours": None, "theirs": native.to_document(theirs)["statements"][45]}]
+    assert {"s43", "s90", "i90"} <= set(result.map.statements) | set(result.map.inferences)
+    at = list(base.statements).index("s43")
+    assert result.conflicts == [{"id": "s43", "field": "removed", "base": native.to_document(base)["statements"][at],
+                                 "ours": None, "theirs": native.to_document(theirs)["statements"][at]}]
 
 
 def test_valid_changes_that_make_an_invalid_element_fall_back_to_ours():

@@ -178,6 +178,7 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
         link = Inference if kind == "support" else Conflict
         links.append(link(f"{box_id}:link", (source,), box_id))
     sub = ArgumentMap(amap.title, amap.source, amap.extra)
+    # the sources go along: a page's evidence keeps citing them (SPEC §5 refuses a cite of no source)
     sub.add_all([*amap.sources.values(), *boxes,
                  *(i.copy(premises=shown[i.id]) for i in amap.inferences.values() if i.id in infs),
                  *(c.copy(attackers=shown[c.id]) for c in amap.conflicts.values() if c.id in cons), *links])
