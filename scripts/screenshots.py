@@ -154,8 +154,8 @@ def tradecraft_shots(app, window, out: Path) -> list[str]:
     window.tradecraft.show_sources()
     window.tradecraft.panel.select_source(report)
     window.view.resetTransform()
-    window.view.zoom_by(0.7)
-    window.view.center_on_ids(evidence[:3])
+    window.view.zoom_by(0.85)
+    window.view.center_on_ids(evidence[:1])
     settle(app)
     window.grab().save(str(out / "sources-panel.png"))
 
