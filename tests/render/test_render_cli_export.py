@@ -19,7 +19,7 @@ from argmap.model import ArgumentMap, Position, SourceInfo, Statement
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "resources" / "examples" / "shot-by-both-sides.argmap"
-TOOL = ROOT.parent.parent / "shared" / "tools" / "picture_quality.py"
+TOOL = ROOT.parent / "shared" / "tools" / "picture_quality.py"
 
 
 def export(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -165,3 +165,13 @@ def test_a_width_no_split_can_help_says_the_width_needed(tmp_path):
     ok = export(src, "-o", tmp_path / "ok.png", "--width", f"{needed}cm", "--format", "json")
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["body_pt"] >= 7.0
+
+
+def test_a_reader_that_closes_the_pipe_early_gets_no_traceback(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "export", str(BUNDLED), "-o", str(tmp_path / "map.svg")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc.stdout.close()  # the reader goes away before the report is printed (as `| head -0` would)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=300) in (0, 141) and "Traceback" not in err, err
+    assert (tmp_path / "map.svg").stat().st_size > 0

@@ -29,7 +29,7 @@ from argmap.render.svg import path_data
 NS = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "src" / "argmap" / "resources" / "examples" / "shot-by-both-sides.argmap"
-TOOLS = ROOT.parent.parent / "shared" / "tools"
+TOOLS = ROOT.parent / "shared" / "tools"
 
 
 @pytest.fixture(scope="module")

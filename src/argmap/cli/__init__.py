@@ -49,9 +49,27 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of our output went away (``| head``): say nothing more
+        _quiet_stdout()
+        return EXIT_PIPE
     from argmap.app import main as app_main
 
     return app_main(argv)
+
+
+EXIT_PIPE = 141
+"""The status of a command whose reader closed its pipe early, as a shell reports SIGPIPE (128 + 13)."""
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit cannot fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture): nothing to silence
+        pass
 
 
 def _top_help() -> str:
