@@ -14,9 +14,11 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from argmap.model import Statement
+from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Drawing, Edge
+from argmap.render.grades import GRADE_PAD
 from argmap.render.measure import badge_diameter
-from argmap.render.paint import paint_badge, paint_box, paint_edge
+from argmap.render.paint import paint_badge, paint_box, paint_edge, paint_grade
 from argmap.render.parts import frame_style
 from argmap.render.theme import KIND_LABELS, MINUS, Theme
 
@@ -32,7 +34,11 @@ TEXTS = {
     "in": "accepted (in: ✓ disc)", "out": "defeated or unsupported (out: ✗ square)",
     "undecided": "undecided (? diamond)", "error": "error (! octagon)", "warning": "warning (! triangle)",
     "ref": "drawn on another page (→ p. N, dashed)",
+    "grade": "grade: best reliability of its sources (A–F), credibility (1–6)",
+    "assumed": "assumed claim: a stated assumption (ASSUMED, double border)",
 }
+GRADE_SAMPLE = "B2"
+"""The grade the legend's swatch shows."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,16 @@ class LegendRow:
     badge_rect: QRectF | None = None
 
 
-def _keys(badges: bool, refs: bool) -> list[tuple[str, str]]:
+def shows_tradecraft(drawing: Drawing) -> bool:
+    """Whether ``drawing`` has a graded evidence box or an assumed claim (its legend then explains them)."""
+    return any(box.grade or (box.statement.assumed and box.statement.kind == "claim")
+               for box in drawing.boxes.values())
+
+
+def _keys(badges: bool, refs: bool, grades: bool = False) -> list[tuple[str, str]]:
     rows = [("kind", k) for k in KIND_LABELS]
+    if grades:
+        rows += [("grade", "grade"), ("assumed", "assumed")]
     if refs:
         rows.append(("ref", "ref"))
     rows += [("edge", "support"), ("edge", "attack")]
@@ -58,24 +72,24 @@ def _keys(badges: bool, refs: bool) -> list[tuple[str, str]]:
     return rows
 
 
-def legend_size(theme: Theme, badges: bool = True, refs: bool = False) -> tuple[float, float]:
-    """Width and height of the legend."""
+def legend_size(theme: Theme, badges: bool = True, refs: bool = False, grades: bool = False) -> tuple[float, float]:
+    """Width and height of the legend (``grades``: with the rows of grades and assumptions)."""
     fm = QFontMetricsF(theme.font())
-    keys = _keys(badges, refs)
+    keys = _keys(badges, refs, grades)
     width = max(fm.horizontalAdvance(TEXTS[key]) for _, key in keys) + SWATCH + 5 * GAP
     return width, len(keys) * ROW + 2 * GAP + fm.height()
 
 
-def legend_rows(origin: QPointF, theme: Theme, badges: bool = True,
-                refs: bool = False) -> tuple[QRectF, tuple[str, QPointF], list[LegendRow]]:
+def legend_rows(origin: QPointF, theme: Theme, badges: bool = True, refs: bool = False,
+                grades: bool = False) -> tuple[QRectF, tuple[str, QPointF], list[LegendRow]]:
     """The legend's frame, its title (text and baseline start) and its rows, top-left at ``origin``."""
-    w, h = legend_size(theme, badges, refs)
+    w, h = legend_size(theme, badges, refs, grades)
     fm = QFontMetricsF(theme.font())
     frame = QRectF(origin.x(), origin.y(), w, h)
     title = ("Legend", QPointF(origin.x() + GAP, origin.y() + GAP + fm.ascent()))
     y = origin.y() + GAP + fm.height()
     rows = []
-    for group, key in _keys(badges, refs):
+    for group, key in _keys(badges, refs, grades):
         cell = QRectF(origin.x() + GAP, y + 3, SWATCH, ROW - 6)
         text_at = QPointF(cell.right() + 2 * GAP, y + (ROW - fm.height()) / 2 + fm.ascent())
         edge = badge = None
@@ -91,9 +105,10 @@ def legend_rows(origin: QPointF, theme: Theme, badges: bool = True,
     return frame, title, rows
 
 
-def paint_legend(painter: QPainter, origin: QPointF, theme: Theme, badges: bool = True, refs: bool = False) -> None:
+def paint_legend(painter: QPainter, origin: QPointF, theme: Theme, badges: bool = True, refs: bool = False,
+                 grades: bool = False) -> None:
     """Paint the legend with its top-left corner at ``origin``."""
-    frame, title, rows = legend_rows(origin, theme, badges, refs)
+    frame, title, rows = legend_rows(origin, theme, badges, refs, grades)
     painter.save()
     painter.setPen(QPen(QColor(theme.muted_text), 1))
     painter.setBrush(QColor(0, 0, 0, 0))
@@ -111,6 +126,10 @@ def paint_legend(painter: QPainter, origin: QPointF, theme: Theme, badges: bool 
         elif row.group == "ref":
             paint_box(painter, row.cell, Statement("legend", "claim", ""), theme, badges=False, reference=True,
                       text=False)
+        elif row.group in ("grade", "assumed"):
+            paint_box(painter, sample_rect(row), *_sample(row.group), theme, badges=False, text=False)
+            if row.group == "grade":
+                paint_grade(painter, grade_swatch(row, theme), GRADE_SAMPLE, theme)
         elif row.group == "edge":
             paint_edge(painter, row.edge, theme)
         else:
@@ -119,6 +138,25 @@ def paint_legend(painter: QPainter, origin: QPointF, theme: Theme, badges: bool 
         painter.setFont(font)
         painter.drawText(row.text_at, row.text)
     painter.restore()
+
+
+def sample_rect(row: LegendRow) -> QRectF:
+    """The small box of a grade or assumption row (as wide as a kind's swatch)."""
+    return QRectF(row.cell)
+
+
+def _sample(group: str) -> tuple[Statement]:
+    if group == "assumed":
+        return (Statement("legend", "claim", "", assumed=True),)
+    return (Statement("legend", "evidence", "", credibility=2),)
+
+
+def grade_swatch(row: LegendRow, theme: Theme) -> QRectF:
+    """Where the legend's sample grade sits: centred in its row's box."""
+    w = fonts_of(theme).small_bold_metrics.horizontalAdvance(GRADE_SAMPLE) + 2 * GRADE_PAD
+    d = fonts_of(theme).badge
+    c = row.cell.center()
+    return QRectF(c.x() - w / 2 + 2, c.y() - d / 2, w, d)
 
 
 def legend_origin(drawing: Drawing) -> QPointF:
@@ -133,7 +171,7 @@ def drawing_extent(drawing: Drawing, theme: Theme, legend: bool = False, badges:
     if rect.isEmpty():
         rect = QRectF(0, 0, 1, 1)
     if legend:
-        w, h = legend_size(theme, badges=badges)
+        w, h = legend_size(theme, badges=badges, grades=shows_tradecraft(drawing))
         o = legend_origin(drawing)
         rect = rect.united(QRectF(o.x(), o.y(), w, h))
     return rect

@@ -20,6 +20,7 @@ from argmap.gcpause import paused_gc
 from argmap.layout.edges import EdgeRouter
 from argmap.model import Position
 from argmap.render.geometry import element_edges, rect_tuple
+from argmap.render.grades import grade_of
 from argmap.ui.canvas._render import statement_size, theme_named
 from argmap.ui.canvas.drops import DropMixin
 from argmap.ui.canvas.editing import EditingMixin
@@ -135,9 +136,12 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
         self._roles = statement_roles(amap)
         sizes = {sid: self.box_size(s) for sid, s in amap.statements.items()}
         centres = self._centres(sizes)
+        graded = bool(amap.sources) or amap.uses_grades()
         for sid, st in amap.statements.items():
             item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
             item.role = self._roles[sid]
+            if graded:
+                item.grade = grade_of(st, amap.sources)
             self.addItem(item)
             self._boxes[sid] = item
         self._index.build(amap)
@@ -307,6 +311,7 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
                 self._boxes[eid] = item
             elif item.statement != st:
                 item.set_statement(st, size)
+            item.set_grade(grade_of(st, amap.sources))
             if st.position is not None:
                 item.place(st.position.x, st.position.y)
             self._dirty.add(eid)
@@ -318,8 +323,17 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
                 self._new_link(eid)
             self._dirty.update(self._index.statements_of(eid))
             self._relinked.add(eid)
+        elif eid in amap.sources:
+            self._regrade(eid)
         else:
             self._forget(eid)
+
+    def _regrade(self, source_id: str) -> None:
+        """The grades of the evidence citing ``source_id`` again (its reliability may have changed)."""
+        for sid in self.amap.cited_by(source_id):
+            item = self._boxes.get(sid)
+            if item is not None:
+                item.set_grade(grade_of(self.amap.statements[sid], self.amap.sources))
 
     def _forget(self, eid: str) -> None:
         self._relinked.add(eid)

@@ -84,9 +84,12 @@ class DiagnosticsPanel(QWidget):
     -------
     activated(str, list)
         A diagnostic was clicked: its target and related ids.
+    chosen(Diagnostic)
+        The same click, with the whole finding (an AM009's source, say).
     """
 
     activated = Signal(str, list)
+    chosen = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -158,6 +161,7 @@ class DiagnosticsPanel(QWidget):
         if index.isValid():
             diag = self.model.rows[index.row()]
             self.activated.emit(diag.target, list(diag.related))
+            self.chosen.emit(diag)
 
     def _current_changed(self, index: QModelIndex, _previous) -> None:
         diag = self.model.rows[index.row()] if index.isValid() else None

@@ -27,6 +27,7 @@ from argmap.commands.edits import UpdateFields, execute
 from argmap.model import KINDS, Inference, ModelError, Statement
 from argmap.ui.panels.comments import CommentsBox
 from argmap.ui.panels.common import short
+from argmap.ui.panels.grades import GradesBox
 
 BASES = ("", "report", "quote", "statistic", "document", "observation", "testimony")
 
@@ -100,6 +101,9 @@ class InspectorPanel(QWidget):
                               ("Anchors", self.anchor_list), ("&Note", self.note_edit), ("Ta&gs", self.tags_edit),
                               ("", self.pinned_box)):
             form.addRow(label, widget)
+        self.grades = GradesBox(self.document, page)  # cites, credibility, assumed (SPEC §5), after Source
+        self.grades.message.connect(self.message)
+        self.grades.add_to(form, 5)
         return page
 
     def _link_page(self) -> QWidget:
@@ -135,6 +139,8 @@ class InspectorPanel(QWidget):
                 self.stack.setCurrentIndex(2)
             else:
                 self.stack.setCurrentIndex(0)
+            if not isinstance(element, Statement):
+                self.grades.show_statement(None)
         finally:
             self._filling = False
 
@@ -151,6 +157,7 @@ class InspectorPanel(QWidget):
         if not self.tags_edit.hasFocus():
             self.tags_edit.setText(", ".join(s.tags))
         self.pinned_box.setChecked(s.pinned)
+        self.grades.show_statement(s.id)
 
     def _describe(self, element) -> str:
         statements = self.document.amap.statements
