@@ -17,7 +17,7 @@ from argmap.ui.actions import ACTIONS, GESTURES, shortcut_text
 
 
 def rules_html() -> str:
-    """The check rules AM001–AM008: severity, name, meaning and fix."""
+    """Every check rule (the registry: AM001–AM012 today): severity, name, meaning and fix."""
     rows = "".join(
         f"<tr><td><b>{escape(r.code)}</b></td><td>{escape(r.severity)}</td><td>{escape(r.name)}</td>"
         f"<td>{escape(r.summary)}<br/><i>Fix:</i> {escape(r.fix)}</td></tr>"
