@@ -127,6 +127,10 @@ def run_export(args) -> int:
         return _fail(out, _small_text_advice(exc, out))
     except (ExportError, OSError) as exc:
         return _fail(out, str(exc))
+    if args.comments and plan.split:
+        print(f"argmap export: note: comment call-outs are drawn on single pictures only; the {len(plan.sheets)} "
+              f"pages leave them out (the outline lists every comment: argmap convert {args.file} -o report.md)",
+              file=sys.stderr)
     if not args.quiet:
         _print_report(export_report(plan), written, plan, args.format)
     return EXIT_OK
