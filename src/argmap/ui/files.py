@@ -22,6 +22,7 @@ from argmap.formats import FORMATS, read_file, write_file
 from argmap.model import ArgumentMap, FormatError
 from argmap.ui.errors import failure_reason, open_failure_text, save_failure_text
 from argmap.ui.recovery import Autosave, Recovery, find_recoveries, recovery_dir
+from argmap.ui.widgets import plain_box
 
 __all__ = ["Autosave", "FileController", "RecentFiles", "Recovery", "find_recoveries", "recovery_dir"]
 
@@ -31,9 +32,8 @@ MAX_RECENT = 10
 # ---------------------------------------------------------------- dialogs (tests patch these)
 def ask_unsaved(parent: QWidget, name: str) -> str:
     """Ask what to do with unsaved changes: ``"save"``, ``"discard"`` or ``"cancel"``."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"Save the changes to {name} before closing?", parent=parent)
-    box.setTextFormat(_plain())
+    box = plain_box(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name} before closing?",
+                    parent)
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -44,16 +44,13 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
     """A modal error message (plain text)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
-    box.setTextFormat(_plain())
-    box.exec()
+    plain_box(QMessageBox.Icon.Critical, title, text, parent).exec()
 
 
 def show_warnings(parent: QWidget, name: str, warnings: list[str]) -> None:
     """What a reader or writer could not carry over, one line each."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Not everything carried over",
-                      f"{name}: {len(warnings)} thing(s) could not be carried over.", parent=parent)
-    box.setTextFormat(_plain())
+    box = plain_box(QMessageBox.Icon.Information, "Not everything carried over",
+                    f"{name}: {len(warnings)} thing(s) could not be carried over.", parent)
     box.setDetailedText("\n".join(warnings))
     box.exec()
 
@@ -62,10 +59,8 @@ def ask_restore(parent: QWidget, recovery: Recovery) -> bool:
     """Offer to restore a recovery file left by a crash."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.saved_at))
     name = recovery.original or "an untitled map"
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved changes?",
-                      f"argmap did not close properly. Restore the unsaved changes to {name} from {when}?",
-                      parent=parent)
-    box.setTextFormat(_plain())
+    box = plain_box(QMessageBox.Icon.Question, "Restore unsaved changes?",
+                    f"argmap did not close properly. Restore the unsaved changes to {name} from {when}?", parent)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -78,12 +73,6 @@ def ask_open_path(parent: QWidget, title: str, filters: str, folder: str = "") -
 def ask_save_path(parent: QWidget, title: str, filters: str, suggested: str = "") -> str:
     """A file name to write, or ``""``."""
     return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
-
-
-def _plain():
-    from PySide6.QtCore import Qt
-
-    return Qt.TextFormat.PlainText
 
 
 # ---------------------------------------------------------------- file filters
