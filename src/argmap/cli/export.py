@@ -134,7 +134,8 @@ def run_export(args) -> int:
 
 def _within_pixel_limit(plan, amap, report):
     """The plan at the default 300 dpi, or at the largest dpi the pixel limit allows (said on stderr)."""
-    from argmap.render.export import MAX_SIDE, plan_export, png_pixel_size
+    from argmap.render.export import plan_export
+    from argmap.render.png import MAX_SIDE, png_pixel_size
 
     options = plan.options
     worst = 1.0

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.render import ExportError, ExportOptions, build_drawing, plan_export, prepare, theme_named, write_plan
-from argmap.render.export import check_pixel_limit, png_pixel_size
 from argmap.render.export_report import export_report
 from argmap.render.paper import MIN_BODY_PT
+from argmap.render.png import check_pixel_limit, png_pixel_size
 from argmap.ui.export_presets import presets
 from argmap.ui.export_preview import PagePreview, ReportPanel
 from argmap.ui.export_settings import ExportSettingsMixin

@@ -14,8 +14,9 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from argmap.render import ExportError, ExportOptions, prepare, prepared_image, render_svg
-from argmap.render.export import painting, plan_for_paper
+from argmap.render.export import plan_for_paper
 from argmap.render.paper import Paper
+from argmap.render.png import painting
 from argmap.render.sheet import paint_sheet
 from argmap.ui.widgets import show_plain
 
