@@ -9,24 +9,14 @@ the list, and the fields show the source as it still is.
 from __future__ import annotations
 
 from argmap.commands import sources as cmd
-from argmap.commands.edits import execute
 from argmap.model import ModelError
+from argmap.ui.panels.common import CommandPusher
 from argmap.ui.source_dialog import SourceDialog, ask_choice, ask_dialog, source_choice
 
 
-class SourceEditing:
+class SourceEditing(CommandPusher):
     """The panel's edits (needs its ``document``, ``notice``, ``message``, ``_current``, ``_filling``,
     ``_show`` and ``select_source``)."""
-
-    def _push(self, command, done: str = "") -> bool:
-        try:
-            execute(self.document.undo_stack, command)
-        except ModelError as exc:
-            self._refused(str(exc))
-            return False
-        if done:
-            self.message.emit(done)
-        return True
 
     def _refused(self, reason: str) -> None:
         self.notice.setText(reason)
