@@ -54,6 +54,11 @@ def say(command: str, text: str) -> None:
     print(f"argmap {command}: {text}", file=sys.stderr)
 
 
+def say_unwritten(command: str, target, exc: OSError) -> None:
+    """Say that ``target`` could not be written, and the system's reason."""
+    say(command, f"{target}: cannot write: {exc.strerror or exc}")
+
+
 def read_map(command: str, path: str, *, warn: bool = True, any_name: bool = False, empty_ok: bool = False):
     """The map in the file ``path``, or None after saying on stderr why it cannot be read.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.cli.common import EXIT_BAD, EXIT_OK, say
+from argmap.cli.common import EXIT_BAD, EXIT_OK, say, say_unwritten
 
 
 def add_parser(sub) -> None:
@@ -30,7 +30,7 @@ def run_convert(source: str, target: str, from_format: str | None, to_format: st
         say("convert", str(exc))
         return EXIT_BAD
     except OSError as exc:
-        say("convert", f"{target}: cannot write: {exc.strerror or exc}")
+        say_unwritten("convert", target, exc)
         return EXIT_BAD
     for line in warnings:
         say("convert", f"warning: {line}")

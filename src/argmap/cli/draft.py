@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argmap.cli.common import EXIT_BAD, EXIT_OK, say
+from argmap.cli.common import EXIT_BAD, EXIT_OK, say, say_unwritten
 
 
 def add_parser(sub) -> None:
@@ -45,7 +45,7 @@ def run_draft(text_path: str, target: str, title: str = "") -> int:
         say("draft", f"{text_path}: {exc}")
         return EXIT_BAD
     except OSError as exc:
-        say("draft", f"{target}: cannot write: {exc.strerror or exc}")
+        say_unwritten("draft", target, exc)
         return EXIT_BAD
     root = amap.statements[amap.extra["draft"]["root"]]
     counts = ", ".join(_count(n, word) for n, word in ((len(amap), "statement"), (len(amap.inferences), "support"),

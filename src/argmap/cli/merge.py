@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, read_map, say
+from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, read_map, say, say_unwritten
 
 SHOWN = 10
 """Conflicts listed on stderr; the rest are counted."""
@@ -61,7 +61,7 @@ def run_merge(base: str, ours: str, theirs: str, output: str, name: str | None =
         say("merge", str(exc))
         return EXIT_BAD
     except OSError as exc:
-        say("merge", f"{output}: cannot write: {exc.strerror or exc}")
+        say_unwritten("merge", output, exc)
         return EXIT_BAD
     for line in warnings:
         say("merge", f"warning: {line}")
