@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from argmap.analysis import check_map
-from argmap.app import create_window
 from argmap.model import ArgumentMap, Inference, Source, Statement
-from argmap.ui import files, source_dialog
+from argmap.ui import source_dialog
 from argmap.ui.panels import grades as grades_module
 from argmap.ui.panels import source_edits
 
@@ -31,15 +30,10 @@ def graded_map() -> ArgumentMap:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
-    qtbot.addWidget(w)
+def window(make_window):
+    w = make_window()
     w.load(graded_map(), None)
-    w.show()
-    yield w
-    w.document.undo_stack.setClean()
+    return w
 
 
 def answer_dialog(monkeypatch, module, **values):
