@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from argmap.analysis import check_map
-from argmap.app import create_window
 from argmap.model import ArgumentMap, Inference, Source, Statement
-from argmap.ui import files, source_dialog
+from argmap.ui import source_dialog
 from argmap.ui.panels import grades as grades_module
-from argmap.ui.panels import sources as sources_module
+from argmap.ui.panels import source_edits
 
 
 def graded_map() -> ArgumentMap:
@@ -31,15 +30,10 @@ def graded_map() -> ArgumentMap:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
-    qtbot.addWidget(w)
+def window(make_window):
+    w = make_window()
     w.load(graded_map(), None)
-    w.show()
-    yield w
-    w.document.undo_stack.setClean()
+    return w
 
 
 def answer_dialog(monkeypatch, module, **values):
@@ -87,7 +81,7 @@ def test_the_panel_lists_each_source_with_its_grade_chain_and_evidence(window, q
 def test_add_edit_grade_via_merge_and_delete_are_one_step_each_and_undo_to_an_equal_map(window, qtbot, monkeypatch):
     doc, panel = window.document, window.tradecraft.panel
     before = doc.amap.copy()
-    answer_dialog(monkeypatch, sources_module, title="The wire service", reliability="A", via="col")
+    answer_dialog(monkeypatch, source_edits, title="The wire service", reliability="A", via="col")
     panel.add_source()
     assert doc.amap.sources["the-wire-service"].via == "col" and panel.current_source() == "the-wire-service"
     panel.title_edit.setFocus()
@@ -101,7 +95,7 @@ def test_add_edit_grade_via_merge_and_delete_are_one_step_each_and_undo_to_an_eq
     choose(panel.via, "")
     assert doc.undo_stack.count() == 5  # add, the typed title, two grades, the via
     assert doc.amap.sources["the-wire-service"].reliability == "D" and not doc.amap.sources["the-wire-service"].via
-    monkeypatch.setattr(sources_module, "ask_choice", lambda parent, title, label, items: items[1])  # "nyt — C · …"
+    monkeypatch.setattr(source_edits, "ask_choice", lambda parent, title, label, items: items[1])  # "nyt — C · …"
     assert panel.merge_current()
     assert "the-wire-service" not in doc.amap.sources and panel.current_source() == "nyt"
     window.scene.select_ids(["k"])
@@ -274,7 +268,7 @@ def test_cite_source_asks_among_the_maps_sources_or_makes_a_new_one(window, monk
     assert asked[0][1][-1] == "New source…"
     assert doc.amap.statements["e1"].cites == ("nyt", "col") and doc.amap.statements["c"].cites == ()
     monkeypatch.setattr("argmap.ui.tradecraft.ask_choice", lambda parent, title, label, items: items[-1])
-    answer_dialog(monkeypatch, sources_module, title="Second report", reliability="B")
+    answer_dialog(monkeypatch, source_edits, title="Second report", reliability="B")
     window.actions["map.cite_source"].trigger()
     assert doc.amap.statements["e2"].cites[-1] == "second-report"
     assert doc.undo_stack.count() == 2

@@ -11,7 +11,8 @@ from PySide6.QtCore import QPointF
 from argmap.analysis import check_map
 from argmap.model import ArgumentMap, Inference, Source, Statement
 from argmap.render import ExportOptions, plan_export
-from argmap.render.export import render_files, sheet_image
+from argmap.render.export import render_files
+from argmap.render.png import sheet_image
 
 SVG = "{http://www.w3.org/2000/svg}"
 

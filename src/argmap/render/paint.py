@@ -261,11 +261,16 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
     The legend is painted separately (:func:`argmap.render.legend.paint_legend`),
     so this module never depends on it.
     """
+    paint_links(painter, drawing, theme)
+    for box in drawing.boxes.values():
+        paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
+                  badges=badges, badge_text=box.badge_text, role=box.role, grade=box.grade)
+
+
+def paint_links(painter: QPainter, drawing: Drawing, theme: Theme) -> None:
+    """Paint the edges of a drawing, then its junctions (what goes under the boxes)."""
     for edge in drawing.edges:
         paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
     kinds = {e.id: e.kind for e in drawing.edges}
     for jid, point in drawing.junctions.items():
         paint_junction(painter, point, theme, kinds.get(jid, "support"))
-    for box in drawing.boxes.values():
-        paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
-                  badges=badges, badge_text=box.badge_text, role=box.role, grade=box.grade)

@@ -20,7 +20,7 @@ from argmap.render.callouts import Callouts, paint_callouts
 from argmap.render.geometry import Box, Drawing
 from argmap.render.legend import paint_legend, shows_tradecraft
 from argmap.render.measure import header_text
-from argmap.render.paint import paint_box, paint_edge, paint_junction
+from argmap.render.paint import paint_box, paint_links
 from argmap.render.theme import Theme
 
 PT_PER_PX = 0.75
@@ -170,11 +170,7 @@ def paint_sheet(painter: QPainter, sheet: Sheet, target: QRectF, background=None
 def paint_sheet_content(painter: QPainter, sheet: Sheet) -> None:
     """Paint the map, legend, captions and call-outs of ``sheet`` in scene coordinates."""
     theme, drawing = sheet.theme, sheet.drawing
-    for edge in drawing.edges:
-        paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
-    kinds = {e.id: e.kind for e in drawing.edges}
-    for jid, point in drawing.junctions.items():
-        paint_junction(painter, point, theme, kinds.get(jid, "support"))
+    paint_links(painter, drawing, theme)
     for box in drawing.boxes.values():
         _paint_one(painter, box, sheet)
     if sheet.legend_at is not None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 import argmap
 from argmap.analysis import RULES
 from argmap.ui.actions import ACTIONS, GESTURES, shortcut_text
+from argmap.ui.widgets import show_plain
 
 
 def rules_html() -> str:
@@ -91,6 +91,4 @@ def show_shortcuts(parent: QWidget | None = None) -> HelpDialog:
 
 
 def show_about(parent: QWidget | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, "About argmap", about_text(), parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    show_plain(parent, QMessageBox.Icon.Information, "About argmap", about_text())

@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.ui.panels.common import SEVERITIES, counts_text, severity_icon, short
+from argmap.ui.widgets import show_plain
 
 FILTERS = (("All", None), ("Errors", "error"), ("Warnings", "warning"), ("Info", "info"))
 
 
 def show_explanation(parent: QWidget, title: str, text: str) -> None:
     """Show an explanation as plain text (tests replace this)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    show_plain(parent, QMessageBox.Icon.Information, title, text)
 
 
 class DiagnosticsModel(QAbstractTableModel):

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.commands import sources as cmd
-from argmap.commands.edits import execute
 from argmap.model import CREDIBILITY, ModelError
 from argmap.render.grades import credibility_label, grade_words
+from argmap.ui.panels.common import CommandPusher
 from argmap.ui.source_dialog import DeleteKey, SourceDialog, ask_dialog, source_choice
 
 NOT_GRADED = "(not graded: counts as 6)"
@@ -35,7 +35,7 @@ NEW_SOURCE = "New source…"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class GradesBox(QObject):
+class GradesBox(CommandPusher, QObject):
     """The tradecraft fields of one statement (see the module docstring), as rows of the Inspector's form.
 
     :meth:`add_to` puts the rows into a form; the box shows only the rows
@@ -154,14 +154,11 @@ class GradesBox(QObject):
 
     # ------------------------------------------------------------ editing
     def _push(self, command) -> bool:
-        try:
-            execute(self.document.undo_stack, command)
-        except ModelError as exc:
-            self.message.emit(str(exc))
-            self._fill()
-            return False
-        self.message.emit(command.text())
-        return True
+        return super()._push(command, command.text())
+
+    def _refused(self, reason: str) -> None:
+        self.message.emit(reason)
+        self._fill()
 
     def _cite_chosen(self, index: int) -> None:
         if self._filling or self.sid is None:

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.commands.actions import edit_fields, set_kind
-from argmap.commands.edits import UpdateFields, execute
-from argmap.model import KINDS, Inference, ModelError, Statement
+from argmap.commands.edits import UpdateFields
+from argmap.model import KINDS, Inference, Statement
 from argmap.ui.panels.comments import CommentsBox
-from argmap.ui.panels.common import short
+from argmap.ui.panels.common import CommandPusher, short
 from argmap.ui.panels.grades import GradesBox
 
 BASES = ("", "report", "quote", "statistic", "document", "observation", "testimony")
 
 
-class InspectorPanel(QWidget):
+class InspectorPanel(CommandPusher, QWidget):
     """Edits the element whose id is given to :meth:`show_element`.
 
     Signals
@@ -181,14 +181,9 @@ class InspectorPanel(QWidget):
             self._fill()
 
     # ------------------------------------------------------------ editing
-    def _push(self, command) -> bool:
-        try:
-            execute(self.document.undo_stack, command)
-        except ModelError as exc:
-            self.message.emit(str(exc))
-            self._fill()
-            return False
-        return True
+    def _refused(self, reason: str) -> None:
+        self.message.emit(reason)
+        self._fill()
 
     def _typed(self, name: str, value: str) -> None:
         if self._filling or self.element_id is None:

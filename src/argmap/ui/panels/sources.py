@@ -5,9 +5,10 @@ much evidence cites it, how many conclusions rest on it alone); below, the
 chosen source's fields, the evidence citing it (activate a row to select it
 on the canvas) and, from the latest check, the conclusions that rest on it
 alone (AM009). Every change is one command on the document's undo stack
-(:mod:`argmap.commands.sources`); typing into a field merges into one step.
-A change the model refuses (a ``via`` that would loop) is undone on the
-spot and the reason shown under the list.
+(:mod:`argmap.commands.sources`; the panel's edits are in
+:mod:`argmap.ui.panels.source_edits`); typing into a field merges into one
+step. A change the model refuses (a ``via`` that would loop) is undone on
+the spot and the reason shown under the list.
 """
 
 from __future__ import annotations
@@ -30,20 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.commands import sources as cmd
-from argmap.commands.edits import execute
-from argmap.model import RELIABILITY, ModelError
+from argmap.model import RELIABILITY
 from argmap.render.grades import grade_of
 from argmap.ui.panels.common import short
-from argmap.ui.source_dialog import (
-    DeleteKey,
-    SourceDialog,
-    ask_choice,
-    ask_dialog,
-    fill_via_box,
-    reliability_box,
-    source_choice,
-)
+from argmap.ui.panels.source_edits import SourceEditing
+from argmap.ui.source_dialog import DeleteKey, fill_via_box, reliability_box
 
 COLUMNS = ("Rel.", "Source", "Via", "Cited", "Alone")
 COLUMN_TIPS = ("Reliability, A (completely reliable) to F (cannot be judged)", "Title of the source",
@@ -54,7 +46,7 @@ TYPED = frozenset({"title", "url", "note"})
 """Fields typed into the panel: their changes leave the fields alone."""
 
 
-class SourcesPanel(QWidget):
+class SourcesPanel(SourceEditing, QWidget):
     """Lists and edits the sources of the document's map.
 
     Signals
@@ -283,98 +275,6 @@ class SourcesPanel(QWidget):
             item.setText(1, x.title)
         if not self._filling and not self.title_edit.hasFocus():
             _set_line(self.title_edit, x.title)
-
-    # ------------------------------------------------------------ editing
-    def _push(self, command, done: str = "") -> bool:
-        try:
-            execute(self.document.undo_stack, command)
-        except ModelError as exc:
-            self._refused(str(exc))
-            return False
-        if done:
-            self.message.emit(done)
-        return True
-
-    def _refused(self, reason: str) -> None:
-        self.notice.setText(reason)
-        self.message.emit(reason)
-        self._show(self._current)
-
-    def _typed(self, name: str, value: str) -> None:
-        if self._filling or self._current is None:
-            return
-        if name == "title" and not value.strip():
-            self.notice.setText("A source needs a title: the last one is kept until you type a new one.")
-            return
-        if getattr(self.document.amap.sources[self._current], name) == value:
-            return
-        self.notice.clear()
-        try:
-            command = cmd.edit_source(self.document.amap, self._current, merge=True, **{name: value})
-        except ModelError as exc:
-            self._refused(str(exc))
-            return
-        self._push(command)
-
-    def _edit(self, **fields) -> None:
-        if self._filling or self._current is None:
-            return
-        self.notice.clear()
-        try:
-            command = cmd.edit_source(self.document.amap, self._current, **fields)
-        except ModelError as exc:
-            if exc.rule != "nothing to change":
-                self._refused(str(exc))
-            return
-        self._push(command, command.text())
-
-    def add_source(self, cite: list[str] | None = None) -> str | None:
-        """New Source…: ask for a source and add it (cited by ``cite``, in the same step); returns its id."""
-        amap = self.document.amap
-        heading = f"The new source will be cited by {', '.join(cite)}." if cite else ""
-        dialog = SourceDialog(amap, self, heading)
-        if not ask_dialog(dialog):
-            return None
-        try:
-            command = cmd.add_source(amap, cite=cite or (), **dialog.values())
-        except ModelError as exc:
-            self._refused(str(exc))
-            return None
-        if not self._push(command, command.text()):
-            return None
-        xid = command.elements[0].id
-        self.select_source(xid)
-        return xid
-
-    def merge_current(self) -> bool:
-        """Merge Into…: the chosen source is a duplicate of another one, asked for."""
-        amap, old = self.document.amap, self._current
-        if old is None:
-            return False
-        others = [x for x in amap.sources.values() if x.id != old]
-        choices = [source_choice(x) for x in others]
-        chosen = ask_choice(self, "Merge source", f"Merge {old} into (its evidence will cite it instead):", choices)
-        if chosen is None:
-            return False
-        into = others[choices.index(chosen)].id
-        moved = len(amap.cited_by(old))
-        if not self._push(cmd.merge_sources(amap, old, into),
-                          f"Merged {old} into {into}: {moved} evidence moved to it"):
-            return False
-        self.select_source(into)
-        return True
-
-    def delete_current(self) -> bool:
-        """Delete the chosen source (the evidence citing it no longer does; undo brings all back)."""
-        xid = self._current
-        if xid is None:
-            return False
-        amap = self.document.amap
-        uncited = len(amap.cited_by(xid))
-        if not self._push(cmd.delete_sources(amap, [xid]),
-                          f"Deleted source {xid}: {uncited} evidence no longer cite it (Undo brings it back)"):
-            return False
-        return True
 
 
 def _button(text: str, tip: str, slot) -> QPushButton:
