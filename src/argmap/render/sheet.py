@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from argmap.render.branches import is_continuation
 from argmap.render.callouts import Callouts, paint_callouts
 from argmap.render.geometry import Box, Drawing
-from argmap.render.legend import paint_legend, shows_tradecraft
+from argmap.render.legend import paint_legend, shows_proposals, shows_tradecraft
 from argmap.render.measure import header_text
 from argmap.render.paint import paint_box, paint_links
 from argmap.render.theme import Theme
@@ -178,7 +178,7 @@ def paint_sheet_content(painter: QPainter, sheet: Sheet) -> None:
         painter.translate(sheet.legend_at)
         painter.scale(sheet.legend_scale, sheet.legend_scale)
         paint_legend(painter, QPointF(0, 0), theme, badges=sheet.badges, refs=has_ref_row(sheet),
-                     grades=shows_tradecraft(drawing))
+                     grades=shows_tradecraft(drawing), proposed=shows_proposals(drawing))
         painter.restore()
     for caption in sheet.captions:
         font = caption_font(theme, caption)

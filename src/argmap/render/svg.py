@@ -25,7 +25,7 @@ from argmap.render.branches import is_continuation
 from argmap.render.callouts import RADIUS, Callouts, list_layout
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Box, Edge
-from argmap.render.legend import legend_rows, shows_tradecraft
+from argmap.render.legend import legend_rows, shows_proposals, shows_tradecraft
 from argmap.render.measure import display_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
@@ -296,7 +296,7 @@ def _marker_inside(theme: Theme, marker: str, r: float, colour: str) -> str:
 def _legend(out: list[str], sheet: Sheet) -> None:
     theme = sheet.theme
     frame, title, rows = legend_rows(QPointF(0, 0), theme, sheet.badges, has_ref_row(sheet),
-                                     shows_tradecraft(sheet.drawing))
+                                     shows_tradecraft(sheet.drawing), shows_proposals(sheet.drawing))
     at, k = sheet.legend_at, sheet.legend_scale
     scale = f" scale({num(k)})" if k != 1 else ""
     out.append(f'<g class="legend" transform="translate({num(at.x())},{num(at.y())}){scale}">\n')
@@ -311,8 +311,8 @@ def _legend(out: list[str], sheet: Sheet) -> None:
             out.append(f'<rect x="{num(c.left())}" y="{num(c.top())}" width="{num(c.width())}" '
                        f'height="{num(c.height())}" rx="3" fill="{style.fill}" stroke="{style.stroke}" '
                        f'stroke-width="{num(style.width)}"/>\n')
-        elif row.group == "ref":
-            style = frame_style("claim", theme, reference=True)
+        elif row.group in ("ref", "proposed"):
+            style = frame_style("claim", theme, reference=row.group == "ref", proposed=row.group == "proposed")
             c = row.cell
             dashes = ",".join(num(d * style.width) for d in style.dashes)
             out.append(f'<rect x="{num(c.left())}" y="{num(c.top())}" width="{num(c.width())}" '
@@ -322,7 +322,7 @@ def _legend(out: list[str], sheet: Sheet) -> None:
             out.append(legend_sample(row, theme))
         elif row.group == "edge":
             colour = theme.attack if row.key == "attack" else theme.support
-            _edge(out, row.edge, theme, colour)
+            _edge(out, row.edge, theme, colour, proposed=row.key == "proposed-link")
         else:
             _badge(out, row.key, row.badge_rect, theme)
         out.append(_plain_text(row.text, row.text_at, theme, theme.font_px))
