@@ -34,7 +34,8 @@ def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badg
     shape = _shape(extent, paper)
     cw, ch = paper.content(shape)
     graded, proposed = shows_tradecraft(whole), shows_proposals(whole)
-    col = min(max(COLUMN_PT, legend_size(theme, badges, True, graded, proposed)[0] * SPLIT_BODY_PT / theme.font_px + 8), 0.4 * cw)
+    legend_w = legend_size(theme, badges, True, graded, proposed)[0]
+    col = min(max(COLUMN_PT, legend_w * SPLIT_BODY_PT / theme.font_px + 8), 0.4 * cw)
     map_w = cw - col - GAP_PT
     k = min(map_w / max(extent.width(), 1.0), ch / max(extent.height(), 1.0), MAX_PT_PER_PX)
     m = paper.margin_pt
