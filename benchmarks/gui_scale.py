@@ -21,6 +21,7 @@ average (other processes skew GUI timings a lot). Run:
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import statistics
@@ -167,10 +168,11 @@ def measure_drag(n: int, settings: QSettings, moves: int = 40) -> tuple[float, f
 
 
 def main(argv: list[str]) -> int:
-    repeat = 3
-    if argv[:1] == ["--repeat"]:
-        repeat, argv = int(argv[1]), argv[2:]
-    sizes = [int(a) for a in argv] or list(SIZES)
+    parser = argparse.ArgumentParser(description="The main window with big maps, offscreen (prints tables).")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh windows per size (the median is printed)")
+    parser.add_argument("sizes", type=int, nargs="*", help=f"statement counts (default {', '.join(map(str, SIZES))})")
+    args = parser.parse_args(argv)
+    repeat, sizes = args.repeat, args.sizes or list(SIZES)
     settings = QSettings(os.path.join(os.environ["ARGMAP_RECOVERY_DIR"], "bench.ini"), QSettings.Format.IniFormat)
     measure(200, settings)  # warm-up: fonts, styles and imports load once per process
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs; "

@@ -21,7 +21,12 @@ Writes into ``OUT_DIR`` (default ``docs/screenshots``):
   article drafted on an empty map (*Map → Draft from Source Text*: every
   statement proposed, the proposals bar, the Inspector's proposal box),
   halfway through its review (three accepted, two rejected: the Source
-  panel's mapped, proposed and not mapped text), and after *Accept All*. Taken only when ``../shared/seed`` holds the article.
+  panel's mapped, proposed and not mapped text), and after *Accept All*. Taken only when ``../shared/seed`` holds the article;
+- ``sources-panel.png``, ``grades-on-boxes.png``, ``assumption.png``, ``single-source.png``: the bundled
+  map's sources, grades and assumptions (SPEC §5): the Sources panel with a report chosen and its evidence
+  marked, graded evidence boxes at reading size, an assumed claim in the Inspector, a single-source
+  finding (AM009) chosen in the Diagnostics panel. A bundled map without sources is graded first, as an
+  analyst would (New Source, Cite, grade, Assume), in the window only.
 
 The article itself is never shipped, so the screenshots of the bundled map
 do not show it: the Source panel stays behind the Inspector there.
@@ -106,6 +111,83 @@ def bundled_map_shots(app, window, out: Path) -> list[str]:
     settle(app)
     window.view.grab().save(str(out / "roles.png"))
     return ["first-start", "main-window", "diagnostics-selected", "export-dialog", "dark-theme", "roles"]
+
+
+SHOT_SOURCES = (("kaplan", "F. Kaplan, Shot by Both Sides, Slate, 22 April 2008", "B", "", "Fred Kaplan"),
+                ("nyt", "J. Glanz and A. J. Rubin, The New York Times, 21 April 2008", "B", "kaplan", "James Glanz"),
+                ("bush", "President G. W. Bush, public statements, spring 2008", "C", "kaplan", "President"))
+"""(id, title, reliability, via, start of the free-text citation it grades) for a bundled map without sources."""
+
+
+def _grade_bundled(window) -> None:
+    """Give a version-1 bundled map sources, grades and assumptions through the app's own commands."""
+    from argmap.commands import sources as cmd
+    from argmap.commands.edits import AddElements, execute
+    from argmap.model import Source
+
+    doc = window.document
+    amap = doc.amap
+    execute(doc.undo_stack, AddElements(amap, [Source(x, title, grade, via) for x, title, grade, via, _ in
+                                               SHOT_SOURCES], "Add sources"))
+    for x, _title, _grade, _via, cited in SHOT_SOURCES:
+        ids = [s.id for s in amap.statements.values() if s.kind == "evidence" and s.source.startswith(cited)]
+        if ids:
+            execute(doc.undo_stack, cmd.cite(amap, ids, x))
+            execute(doc.undo_stack, cmd.set_credibility(amap, ids, 3 if x == "bush" else 2))
+    assumed = [sid for sid in ("s9", "s34") if sid in amap.statements and amap.statements[sid].kind == "claim"]
+    if assumed:
+        execute(doc.undo_stack, cmd.set_assumed(amap, assumed))
+    doc.recheck()
+
+
+def tradecraft_shots(app, window, out: Path) -> list[str]:
+    """The bundled map's sources and grades: Sources panel, graded boxes, an assumption, an AM009 finding."""
+    doc = window.document
+    if not doc.amap.sources:
+        _grade_bundled(window)
+    amap = doc.amap
+    settle(app)
+    cited = {x: len(amap.cited_by(x)) for x in amap.sources}
+    report = max(cited, key=lambda x: (amap.sources[x].via != "", cited[x]))  # a report reached via another
+    evidence = amap.cited_by(report)
+    window.scene.select_ids([])
+    window.tradecraft.show_sources()
+    window.tradecraft.panel.select_source(report)
+    window.view.resetTransform()
+    window.view.zoom_by(0.85)
+    window.view.center_on_ids(evidence[:1])
+    settle(app)
+    window.grab().save(str(out / "sources-panel.png"))
+
+    window.view.resetTransform()
+    window.view.center_on_ids(evidence[:2])
+    settle(app)
+    window.view.grab().save(str(out / "grades-on-boxes.png"))
+
+    assumed = next(s.id for s in amap.statements.values() if s.assumed)
+    window.docks["inspector"].raise_()
+    window.select_and_center(assumed)
+    window.view.resetTransform()
+    window.view.center_on_ids([assumed])
+    settle(app)
+    window.grab().save(str(out / "assumption.png"))
+
+    rows = window.diagnostics.visible_diagnostics()
+    found = next((n for n, d in enumerate(rows) if d.code == "AM009"), None)
+    names = ["sources-panel", "grades-on-boxes", "assumption"]
+    if found is not None:
+        index = window.diagnostics.row_of(found)
+        window.diagnostics.tree.setCurrentIndex(index)
+        window.diagnostics.tree.clicked.emit(index)
+        window.tradecraft.show_sources()
+        window.view.resetTransform()
+        window.view.zoom_by(0.6)
+        window.view.center_on_ids([rows[found].target, *rows[found].related])
+        settle(app)
+        window.grab().save(str(out / "single-source.png"))
+        names.append("single-source")
+    doc.undo_stack.setClean()
+    return names
 
 
 def flow_shots(app, window, out: Path, work: Path) -> list[str]:
@@ -216,6 +298,7 @@ def main(out: Path) -> int:
     settle(app)
     names = bundled_map_shots(app, window, out)
     window.document.undo_stack.setClean()
+    names += tradecraft_shots(app, window, out)
     names += flow_shots(app, window, out, work)
     window.document.undo_stack.setClean()
     names += draft_shots(app, window, out, work)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QUndoStack
 
@@ -11,25 +14,13 @@ from argmap.commands import drafting as d
 from argmap.model import ArgumentMap, Inference, ModelError, Position, Statement
 from argmap.render import proposed as shown
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from undo_checks import roundtrip  # noqa: E402
+
 TEXT = ("Iran has gained more from the war in Iraq than any other country. Its allies now run most of the south, "
         "because the militias answer to Tehran. Admittedly, Iran also pays a price for the chaos. But the price is "
         "small. So the United States should open talks with Iran now.\n")
 """Our own six units: s6 the recommendation; s1, s2 reasons for it, s3 for s2; s4 a concession, s5 its answer."""
-
-
-def roundtrip(amap: ArgumentMap, command) -> ArgumentMap:
-    """Run ``command``, check that undo gives back the map and redo the result; return the map after it."""
-    stack = QUndoStack()
-    before = amap.copy()
-    execute(stack, command)
-    after = amap.copy()
-    assert after != before
-    assert stack.count() == 1
-    stack.undo()
-    assert amap == before
-    stack.redo()
-    assert amap == after
-    return after
 
 
 def positions(proposal) -> dict[str, Position]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
@@ -12,27 +14,13 @@ from argmap.formats import read_file
 from argmap.model import ArgumentMap, ModelError, Position, SourceInfo
 from argmap.model.synth import argument_like
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from undo_checks import roundtrip  # noqa: E402
+
 
 @pytest.fixture
 def amap() -> ArgumentMap:
     return argument_like(60, seed=3)
-
-
-def roundtrip(amap: ArgumentMap, command) -> ArgumentMap:
-    """Run ``command`` on a stack, check undo/redo, return the map after it."""
-    stack = QUndoStack()
-    before = amap.copy()
-    execute(stack, command)
-    after = amap.copy()
-    assert after != before
-    stack.undo()
-    assert amap == before
-    stack.redo()
-    assert amap == after
-    stack.undo()
-    assert amap == before
-    stack.redo()
-    return after
 
 
 def test_add_statement(amap):

@@ -10,16 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 
-from argmap.app import create_window
 from argmap.commands import actions
 from argmap.commands.edits import execute
 from argmap.formats import read_file
 from argmap.resources_path import example_map
-from argmap.ui import files
 from argmap.ui.accessibility import counts_phrase, describe
 
 HERE = Path(__file__).resolve().parent
@@ -27,16 +25,8 @@ NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = create_window(settings=settings, offer_recovery=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.document.undo_stack.setClean()
+def window(make_window):
+    return make_window()
 
 
 def _children(iface):

@@ -9,28 +9,18 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 
-from argmap.app import create_window
 from argmap.commands.comments import add_comment
 from argmap.commands.edits import execute
-from argmap.ui import files
 from argmap.ui.preferences import Preferences
 
 TODAY = datetime.date.today().isoformat()
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = create_window(settings=settings, offer_recovery=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(make_window):
+    w = make_window(size=(1400, 900))
     w.apply_preferences(replace(w.prefs, author="Ann Analyst"))
-    yield w
-    w.document.undo_stack.setClean()
+    return w
 
 
 def _settle(qtbot):

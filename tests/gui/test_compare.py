@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from argmap.app import create_window
 from argmap.formats import native, write_file
 from argmap.formats.mapdoc import document_of
 from argmap.ui import files
@@ -21,20 +20,8 @@ from review_maps import OBJECTION, bundled, reviewed  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    errors: list[str] = []
-    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = create_window(settings=settings, offer_recovery=False)
-    w.errors = errors
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.document.undo_stack.setClean()
+def window(make_window):
+    return make_window(size=(1400, 900))
 
 
 @pytest.fixture

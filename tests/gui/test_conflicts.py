@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from argmap.app import create_window
 from argmap.formats import read_file, write_file
 from argmap.formats.merge import merge_maps
 from argmap.ui import files
@@ -20,20 +17,11 @@ from argmap.ui.canvas.overlay import FrameMark, GhostBox, TagItem
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from review_maps import bundled  # noqa: E402
+from runs import git  # noqa: E402
 
 DRIVER = f"{shlex.quote(sys.executable)} -m argmap merge %O %A %B -o %A"
 OURS_TEXT = "Ours: the US and Iran share little in Iraq."
 THEIRS_TEXT = "Theirs: the US and Iran share a great deal in Iraq."
-
-
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {"GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo.parent), "PATH": "/usr/bin:/bin",
-           "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
-           "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org"}
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=120)
-    if check and done.returncode != 0:
-        raise AssertionError(f"git {' '.join(args)} failed: {done.stderr}")
-    return done
 
 
 def without_tradecraft(amap):
@@ -84,25 +72,10 @@ def merged_in_git(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
+def make_window(make_window, monkeypatch):
+    """The GUI tests' windows (tests/gui/conftest.py) at 1400 x 900, where an error message fails the test."""
     monkeypatch.setattr(files, "show_error", lambda parent, title, text: pytest.fail(text))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    made = []
-
-    def make(path):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        w = create_window(path, settings=settings, offer_recovery=False)
-        qtbot.addWidget(w)
-        w.resize(1400, 900)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.document.undo_stack.setClean()
+    return lambda path: make_window(path, size=(1400, 900))
 
 
 def _titles(window) -> list[str]:

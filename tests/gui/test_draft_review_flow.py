@@ -11,13 +11,12 @@ panel and the screen reader's view say what is still proposed.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 
 from argmap.analysis import check_map
-from argmap.app import create_window
 from argmap.commands import drafting as review
 from argmap.draft import draft_map
 from argmap.model.anchors import normalise_text
@@ -36,20 +35,10 @@ def article(seed_text, tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    errors: list[str] = []
-    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
-    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
-    w.errors = errors
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(make_window):
+    w = make_window(size=(1400, 900))
     w.files.new_file()
-    yield w
-    w.document.undo_stack.setClean()
+    return w
 
 
 def highlights(window) -> dict[str, tuple[str, bool]]:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import html
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from argmap.app import create_window
 from argmap.commands import drafting as review
 from argmap.formats import read_file
 from argmap.ui import files
@@ -27,25 +26,15 @@ SECOND = TEXT.index("Admittedly")
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    errors: list[str] = []
-    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
-    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
-    w.errors = errors
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(make_window, tmp_path):
+    w = make_window(size=(1400, 900))
     w.files.new_file()
     w.scene.edit_new = False
     text = tmp_path / "talks.txt"
     text.write_text(TEXT, encoding="utf-8")
     w.source.attach(text)
     w.docks["source"].raise_()
-    yield w
-    w.document.undo_stack.setClean()
+    return w
 
 
 def quoted(window) -> dict[str, str]:

@@ -9,10 +9,9 @@ user's back except the answer the file dialog would get.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from argmap.app import create_window
 from argmap.formats import read_file
 from argmap.model.anchors import normalise_text
 from argmap.ui import files
@@ -60,17 +59,10 @@ class Counted:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(make_window):
+    w = make_window(size=(1400, 900))
     w.files.new_file()  # an empty map, as after File → New (not counted: the starting point)
-    yield w
-    w.document.undo_stack.setClean()
+    return w
 
 
 def _added(doc, before: set) -> str:

@@ -15,21 +15,7 @@ from argmap.render.measure import header_text
 from argmap.resources_path import example_map
 from argmap.ui.canvas import MapScene, MapView
 
-
-@pytest.fixture(autouse=True)
-def _clean_stacks(monkeypatch):
-    """Leave every document clean: a dirty QUndoStack signals while Qt destroys it."""
-    made = []
-    real_init = Document.__init__
-
-    def init(self, *args, **kwargs):
-        real_init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(Document, "__init__", init)
-    yield
-    for doc in made:
-        doc.undo_stack.setClean()
+pytestmark = pytest.mark.usefixtures("clean_stacks")
 
 
 def small_map() -> ArgumentMap:
@@ -87,20 +73,8 @@ TEXT = ("Iran has gained more from the war in Iraq than anyone. Its allies run t
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtCore import QSettings
-
-    from argmap.app import create_window
-    from argmap.ui import files
-
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = create_window(settings=settings, offer_recovery=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+def window(make_window, tmp_path):
+    w = make_window(size=(1400, 900))
     w.load(small_map(), None)
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")

@@ -6,49 +6,24 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from argmap.app import create_window
 from argmap.commands.document import Document
 from argmap.formats import read_file
 from argmap.model import ArgumentMap
 from argmap.ui import files
 from argmap.ui.panels.source import SourcePanel
 
+pytestmark = pytest.mark.usefixtures("clean_stacks")
+
 TEXT = ("Iran has gained more from the war in Iraq than anyone. Its allies run the south. "
         "The United States cannot leave without a deal. Talks with Tehran would cost little. "
         "So Washington should open talks now.\n")
 
 
-@pytest.fixture(autouse=True)
-def _clean_stacks(monkeypatch):
-    """Leave every document clean: a dirty QUndoStack signals while Qt destroys it."""
-    made = []
-    real_init = Document.__init__
-
-    def init(self, *args, **kwargs):
-        real_init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(Document, "__init__", init)
-    yield
-    for doc in made:
-        doc.undo_stack.setClean()
-
-
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    errors: list[str] = []
-    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = create_window(settings=settings, offer_recovery=False)
-    w.errors = errors
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(make_window):
+    return make_window()
 
 
 # ---------------------------------------------------------------- (1) the source path after Save As

@@ -19,23 +19,9 @@ from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import ID_ROLE, OutlinePanel
 from argmap.ui.panels.source import SourcePanel
 
+pytestmark = pytest.mark.usefixtures("clean_stacks")
+
 QUOTE = "the United States and Iran are on the same side"
-
-
-@pytest.fixture(autouse=True)
-def _clean_stacks(monkeypatch):
-    """Leave every document clean: a dirty QUndoStack signals while Qt destroys it."""
-    made = []
-    real_init = Document.__init__
-
-    def init(self, *args, **kwargs):
-        real_init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(Document, "__init__", init)
-    yield
-    for doc in made:
-        doc.undo_stack.setClean()
 
 
 def _small_map() -> ArgumentMap:

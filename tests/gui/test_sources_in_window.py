@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from test_window import _report_after  # tests/gui is on sys.path (pytest's default import mode)
 
 from argmap.analysis import check_map
-from argmap.app import create_window
 from argmap.commands import actions
 from argmap.commands.edits import AddElements, MapCommand, UpdateFields
 from argmap.model import Comment, Inference, Source, Statement
-from argmap.ui import files
 
 
 class MergeSources(MapCommand):
@@ -27,16 +24,8 @@ class MergeSources(MapCommand):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    errors = []
-    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
-    w = create_window(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), offer_recovery=False)
-    w.errors = errors
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(make_window):
+    return make_window()
 
 
 def test_source_edits_reach_the_checks_and_undo_cleanly(qtbot, window):

@@ -11,23 +11,13 @@ from argmap.commands import actions as edit
 from argmap.commands.edits import execute
 from argmap.formats import read_file
 from argmap.resources_path import example_map
-from argmap.ui import files
 from argmap.ui.actions import ACTIONS, GESTURES, keys_of, resolve
 from argmap.ui.help import rules_html, shortcut_rows
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setattr(files, "ask_unsaved", lambda parent, name: "discard")
-    errors = []
-    monkeypatch.setattr(files, "show_error", lambda parent, title, text: errors.append(text))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = create_window(settings=settings, offer_recovery=False)
-    w.errors = errors
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(make_window):
+    return make_window()
 
 
 def _report_after(qtbot, window, command):

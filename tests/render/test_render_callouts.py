@@ -128,3 +128,21 @@ def test_the_cli_has_a_comments_option(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "One reason or two?" in out.read_text(encoding="utf-8")
+
+
+def test_pages_split_by_branch_say_that_they_leave_the_call_outs_out(tmp_path):
+    import sys
+
+    from argmap.formats import read_file, write_file
+    from argmap.resources_path import example_map
+
+    amap = read_file(example_map())
+    amap.update("s1", comments=(Comment("Which talks, at what level?", "ann", "2024-05-02"),))
+    path = tmp_path / "map.argmap"
+    write_file(amap, path)
+    out = tmp_path / "map.pdf"
+    done = subprocess.run([sys.executable, "-m", "argmap", "export", str(path), "-o", str(out), "--page", "A4",
+                           "--comments"], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert "call-outs are drawn on single pictures only" in done.stderr
+    assert "report.md" in done.stderr and out.stat().st_size > 0

@@ -62,7 +62,7 @@ def test_paint_and_legend_import_one_way():
     assert "argmap.render.paint" in _imports(SRC / "render" / "legend.py")
 
 
-@pytest.mark.parametrize("module", ["formats/__init__.py", "render/export.py", "ui/files.py"])
+@pytest.mark.parametrize("module", ["formats/__init__.py", "render/export.py", "ui/files.py", "ui/recovery.py"])
 def test_files_are_written_through_the_one_atomic_writer(module):
     tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
     calls = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}

@@ -103,3 +103,30 @@ def test_drawings_and_exports_mark_what_is_still_proposed(qapp, tmp_path):
     assert head.get("stroke") and head.get("fill") == theme_named("light").background  # hollow
     assert ArgumentMap(extra={"draft": "not a dict"}).extra and build_drawing(
         ArgumentMap(extra={"draft": "broken"}), theme_named("light")).proposed == frozenset()
+
+
+def test_the_legend_explains_proposals_only_when_the_picture_has_some(qapp, tmp_path):
+    from argmap.render.legend import TEXTS
+
+    def legend_of(amap, fmt):
+        out = tmp_path / f"legend.{fmt}"
+        export_map(amap, out, ExportOptions(fmt=fmt, legend=True, badges=False))
+        return out
+
+    drafted, accepted = _drafted(), _drafted()
+    accepted.update("p", tags=())
+    accepted.set_meta(extra={})
+    for amap, shown in ((drafted, True), (accepted, False)):
+        svg = legend_of(amap, "svg").read_text(encoding="utf-8")
+        root = ElementTree.fromstring(svg.encode("utf-8"))
+        legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+        texts = "".join(legend.itertext())
+        assert (TEXTS["proposed"] in texts) is shown and (TEXTS["proposed-link"] in texts) is shown
+        if shown:  # the sample box is dashed, the sample relation dotted (Qt's DotLine: 1 on, 2 off)
+            dashed = [r for r in legend.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
+            dotted = [p for p in legend.iter(f"{SVG}path") if p.get("stroke-dasharray", "").count(",") == 1
+                      and float(p.get("stroke-dasharray").split(",")[1]) == 2 * float(p.get("stroke-width"))]
+            assert dashed and dotted
+    tall = QImage(str(legend_of(drafted, "png"))).height()
+    short = QImage(str(legend_of(accepted, "png"))).height()
+    assert tall > short  # the PNG's legend has the two rows more

@@ -13,13 +13,11 @@ import pytest
 from argmap.formats import native
 from argmap.model.synth import argument_like
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from runs import argmap as run  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "shot-by-both-sides.argmap"
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:

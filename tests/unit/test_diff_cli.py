@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,13 +11,11 @@ import pytest
 from argmap.formats import read_file, write_file
 from argmap.model import Conflict, Position, Statement
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from runs import argmap  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "shot-by-both-sides.argmap"
-
-
-def argmap(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, SEVERITY_RANK
+from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, SEVERITY_RANK, leave_now, read_map
 
 
 def add_parser(sub) -> None:
@@ -26,22 +26,15 @@ def run_check(files: list[str], fmt: str, fail_on: str, exit_when_done: bool = F
     the last map and its report are still referenced, so nothing is freed.
     """
     from argmap.analysis import check_map
-    from argmap.formats import read_file
     from argmap.gcpause import paused_gc
-    from argmap.model import FormatError
 
     status = EXIT_OK
     for name in files:
-        warnings: list[str] = []
         with paused_gc(freeze=True):
-            try:
-                amap = read_file(name, warnings=warnings)
-            except FormatError as exc:
-                print(f"argmap check: {exc}", file=sys.stderr)
+            amap = read_map("check", name)
+            if amap is None:
                 status = EXIT_BAD
                 continue
-            for line in warnings:
-                print(f"argmap check: {name}: warning: {line}", file=sys.stderr)
             report = check_map(amap)
             if fmt == "json":
                 record = report.to_json(name)  # kept until the next file: freeing it now costs time
@@ -52,20 +45,8 @@ def run_check(files: list[str], fmt: str, fail_on: str, exit_when_done: bool = F
             status = EXIT_FOUND
     sys.stdout.flush()
     if exit_when_done:
-        _leave(status)
+        leave_now(status)
     return status
-
-
-def _leave(status: int) -> None:
-    """End the process now: output flushed, no clean-up of the heap (see :func:`main`)."""
-    import os
-
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # the reader went away (a closed pipe): nothing more can be said
-        pass
-    os._exit(status)
 
 
 def _json_line(obj: dict) -> bytes:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from argmap.cli.common import EXIT_BAD, EXIT_OK
+from argmap.cli.common import EXIT_BAD, EXIT_OK, say, say_unwritten
 
 
 def add_parser(sub) -> None:
@@ -29,11 +27,11 @@ def run_convert(source: str, target: str, from_format: str | None, to_format: st
         amap = read_file(source, from_format, warnings=warnings)
         write_file(amap, target, to_format, warnings=warnings, backup=False)
     except FormatError as exc:
-        print(f"argmap convert: {exc}", file=sys.stderr)
+        say("convert", str(exc))
         return EXIT_BAD
     except OSError as exc:
-        print(f"argmap convert: {target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say_unwritten("convert", target, exc)
         return EXIT_BAD
     for line in warnings:
-        print(f"argmap convert: warning: {line}", file=sys.stderr)
+        say("convert", f"warning: {line}")
     return EXIT_OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK
+from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, read_map
 
 
 def add_parser(sub) -> None:
@@ -29,19 +29,13 @@ def run_diff(old: str, new: str, fmt: str = "text", ignore_layout: bool = False)
     """Compare two files of any readable format; print the difference; return the exit status."""
     from argmap.formats.diff import diff_maps
     from argmap.formats.diff_text import describe
-    from argmap.formats.mapdoc import load_map
-    from argmap.model import FormatError
 
     maps = []
     for name in (old, new):
-        warnings: list[str] = []
-        try:
-            maps.append(load_map(name, warnings=warnings))
-        except FormatError as exc:
-            print(f"argmap diff: {exc}", file=sys.stderr)
+        amap = read_map("diff", name, any_name=True)
+        if amap is None:
             return EXIT_BAD
-        for line in warnings:
-            print(f"argmap diff: {name}: warning: {line}", file=sys.stderr)
+        maps.append(amap)
     difference = diff_maps(*maps, ignore_layout=ignore_layout)
     if fmt == "json":
         sys.stdout.write(json.dumps(difference.to_json(old, new), ensure_ascii=False) + "\n")

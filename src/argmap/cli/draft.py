@@ -9,10 +9,9 @@ the map's folder, and its ``sha256``) so the app shows it in the Source panel.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-from argmap.cli.common import EXIT_BAD, EXIT_OK
+from argmap.cli.common import EXIT_BAD, EXIT_OK, say, say_unwritten
 
 
 def add_parser(sub) -> None:
@@ -40,13 +39,13 @@ def run_draft(text_path: str, target: str, title: str = "") -> int:
         amap = draft_map(text, title=title, source=source)
         write_file(amap, target, backup=False)
     except FormatError as exc:
-        print(f"argmap draft: {exc}", file=sys.stderr)
+        say("draft", str(exc))
         return EXIT_BAD
     except NothingToDraft as exc:
-        print(f"argmap draft: {text_path}: {exc}", file=sys.stderr)
+        say("draft", f"{text_path}: {exc}")
         return EXIT_BAD
     except OSError as exc:
-        print(f"argmap draft: {target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say_unwritten("draft", target, exc)
         return EXIT_BAD
     root = amap.statements[amap.extra["draft"]["root"]]
     counts = ", ".join(_count(n, word) for n, word in ((len(amap), "statement"), (len(amap.inferences), "support"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK
+from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, read_map, say, say_unwritten
 
 SHOWN = 10
 """Conflicts listed on stderr; the rest are counted."""
@@ -36,21 +36,19 @@ def run(args, exit_when_done: bool = False) -> int:
 def run_merge(base: str, ours: str, theirs: str, output: str, name: str | None = None) -> int:
     """Merge the three files into ``output``; report the conflicts on stderr; return the exit status."""
     from argmap.formats import FORMATS, native, write_file, write_text_atomic
-    from argmap.formats.mapdoc import load_map
     from argmap.formats.merge import merge_maps
     from argmap.model import FormatError
 
     maps = []
-    for n, path in enumerate((base, ours, theirs)):
-        try:
-            maps.append(load_map(path, empty_ok=n == 0))  # git gives an empty base when both sides added the file
-        except FormatError as exc:
-            print(f"argmap merge: {exc}", file=sys.stderr)
+    for n, path in enumerate((base, ours, theirs)):  # git gives an empty base when both sides added the file
+        amap = read_map("merge", path, warn=False, any_name=True, empty_ok=n == 0)
+        if amap is None:
             return EXIT_BAD
+        maps.append(amap)
     try:
         result = merge_maps(*maps)
     except FormatError as exc:
-        print(f"argmap merge: cannot merge: {exc}", file=sys.stderr)
+        say("merge", f"cannot merge: {exc}")
         return EXIT_BAD
     warnings: list[str] = []
     suffix = Path(output).suffix.lower()
@@ -60,13 +58,13 @@ def run_merge(base: str, ours: str, theirs: str, output: str, name: str | None =
         else:  # git's %A (.merge_file_XXXXXX): native
             write_text_atomic(Path(output), native.dumps(result.map), backup=False)
     except FormatError as exc:
-        print(f"argmap merge: {exc}", file=sys.stderr)
+        say("merge", str(exc))
         return EXIT_BAD
     except OSError as exc:
-        print(f"argmap merge: {output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say_unwritten("merge", output, exc)
         return EXIT_BAD
     for line in warnings:
-        print(f"argmap merge: warning: {line}", file=sys.stderr)
+        say("merge", f"warning: {line}")
     if result.clean:
         return EXIT_OK
     print(f"argmap merge: {_count(len(result.conflicts))} in {name or output} (listed in its merge_conflicts):",

@@ -274,26 +274,27 @@ class Reader:
                                      "(ARGMAP_MAX_PREMISES raises it)")
         return tuple(value)
 
+    def link_end(self, obj: dict, key: str, at: str, what: str) -> str:
+        """The id a link points to: required field ``key``, ``what`` it must be (e.g. "a statement id")."""
+        if key not in obj:
+            self.fail(at, f"missing required field \"{key}\"")
+        value = obj[key]
+        if not isinstance(value, str):
+            self.fail(f"{at}.{key}", f"must be {what} (found {type_name(value)})")
+        return value
+
     def inference(self, obj: object, where: str) -> Inference:
         iid = self.ident(obj, where)
         at = f"inference {iid!r} ({where})"
         premises = self.ids(obj, "premises", at)
-        if "conclusion" not in obj:
-            self.fail(at, "missing required field \"conclusion\"")
-        conclusion = obj["conclusion"]
-        if not isinstance(conclusion, str):
-            self.fail(at + ".conclusion", f"must be a statement id (found {type_name(conclusion)})")
+        conclusion = self.link_end(obj, "conclusion", at, "a statement id")
         return Inference(iid, premises, conclusion, self.string(obj, "note", at + ".note"), self.comments(obj, at))
 
     def conflict(self, obj: object, where: str) -> Conflict:
         cid = self.ident(obj, where)
         at = f"conflict {cid!r} ({where})"
         attackers = self.ids(obj, "attackers", at)
-        if "target" not in obj:
-            self.fail(at, "missing required field \"target\"")
-        target = obj["target"]
-        if not isinstance(target, str):
-            self.fail(at + ".target", f"must be an element id (found {type_name(target)})")
+        target = self.link_end(obj, "target", at, "an element id")
         return Conflict(cid, attackers, target, self.string(obj, "note", at + ".note"), self.comments(obj, at))
 
 

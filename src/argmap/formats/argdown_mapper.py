@@ -7,10 +7,9 @@ listed in that module's docstring.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from argmap.formats import argdown_parser as ap
-from argmap.formats._native_reader import Reader
+from argmap.formats.argdown_collect import Collector, Item
 from argmap.limits import LIMITS
 from argmap.model import (
     KINDS,
@@ -28,7 +27,6 @@ from argmap.model import (
 
 STATEMENT_KEYS = {"id", "kind", "text", "tags", "note", "basis", "source", "anchors", "position", "pinned",
                   "cites", "credibility", "assumed", "comments"}
-RELATION_KEYS = {"inference", "inference_note", "inference_comments", "conflict", "conflict_note", "conflict_comments"}
 SUPPORT = {"+": "in", "<+": "in", "+>": "out"}
 ATTACK = {"-": "in", "<-": "in", "->": "out"}
 UNDERCUT = {"_": "in", "<_": "in", "_>": "out"}
@@ -40,118 +38,9 @@ def slug(title: str) -> str:
     return text or "x"
 
 
-@dataclass
-class _Item:
-    """A statement-to-be: an equivalence class or an unreconstructed argument."""
+class Mapper(Collector):
+    """Builds the map from a parsed document (after the first pass, :class:`Collector`); use :func:`to_map`."""
 
-    kind: str  # "ec" or "arg"
-    title: str
-    order: int
-    line: int
-    text: str = ""
-    has_text: bool = False
-    tags: list[str] = field(default_factory=list)
-    data: dict = field(default_factory=dict)
-    section: str = ""
-    pcs: ap.Pcs | None = None
-    steps: list[str] = field(default_factory=list)
-
-
-class Mapper:
-    """Builds the map from a parsed document; use :func:`to_map`."""
-
-    def __init__(self, name: str, warnings: list[str]):
-        self.name = name
-        self.warnings = warnings
-        self.items: dict[tuple[str, str], _Item] = {}
-        self.events: list[tuple] = []
-        self.untitled = 0
-        self.anonymous = 0
-        self.section = ""
-        self.strict = False
-        self.native = Reader(name)  # the native format's own rules, for what argmap keeps in {data}
-
-    def warn(self, line: int, text: str) -> None:
-        self.warnings.append(f"line {line}: " + " ".join(text.splitlines()))
-
-    # -------------------------------------------------------------- collecting
-    def item(self, kind: str, title: str, line: int) -> _Item:
-        key = (kind, title)
-        if key not in self.items:
-            self.items[key] = _Item(kind, title, len(self.items), line, section=self.section)
-        return self.items[key]
-
-    def node(self, node: ap.Node) -> tuple[str, str]:
-        """Register an element; returns its key ("ec"|"arg", title)."""
-        c = node.content
-        if c.kind == "statement":
-            if c.title is None:
-                self.untitled += 1
-                title = f"Untitled {self.untitled}"
-                while ("ec", title) in self.items:
-                    title += "'"
-            else:
-                title = c.title
-            it = self.item("ec", title, c.line)
-        else:
-            it = self.item("arg", c.title, c.line)
-        relation_data = {k: c.data.pop(k) for k in list(c.data) if k in RELATION_KEYS}
-        if c.definition and c.text:
-            if not it.has_text:
-                it.text, it.has_text = c.text, True
-            elif it.kind == "ec" and it.text != c.text:
-                self.warn(c.line, f"[{it.title}] is defined again with another text; the first text is kept")
-        for t in c.tags:
-            if t not in it.tags:
-                it.tags.append(t)
-        it.data.update(c.data)
-        c.data = relation_data
-        return (it.kind, it.title)
-
-    def relations(self, parent: tuple, relations: list[ap.Relation]) -> None:
-        for rel in relations:
-            child = self.node(rel.child)
-            self.events.append(("relation", rel.symbol, parent, child, rel.line, rel.child.content.data))
-            self.relations(child, rel.child.relations)
-
-    def pcs(self, pcs: ap.Pcs) -> None:
-        if pcs.argument is not None:
-            it = self.item("arg", pcs.argument.title, pcs.line)
-        else:
-            self.anonymous += 1
-            it = self.item("arg", f"\x00Untitled {self.anonymous}", pcs.line)
-        if it.pcs is not None:
-            self.warn(pcs.line, f"argument <{it.title}> already has a premise-conclusion structure (line "
-                                f"{it.pcs.line}); this one is read as a separate argument")
-            self.anonymous += 1
-            it = self.item("arg", f"\x00Untitled {self.anonymous}", pcs.line)
-        it.pcs = pcs
-        keys: list[tuple[str, tuple]] = []
-        for step in pcs.steps:
-            if isinstance(step, ap.PcsStatement):
-                keys.append((str(step.number), self.node(step.node)))
-        self.events.append(("pcs", it, keys))
-        numbered = iter(keys)
-        for step in pcs.steps:
-            if isinstance(step, ap.PcsStatement):
-                _num, key = next(numbered)
-                self.relations(key, step.node.relations)
-            else:
-                self.relations(("inf", (it.title, id(step))), step.relations)
-
-    def collect(self, doc: ap.Document) -> None:
-        model = doc.front_matter.get("model")
-        self.strict = isinstance(model, dict) and model.get("mode") == "strict"
-        for entry in doc.items:
-            if isinstance(entry, ap.Heading):
-                self.section = entry.text
-            elif isinstance(entry, ap.Pcs):
-                self.pcs(entry)
-            else:
-                key = self.node(entry)
-                self.relations(key, entry.relations)
-
-    # -------------------------------------------------------------- building
     def build(self, doc: ap.Document) -> ArgumentMap:
         self.collect(doc)
         amap = ArgumentMap(*self.meta(doc.front_matter))
@@ -239,7 +128,7 @@ class Mapper:
         self.used.add(f"{prefix}{n}")
         return f"{prefix}{n}"
 
-    def statement(self, it: _Item) -> Statement:
+    def statement(self, it: Item) -> Statement:
         data = it.data
         wanted = data.get("id")
         sid = wanted if isinstance(wanted, str) and wanted else self.new_id(slug(it.title))
@@ -270,7 +159,7 @@ class Mapper:
                          credibility=self.native.credibility(data, kind, at),
                          assumed=self.native.assumed(data, kind, at), comments=self.native.comments(data, at))
 
-    def anchors(self, value: object, it: _Item) -> tuple[Anchor, ...]:
+    def anchors(self, value: object, it: Item) -> tuple[Anchor, ...]:
         if value is None:
             return ()
         try:
@@ -283,7 +172,7 @@ class Mapper:
             return ()
         return anchors
 
-    def position(self, value: object, it: _Item) -> Position | None:
+    def position(self, value: object, it: Item) -> Position | None:
         if value is None:
             return None
         x, y = (value.get("x"), value.get("y")) if isinstance(value, dict) else (None, None)
@@ -294,7 +183,7 @@ class Mapper:
         return None
 
     # -------------------------------------------------------------- inferences
-    def pcs_inferences(self, it: _Item, keys: list[tuple[str, tuple]]) -> None:
+    def pcs_inferences(self, it: Item, keys: list[tuple[str, tuple]]) -> None:
         wanted = it.data.get("id")
         base = wanted if isinstance(wanted, str) and wanted else slug(it.title.replace("\x00", "argument "))
         if it.has_text or it.tags:
@@ -444,7 +333,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def _label(it: _Item) -> str:
+def _label(it: Item) -> str:
     return f"[{it.title}]" if it.kind == "ec" else f"<{it.title}>"
 
 

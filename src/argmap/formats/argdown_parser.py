@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmap.formats import argdown_lexer as lx
+from argmap.formats.argdown_data import DataTracker, parse_yaml
 
 
 @dataclass
@@ -89,7 +90,7 @@ class Parser:
         front: dict = {}
         if yaml_text is not None and yaml_text.strip():
             try:
-                value = lx.parse_yaml(yaml_text, True)
+                value = parse_yaml(yaml_text, True)
             except ValueError as exc:
                 self.fail(f"front matter is not valid YAML: {exc}", fm_line)
             if isinstance(value, dict):
@@ -155,14 +156,14 @@ class Parser:
     def segments(self, lines: list[lx.Line], allow_pcs: bool) -> list[tuple[str, list[lx.Line]]]:
         """Split lines into element segments: ('start'|'relation'|'pcs'|'inference', lines)."""
         out: list[tuple[str, list[lx.Line]]] = []
-        data = lx.DataTracker()  # is a data element of the last segment still open?
+        data = DataTracker()  # is a data element of the last segment still open?
         for line in lines:
             kind = "text" if data.is_open else self.line_kind(line, allow_pcs, bool(out))
             if kind == "text" and out:
                 out[-1][1].append(line)
             else:
                 out.append(("start" if kind == "text" else kind, [line]))
-                data = lx.DataTracker()
+                data = DataTracker()
             data.feed(line.text)
         return out
 

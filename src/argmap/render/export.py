@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import math
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from argmap.atomic import write_bytes_atomic
@@ -38,11 +37,11 @@ from argmap.render.options import (
 from argmap.render.pages import paged_sheets, restricted
 from argmap.render.paper import MIN_BODY_PT, Paper, named_paper
 from argmap.render.pdf import pdf_bytes
+from argmap.render.png import png_bytes, png_pixel_size, sheet_image
 from argmap.render.sheet import Sheet, paint_sheet
 from argmap.render.svg import num, svg_sheet
 from argmap.render.theme import Theme, theme_named
 
-MAX_SIDE = 32_767
 PART_MARGIN_PT = 9.0
 """Margin of each part when a picture of a given width is split into numbered files."""
 
@@ -237,80 +236,6 @@ def needed_width(plan: ExportPlan) -> str:
     return f"{math.ceil(needed)}{unit}" if unit == "px" else f"{math.ceil(needed * 10) / 10:g}{unit}"
 
 
-@contextmanager
-def painting(device):
-    """A QPainter on ``device`` that is always ended, even when painting fails."""
-    painter = QPainter(device)
-    try:
-        yield painter
-    finally:
-        painter.end()
-
-
-# ------------------------------------------------------------------ PNG
-def png_pixel_size(prep: Prepared | Sheet, options: ExportOptions | None = None) -> tuple[int, int]:
-    """The PNG size in pixels of a prepared drawing or a sheet."""
-    if isinstance(prep, Prepared):
-        options, sheet = prep.options, prep.sheet()
-    else:
-        sheet = prep
-    if options.width and sheet.paper_pt is None:
-        value, unit = parse_length(options.width)
-        width = value if unit == "px" else length_pt(options.width, options.dpi) / 72.0 * options.dpi
-        w, h = sheet.size()
-        return max(1, round(width)), max(1, round(width * h / w))
-    if sheet.paper_pt is not None:
-        dpi = options.factor() * 96.0
-        return max(1, math.ceil(sheet.paper_pt[0] / 72.0 * dpi)), max(1, math.ceil(sheet.paper_pt[1] / 72.0 * dpi))
-    w, h = sheet.size()
-    f = options.factor()
-    return max(1, math.ceil(w * f)), max(1, math.ceil(h * f))
-
-
-def check_pixel_limit(width: int, height: int, options: ExportOptions) -> None:
-    """Refuse an image over ``options.max_megapixels`` or over 32,767 px a side.
-
-    Raises
-    ------
-    ExportError
-        Saying the size and how to lower it.
-    """
-    mp = width * height / 1e6
-    if mp <= options.max_megapixels and max(width, height) <= MAX_SIDE:
-        return
-    room = min(math.sqrt(options.max_megapixels / mp), MAX_SIDE / max(width, height))
-    if options.scale:
-        hint = f"use a scale of at most {options.scale * room:.2f}"
-    else:
-        hint = f"use at most {math.floor(options.dpi * room)} dpi"
-    raise ExportError(f"the PNG would be {width} × {height} px ({mp:,.1f} megapixels), above the limit of "
-                      f"{options.max_megapixels:g} megapixels and {MAX_SIDE:,} px a side: {hint}, "
-                      f"export a selection, or export SVG or PDF")
-
-
-def sheet_image(sheet: Sheet, options: ExportOptions, size: tuple[int, int] | None = None) -> QImage:
-    """Paint a sheet into a new ARGB32 image (``size`` pixels, default from the options).
-
-    Raises
-    ------
-    ExportError
-        When the image would break the pixel limit (checked before allocating).
-    """
-    width, height = size or png_pixel_size(sheet, options)
-    check_pixel_limit(width, height, options)
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    if image.isNull():
-        raise ExportError(f"not enough memory for a {width} × {height} px image: lower the dpi")
-    image.fill(Qt.GlobalColor.transparent)
-    dots = round(width / (sheet.size()[0] * sheet.pt_per_px / 72.0) / 0.0254)
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    with painting(image) as painter:
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        paint_sheet(painter, sheet, QRectF(0, 0, width, height), background_color(sheet.background))
-    return image.convertToFormat(QImage.Format.Format_ARGB32)
-
-
 def render_image(amap: ArgumentMap, options: ExportOptions, report=None) -> QImage:
     """The map as a QImage (ARGB32), sized from the bounds × dpi/96 (or × scale)."""
     return prepared_image(prepare(amap, options, report))
@@ -320,17 +245,6 @@ def prepared_image(prep: Prepared, factor: float | None = None) -> QImage:
     """Paint a prepared drawing into a new image, ``factor`` image px per scene px (default: the options')."""
     options = prep.options if factor is None else replace(prep.options, scale=factor, width=None)
     return sheet_image(prep.sheet(), options, png_pixel_size(replace(prep, options=options)))
-
-
-def png_bytes(image: QImage) -> bytes:
-    """``image`` encoded as PNG."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise ExportError("the PNG could not be encoded")
-    buffer.close()
-    return bytes(data.data())
 
 
 def render_png(amap: ArgumentMap, options: ExportOptions, report=None) -> bytes:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QPointF, QRectF
 from argmap.analysis.roles import statement_roles
 from argmap.layout.edges import EdgeRouter
 from argmap.model import ArgumentMap, Position, Statement
+from argmap.render.grades import grade_of
 from argmap.render.measure import statement_size
 from argmap.render.placement import resolve_positions
 from argmap.render.proposed import proposed_links
@@ -40,6 +41,8 @@ class Box:
     worst_severity: str | None = None
     badge_text: str = ""
     role: str | None = None
+    grade: str = ""
+    """The evidence grade its header shows, e.g. "B2" (:func:`argmap.render.grades.grade_of`)."""
 
 
 @dataclass
@@ -99,6 +102,8 @@ def build_drawing(amap: ArgumentMap, theme: Theme, *, report=None, positions: di
     roles = statement_roles(amap)
     sizes = {sid: statement_size(amap.statements[sid], theme, roles[sid]) for sid in wanted}
     centres = resolve_positions(amap, sizes, layout, positions)
+    sources = amap.sources
+    graded = bool(sources) or amap.uses_grades()  # a version-1 map has no grade to look for
     boxes = {}
     for sid in wanted:
         w, h = sizes[sid]
@@ -106,6 +111,8 @@ def build_drawing(amap: ArgumentMap, theme: Theme, *, report=None, positions: di
         rect = QRectF(c.x - w / 2, c.y - h / 2, w, h)
         boxes[sid] = _box(sid, rect, amap.statements[sid], report)
         boxes[sid].role = roles[sid]
+        if graded:
+            boxes[sid].grade = grade_of(amap.statements[sid], sources)
     edges, junctions = edge_geometry(amap, {sid: b.rect for sid, b in boxes.items()})
     return Drawing(boxes, edges, junctions, _bounds(boxes, edges, theme), proposed_links(amap))
 

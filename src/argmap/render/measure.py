@@ -14,7 +14,8 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
-from argmap.model import ArgumentMap, Statement
+from argmap.model import RELIABILITY, ArgumentMap, Statement
+from argmap.render.grades import ASSUMED_MARK, GRADE_PAD, shows_grade
 from argmap.render.proposed import HEADER_MARK, is_proposed
 from argmap.render.theme import BASIS_GLYPHS, KIND_LABELS, Theme
 
@@ -45,9 +46,12 @@ def header_text(statement: Statement, role: str | None = None) -> str:
         a claim shows its role (``OBJECTION``, ``REBUTTAL``, ``REASON``, ...)
         instead of ``CLAIM``; other kinds keep their kind label.
 
-    A proposal of the draft (tagged ``proposed``) starts with ``PROPOSED · ``.
+    A proposal of the draft (tagged ``proposed``) starts with ``PROPOSED · ``,
+    an assumed claim with ``ASSUMED · `` (``ASSUMED · REASON``).
     """
     mark = HEADER_MARK if is_proposed(statement) else ""
+    if statement.assumed and statement.kind == "claim":
+        mark += ASSUMED_MARK
     if role and statement.kind == "claim":
         return mark + role.upper()
     label = KIND_LABELS.get(statement.kind, statement.kind.upper())
@@ -121,7 +125,7 @@ def _header_metrics(theme: Theme) -> tuple[float, float, QFontMetricsF]:
 
 def text_width(statement: Statement, theme: Theme, role: str | None = None) -> float:
     """Width of the text column of a statement's box."""
-    return _measure(display_text(statement, theme), header_text(statement, role), theme)[0]
+    return _measure(display_text(statement, theme), header_text(statement, role), theme, shows_grade(statement))[0]
 
 
 def statement_size(statement: Statement, theme: Theme, role: str | None = None) -> tuple[float, float]:
@@ -146,16 +150,16 @@ def statement_size(statement: Statement, theme: Theme, role: str | None = None) 
     (float, float)
         Box width and height, paddings and header included.
     """
-    return _measure(display_text(statement, theme), header_text(statement, role), theme)[1]
+    return _measure(display_text(statement, theme), header_text(statement, role), theme, shows_grade(statement))[1]
 
 
 @lru_cache(maxsize=MEASURE_CACHE_SIZE)
-def _measure(text: str, header: str, theme: Theme) -> tuple[float, tuple[float, float]]:
-    """Text column width and box size for a displayed ``text`` and ``header``."""
+def _measure(text: str, header: str, theme: Theme, graded: bool = False) -> tuple[float, tuple[float, float]]:
+    """Text column width and box size for a displayed ``text`` and ``header`` (``graded``: room for a grade)."""
     badge, head_h, small = _header_metrics(theme)
     font = theme.font()
     _, height, used = text_layout(text, font, theme.max_text_width)
-    head = small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3)
+    head = small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3) + (grade_slot(theme) if graded else 0.0)
     width = math.ceil(max(theme.min_text_width, min(theme.max_text_width, max(used, head))))
     # No second layout at ``width``: every line fits in it (width >= the widest line) and no
     # line could take one more word (that word did not fit the wider max_text_width), so
@@ -167,10 +171,19 @@ def _measure(text: str, header: str, theme: Theme) -> tuple[float, tuple[float, 
     return float(width), (float(width + 2 * theme.padding_x), float(math.ceil(box_h)))
 
 
+@lru_cache(maxsize=64)
+def grade_slot(theme: Theme) -> float:
+    """The header room a grade takes: the widest of "A1" … "F6" in its frame, and the gap beside it."""
+    bold = QFontMetricsF(theme.font(small=True, bold=True))
+    widest = max(bold.horizontalAdvance(f"{letter}{n}") for letter in RELIABILITY for n in range(1, 7))
+    return widest + 2 * GRADE_PAD + 3.0
+
+
 def clear_measure_cache() -> None:
     """Forget every cached measurement (e.g. after the installed fonts changed)."""
     _measure.cache_clear()
     _header_metrics.cache_clear()
+    grade_slot.cache_clear()
 
 
 def measure_cache_info():

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from argmap.render.branches import reference
-from argmap.render.legend import legend_size
+from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
 from argmap.render.paper import (
     LABEL_PT,
     MAX_PT_PER_PX,
@@ -33,7 +33,9 @@ def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badg
     extent = whole.bounds
     shape = _shape(extent, paper)
     cw, ch = paper.content(shape)
-    col = min(max(COLUMN_PT, legend_size(theme, badges, True)[0] * SPLIT_BODY_PT / theme.font_px + 8), 0.4 * cw)
+    graded, proposed = shows_tradecraft(whole), shows_proposals(whole)
+    legend_w = legend_size(theme, badges, True, graded, proposed)[0]
+    col = min(max(COLUMN_PT, legend_w * SPLIT_BODY_PT / theme.font_px + 8), 0.4 * cw)
     map_w = cw - col - GAP_PT
     k = min(map_w / max(extent.width(), 1.0), ch / max(extent.height(), 1.0), MAX_PT_PER_PX)
     m = paper.margin_pt
@@ -52,7 +54,7 @@ def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badg
         sheet.legend_at = QPointF(x0, y)
         sheet.legend_scale = scale
         sheet.legend_refs = True
-        y += (legend_size(theme, badges, True)[1] * scale) + GAP_PT / k
+        y += (legend_size(theme, badges, True, graded, proposed)[1] * scale) + GAP_PT / k
     bottom = frame.top() + (m + title_band() + ch) / k
     sheet.captions += _contents(amap, groups, x0, y, bottom, col / k, k, LABEL_PT, theme)
     return sheet

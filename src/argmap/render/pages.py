@@ -21,7 +21,7 @@ from argmap.analysis.roles import statement_roles
 from argmap.model import ArgumentMap, Position
 from argmap.render.branches import branch, branch_forest, page_map, relation_groups
 from argmap.render.geometry import Drawing, build_drawing
-from argmap.render.legend import legend_size
+from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
 from argmap.render.measure import statement_size
 from argmap.render.overview import overview
 from argmap.render.paper import (
@@ -190,7 +190,8 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
     title, footer : str
         The map's title and the footer line (source, author, date).
     """
-    extent = whole.bounds if not legend else _with_legend(whole.bounds, theme, badges)
+    extent = whole.bounds if not legend else _with_legend(whole.bounds, theme, badges, grades=shows_tradecraft(whole),
+                                                                  proposed=shows_proposals(whole))
     k, shape = best_fit(extent, paper)
     if split == "one" or (split == "auto" and k * theme.font_px >= MIN_BODY_PT) or len(amap.statements) < 2:
         sheet = _page_sheet(whole, theme, paper, shape, k, extent, background, badges, legend,
@@ -217,8 +218,9 @@ def page_theme(theme: Theme, paper: Paper) -> Theme:
     return copy_with(theme, max_text_width=width, min_text_width=min(theme.min_text_width, width))
 
 
-def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False) -> QRectF:
-    w, h = legend_size(theme, badges, refs)
+def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False, grades: bool = False,
+                 proposed: bool = False) -> QRectF:
+    w, h = legend_size(theme, badges, refs, grades, proposed)
     return bounds.united(QRectF(bounds.left(), bounds.bottom() + 24, w, h))
 
 
@@ -282,5 +284,5 @@ def restricted(amap: ArgumentMap, ids) -> ArgumentMap:
     inf_ids = {i.id for i in infs}
     cons = [c for c in amap.conflicts.values()
             if all(a in keep for a in c.attackers) and (c.target in keep or c.target in inf_ids)]
-    sub.add_all([*(s for s in amap.statements.values() if s.id in keep), *infs, *cons])
+    sub.add_all([*amap.sources.values(), *(s for s in amap.statements.values() if s.id in keep), *infs, *cons])
     return sub

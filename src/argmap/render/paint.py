@@ -17,6 +17,8 @@ from argmap.render.measure import display_text, draw_text, header_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
     BADGE_PEN,
+    GRADE_PEN,
+    GRADE_RADIUS,
     MARKER_PEN,
     FrameStyle,
     Header,
@@ -25,6 +27,8 @@ from argmap.render.parts import (
     frame_style,
     glyph_rect,
     header_layout,
+    inner_border,
+    inner_radius,
 )
 from argmap.render.paths import edge_path
 from argmap.render.proposed import is_proposed
@@ -34,7 +38,7 @@ from argmap.render.theme import Theme
 def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, theme: Theme, *,
               label: str | None = None, severity: str | None = None, selected: bool = False,
               hovered: bool = False, badges: bool = True, badge_text: str = "", role: str | None = None,
-              header: str | None = None, reference: bool = False, text: bool = True) -> None:
+              header: str | None = None, reference: bool = False, text: bool = True, grade: str = "") -> None:
     """Paint one statement box into ``box_rect_local``.
 
     Parameters
@@ -67,7 +71,10 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
         blank box with a dashed border.
     text : bool
         False draws the frame alone (the overview of a split map).
+    grade : str
+        The evidence grade shown in the header, e.g. ``"B2"`` (:func:`argmap.render.grades.grade_of`).
 
+    An assumed claim gets a double border; its header says ``ASSUMED``.
     A proposal of the draft (a statement tagged ``proposed``) gets a dashed
     border; its header says ``PROPOSED`` (:mod:`argmap.render.proposed`).
     """
@@ -75,13 +82,14 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rect = QRectF(box_rect_local)
     fonts = fonts_of(theme)
-    style = frame_style(statement.kind, theme, reference, is_proposed(statement))
+    style = frame_style(statement.kind, theme, reference, is_proposed(statement),
+                        statement.assumed and statement.kind == "claim")
     _paint_frame(painter, rect, style, theme, selected, hovered, fonts)
     if text:
         head_rect, body = fonts.regions(rect)
         label_text = header_text(statement, role) if header is None else header
         head = header_layout(rect, label_text, theme, badges=badges, label_badge=label, severity=severity,
-                             note=badge_text, head=head_rect)
+                             note=badge_text, head=head_rect, grade=grade)
         _paint_header(painter, head, theme, severity, fonts)
         painter.setPen(_colour(fonts, theme.text))
         draw_text(painter, body, display_text(statement, theme), fonts.body)
@@ -106,6 +114,26 @@ def _paint_header(painter: QPainter, head: Header, theme: Theme, severity: str |
         painter.setPen(theme.badge_color(severity or "warning"))
         painter.setFont(fonts.small_bold)
         painter.drawText(head.note_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, head.note)
+    if head.grade:
+        _paint_grade(painter, head.grade_rect, head.grade, theme, fonts)
+
+
+def paint_grade(painter: QPainter, rect: QRectF, grade: str, theme: Theme) -> None:
+    """One evidence grade in ``rect`` (the legend's sample; boxes draw theirs with the header)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    _paint_grade(painter, rect, grade, theme, fonts_of(theme))
+    painter.restore()
+
+
+def _paint_grade(painter: QPainter, rect: QRectF, grade: str, theme: Theme, fonts) -> None:
+    """An evidence grade: bold text in a rounded frame on the page's background (reads in greyscale)."""
+    painter.setPen(QPen(_colour(fonts, theme.text), GRADE_PEN))
+    painter.setBrush(_colour(fonts, theme.background))
+    inset = GRADE_PEN / 2
+    painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), GRADE_RADIUS, GRADE_RADIUS)
+    painter.setFont(fonts.small_bold)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, grade)
 
 
 def _frame_tools(style: FrameStyle, fonts) -> tuple[QBrush, QPen, QColor]:
@@ -126,6 +154,10 @@ def _paint_frame(painter: QPainter, rect: QRectF, style: FrameStyle, theme: Them
     painter.setBrush(brush)
     painter.setPen(pen)
     painter.drawRoundedRect(rect, r, r)
+    if style.double:  # an assumed claim: a second line inside the first
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inner = inner_radius(theme, style)
+        painter.drawRoundedRect(inner_border(rect, style), inner, inner)
     if style.stripe:  # a solid stripe on the left: evidence reads without colour
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), theme.evidence_stripe * 2, rect.height()), r, r)
@@ -229,11 +261,16 @@ def paint_drawing(painter: QPainter, drawing: Drawing, theme: Theme, *, badges: 
     The legend is painted separately (:func:`argmap.render.legend.paint_legend`),
     so this module never depends on it.
     """
+    paint_links(painter, drawing, theme)
+    for box in drawing.boxes.values():
+        paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
+                  badges=badges, badge_text=box.badge_text, role=box.role, grade=box.grade)
+
+
+def paint_links(painter: QPainter, drawing: Drawing, theme: Theme) -> None:
+    """Paint the edges of a drawing, then its junctions (what goes under the boxes)."""
     for edge in drawing.edges:
         paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
     kinds = {e.id: e.kind for e in drawing.edges}
     for jid, point in drawing.junctions.items():
         paint_junction(painter, point, theme, kinds.get(jid, "support"))
-    for box in drawing.boxes.values():
-        paint_box(painter, box.rect, box.statement, theme, label=box.label, severity=box.worst_severity,
-                  badges=badges, badge_text=box.badge_text, role=box.role)

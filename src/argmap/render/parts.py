@@ -1,4 +1,4 @@
-"""Where the parts of a statement box go: header label, badges, badge note, body lines.
+"""Where the parts of a statement box go: header label, badges, grade, badge note, body lines.
 
 The painter (:mod:`argmap.render.paint`) and the SVG writer
 (:mod:`argmap.render.svg`) both place a box's parts with these functions,
@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Edge
+from argmap.render.grades import GRADE_PAD
 from argmap.render.measure import text_layout
 from argmap.render.paths import end_direction
 from argmap.render.theme import Theme
@@ -46,26 +47,49 @@ REFERENCE_DASHES = (3.0, 2.0)
 PROPOSED_DASHES = (4.0, 2.0)
 """Dashes of a proposed statement's border, in pen widths (Qt's DashLine)."""
 
+GRADE_PEN = 1.0
+"""Outline width of a grade's frame."""
+GRADE_RADIUS = 3.0
+"""Corner radius of a grade's frame."""
+ASSUMED_GAP = 3.0
+"""Space between the two lines of an assumed claim's double border."""
+
 
 @dataclass(frozen=True)
 class FrameStyle:
-    """How a box's frame is drawn: fill, border colour and width, dashes, the evidence stripe."""
+    """How a box's frame is drawn: fill, border colour and width, dashes, the evidence stripe, a second
+    border line inside the first (an assumed claim)."""
 
     fill: str
     stroke: str
     width: float
     dashes: tuple[float, ...] = ()
     stripe: bool = False
+    double: bool = False
 
 
-def frame_style(kind: str, theme: Theme, reference: bool = False, proposed: bool = False) -> FrameStyle:
+def frame_style(kind: str, theme: Theme, reference: bool = False, proposed: bool = False,
+                assumed: bool = False) -> FrameStyle:
     """The frame of a ``kind`` box; a reference (a statement drawn on another page) is blank and dashed;
-    a proposal of the draft keeps its fill and gets a dashed border (:mod:`argmap.render.proposed`)."""
+    a proposal of the draft keeps its fill and gets a dashed border (:mod:`argmap.render.proposed`); an
+    assumed claim gets a double border, which reads without colour and in print."""
     width = theme.recommendation_border_width if kind == "recommendation" else theme.border_width
     stroke = theme.border(kind).name()
     if reference:
         return FrameStyle(theme.background, stroke, theme.border_width, REFERENCE_DASHES)
-    return FrameStyle(theme.fill(kind).name(), stroke, width, PROPOSED_DASHES if proposed else (), kind == "evidence")
+    return FrameStyle(theme.fill(kind).name(), stroke, width, PROPOSED_DASHES if proposed else (), kind == "evidence",
+                      assumed)
+
+
+def inner_border(rect: QRectF, style: FrameStyle) -> QRectF:
+    """Where the second line of a double border runs: inside the first by its width and a gap."""
+    inset = style.width + ASSUMED_GAP
+    return rect.adjusted(inset, inset, -inset, -inset)
+
+
+def inner_radius(theme: Theme, style: FrameStyle) -> float:
+    """The corner radius of the second line of a double border (concentric with the first)."""
+    return max(1.0, theme.corner_radius - style.width - ASSUMED_GAP / 2)
 
 
 def stripe_path(rect: QRectF, theme: Theme) -> str:
@@ -82,21 +106,26 @@ def stripe_path(rect: QRectF, theme: Theme) -> str:
 
 @dataclass
 class Header:
-    """The header row of a box: the kind label, the badges and the note beside them."""
+    """The header row of a box: the kind label, the badges, the grade and the note beside them."""
 
     label: str
     label_rect: QRectF
     badges: list[tuple[str, QRectF]] = field(default_factory=list)
     note: str = ""
     note_rect: QRectF = field(default_factory=QRectF)
+    grade: str = ""
+    grade_rect: QRectF = field(default_factory=QRectF)
 
 
 def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True, label_badge: str | None = None,
-                  severity: str | None = None, note: str = "", head: QRectF | None = None) -> Header:
+                  severity: str | None = None, note: str = "", head: QRectF | None = None,
+                  grade: str = "") -> Header:
     """Place the header parts of a box ``rect``.
 
-    Badges go right-aligned (the label badge outermost); the note goes just
-    left of them when it fits with :data:`NOTE_GAP` to spare on both sides,
+    Badges go right-aligned (the label badge outermost); an evidence grade
+    (``"B2"``, in a frame) goes just left of them, shown whether or not the
+    badges are (it is part of the map, not a check result); the note goes
+    left of those when it fits with :data:`NOTE_GAP` to spare on both sides,
     else its first word alone (the rule code), else nothing; the kind label
     is elided with "…" when even it does not fit. So no two parts overlap,
     whatever the box width or the header text (roles, long kinds).
@@ -117,6 +146,8 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
         Text for beside the badges, e.g. ``"AM001 +1"``.
     head : QRectF, optional
         The header row, when the caller has it (``measure.box_regions(rect, theme)[0]``).
+    grade : str
+        The evidence grade (:func:`argmap.render.grades.grade_of`), ``""`` for none.
     """
     fonts = fonts_of(theme)
     if head is None:
@@ -129,13 +160,22 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
             if key in BADGE_GLYPHS:
                 placed.append((key, QRectF(right - d, head.top(), d, d)))
                 right -= d + BADGE_GAP
-    room_right = right + BADGE_GAP - (NOTE_GAP if placed else 0.0)
+    grade_rect = QRectF()
+    if grade:
+        width = fonts.small_bold_metrics.horizontalAdvance(grade) + 2 * GRADE_PAD
+        if right - width - NOTE_GAP >= head.left():  # room for it and the gap before it
+            grade_rect = QRectF(right - width, head.top(), width, d)
+            right -= width + BADGE_GAP
+        else:
+            grade = ""
+    room_right = right + BADGE_GAP - (NOTE_GAP if placed or grade else 0.0)
     small = fonts.small_metrics
     text = label
     if small.horizontalAdvance(text) > room_right - head.left():
         text = small.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, room_right - head.left()))
     label_w = small.horizontalAdvance(text)
-    result = Header(text, QRectF(head.left(), head.top(), max(0.0, room_right - head.left()), head.height()), placed)
+    result = Header(text, QRectF(head.left(), head.top(), max(0.0, room_right - head.left()), head.height()), placed,
+                    grade=grade, grade_rect=grade_rect)
     if badges and severity and note:
         bold = fonts.small_bold_metrics
         left_limit = head.left() + label_w + NOTE_GAP

@@ -18,9 +18,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from argmap.render.branches import is_continuation
 from argmap.render.callouts import Callouts, paint_callouts
 from argmap.render.geometry import Box, Drawing
-from argmap.render.legend import paint_legend
+from argmap.render.legend import paint_legend, shows_proposals, shows_tradecraft
 from argmap.render.measure import header_text
-from argmap.render.paint import paint_box, paint_edge, paint_junction
+from argmap.render.paint import paint_box, paint_links
 from argmap.render.theme import Theme
 
 PT_PER_PX = 0.75
@@ -170,18 +170,15 @@ def paint_sheet(painter: QPainter, sheet: Sheet, target: QRectF, background=None
 def paint_sheet_content(painter: QPainter, sheet: Sheet) -> None:
     """Paint the map, legend, captions and call-outs of ``sheet`` in scene coordinates."""
     theme, drawing = sheet.theme, sheet.drawing
-    for edge in drawing.edges:
-        paint_edge(painter, edge, theme, proposed=edge.id in drawing.proposed)
-    kinds = {e.id: e.kind for e in drawing.edges}
-    for jid, point in drawing.junctions.items():
-        paint_junction(painter, point, theme, kinds.get(jid, "support"))
+    paint_links(painter, drawing, theme)
     for box in drawing.boxes.values():
         _paint_one(painter, box, sheet)
     if sheet.legend_at is not None:
         painter.save()
         painter.translate(sheet.legend_at)
         painter.scale(sheet.legend_scale, sheet.legend_scale)
-        paint_legend(painter, QPointF(0, 0), theme, badges=sheet.badges, refs=has_ref_row(sheet))
+        paint_legend(painter, QPointF(0, 0), theme, badges=sheet.badges, refs=has_ref_row(sheet),
+                     grades=shows_tradecraft(drawing), proposed=shows_proposals(drawing))
         painter.restore()
     for caption in sheet.captions:
         font = caption_font(theme, caption)
@@ -198,7 +195,8 @@ def _paint_one(painter: QPainter, box: Box, sheet: Sheet) -> None:
     page = sheet.refs.get(box.id)
     if page is None:
         paint_box(painter, box.rect, box.statement, sheet.theme, label=box.label, severity=box.worst_severity,
-                  badges=sheet.badges, badge_text=box.badge_text, header=box_header(box), text=not sheet.skeleton)
+                  badges=sheet.badges, badge_text=box.badge_text, header=box_header(box), text=not sheet.skeleton,
+                  grade=box.grade)
     else:
         paint_box(painter, box.rect, box.statement, sheet.theme, badges=False, header=ref_header(box, page),
                   reference=True, text=not sheet.skeleton)

@@ -1,6 +1,9 @@
 """The semantic SVG: a document written element by element, not a recording of paint calls.
 
 Every statement is one ``<g class="node KIND LABEL SEVERITY" data-id="ID">``
+(evidence with a grade adds ``graded`` and ``data-grade="B2"``, its grade a
+``<text class="grade">``; an assumed claim adds ``assumed`` and a second
+``<rect class="assumed-border">``)
 with a ``<title>`` holding its full text, a filled ``<rect>`` and its text
 as ``<text>`` lines broken exactly where the painter breaks them (the same
 QTextLayout call, :func:`argmap.render.parts.body_lines`). Every inference
@@ -14,7 +17,6 @@ classes. Text is always escaped plain text. The result is SVG 1.1.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
@@ -23,7 +25,7 @@ from argmap.render.branches import is_continuation
 from argmap.render.callouts import RADIUS, Callouts, list_layout
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Box, Edge
-from argmap.render.legend import legend_rows
+from argmap.render.legend import legend_rows, shows_proposals, shows_tradecraft
 from argmap.render.measure import display_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
@@ -39,29 +41,12 @@ from argmap.render.parts import (
 )
 from argmap.render.proposed import is_proposed
 from argmap.render.sheet import Sheet, box_header, caption_font, caption_left, has_ref_row, ref_header
+from argmap.render.svg_grades import assumed_border, grade_tag, legend_sample
+from argmap.render.svgtext import attr, clean, num
 from argmap.render.theme import Theme
 
 SVG_NS = "http://www.w3.org/2000/svg"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
-
-
-def clean(text: str) -> str:
-    """``text`` escaped for XML character data, with characters XML 1.0 cannot hold replaced by U+FFFD."""
-    return escape(_NOT_XML.sub("\ufffd", text))
-
-
-def attr(text: str) -> str:
-    """``text`` as a quoted XML attribute value (escaped, invalid characters replaced)."""
-    return quoteattr(_NOT_XML.sub("\ufffd", text))
-
-
-def num(value: float) -> str:
-    """A coordinate: at most two decimals, no trailing zeros ("12", "12.5", "-3.25")."""
-    text = f"{value:.2f}"
-    if text[-1] == "0":
-        text = text[:-3] if text[-2] == "0" else text[:-1]
-    return "0" if text == "-0" else text
 
 
 def svg_sheet(sheet: Sheet, *, title: str = "", description: str = "", width: str | None = None,
@@ -186,15 +171,19 @@ def _box(out: list[str], box: Box, sheet: Sheet) -> None:
     theme = sheet.theme
     st = box.statement
     page = sheet.refs.get(box.id)
-    classes = ["node", st.kind] + (["proposed"] if is_proposed(st) else [])
+    assumed = st.assumed and st.kind == "claim"
+    classes = ["node", st.kind] + (["proposed"] if is_proposed(st) else []) + (["assumed"] if assumed else [])
     if page is not None:
         classes += ["ref", "more"] if is_continuation(box.id) else ["ref"]
     else:
-        classes += [c for c in (box.label, box.worst_severity) if c]
+        classes += [c for c in (box.label, box.worst_severity) if c] + (["graded"] if box.grade else [])
     extra = f' data-pages="{" ".join(map(str, page))}"' if page is not None else _id_attr(box.id)
+    if box.grade and page is None:
+        extra += f' data-grade={attr(box.grade)}'
+
     out.append(f'<g class="{" ".join(classes)}" data-id={attr(box.id)}{extra}>\n')
     out.append(f"<title>{clean(st.text)}</title>\n")
-    style = frame_style(st.kind, theme, page is not None, page is None and is_proposed(st))
+    style = frame_style(st.kind, theme, page is not None, page is None and is_proposed(st), page is None and assumed)
     r = box.rect
     dash = ""
     if style.dashes:
@@ -202,6 +191,8 @@ def _box(out: list[str], box: Box, sheet: Sheet) -> None:
     out.append(f'<rect x="{num(r.left())}" y="{num(r.top())}" width="{num(r.width())}" height="{num(r.height())}" '
                f'rx="{num(theme.corner_radius)}" fill="{style.fill}" stroke="{style.stroke}" '
                f'stroke-width="{num(style.width)}" stroke-linejoin="round"{dash}/>\n')
+    if style.double:  # an assumed claim: a second line inside the first
+        out.append(assumed_border(r, style, theme, dash))
     if style.stripe:
         out.append(f'<path class="stripe" d="{stripe_path(r, theme)}" fill="{style.stroke}"/>\n')
     if not sheet.skeleton:
@@ -215,13 +206,15 @@ def _box_text(out: list[str], box: Box, sheet: Sheet, page: int | None) -> None:
     label = ref_header(box, page) if page is not None else box_header(box)
     head_rect, body = fonts_of(theme).regions(box.rect)
     head = header_layout(box.rect, label, theme, badges=badges, label_badge=box.label, severity=box.worst_severity,
-                         note=box.badge_text, head=head_rect)
+                         note=box.badge_text, head=head_rect, grade=box.grade if page is None else "")
     out.append(_line_text(head.label, head.label_rect, theme, theme.muted_text, "kind"))
     for key, rect in head.badges:
         _badge(out, key, rect, theme)
     if head.note:
         colour = theme.badge_color(box.worst_severity or "warning").name()
         out.append(_line_text(head.note, head.note_rect, theme, colour, "note", bold=True, anchor="end"))
+    if head.grade:
+        out.append(grade_tag(head.grade, head.grade_rect, theme))
     lines = body_lines(display_text(box.statement, theme), body, theme)
     if not lines:
         return
@@ -302,7 +295,8 @@ def _marker_inside(theme: Theme, marker: str, r: float, colour: str) -> str:
 # ------------------------------------------------------------------ legend and captions
 def _legend(out: list[str], sheet: Sheet) -> None:
     theme = sheet.theme
-    frame, title, rows = legend_rows(QPointF(0, 0), theme, sheet.badges, has_ref_row(sheet))
+    frame, title, rows = legend_rows(QPointF(0, 0), theme, sheet.badges, has_ref_row(sheet),
+                                     shows_tradecraft(sheet.drawing), shows_proposals(sheet.drawing))
     at, k = sheet.legend_at, sheet.legend_scale
     scale = f" scale({num(k)})" if k != 1 else ""
     out.append(f'<g class="legend" transform="translate({num(at.x())},{num(at.y())}){scale}">\n')
@@ -317,16 +311,18 @@ def _legend(out: list[str], sheet: Sheet) -> None:
             out.append(f'<rect x="{num(c.left())}" y="{num(c.top())}" width="{num(c.width())}" '
                        f'height="{num(c.height())}" rx="3" fill="{style.fill}" stroke="{style.stroke}" '
                        f'stroke-width="{num(style.width)}"/>\n')
-        elif row.group == "ref":
-            style = frame_style("claim", theme, reference=True)
+        elif row.group in ("ref", "proposed"):
+            style = frame_style("claim", theme, reference=row.group == "ref", proposed=row.group == "proposed")
             c = row.cell
             dashes = ",".join(num(d * style.width) for d in style.dashes)
             out.append(f'<rect x="{num(c.left())}" y="{num(c.top())}" width="{num(c.width())}" '
                        f'height="{num(c.height())}" rx="{num(theme.corner_radius)}" fill="{style.fill}" '
                        f'stroke="{style.stroke}" stroke-width="{num(style.width)}" stroke-dasharray="{dashes}"/>\n')
+        elif row.group in ("grade", "assumed"):
+            out.append(legend_sample(row, theme))
         elif row.group == "edge":
             colour = theme.attack if row.key == "attack" else theme.support
-            _edge(out, row.edge, theme, colour)
+            _edge(out, row.edge, theme, colour, proposed=row.key == "proposed-link")
         else:
             _badge(out, row.key, row.badge_rect, theme)
         out.append(_plain_text(row.text, row.text_at, theme, theme.font_px))

@@ -27,6 +27,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import QAccessibleWidget
 
 from argmap.analysis.roles import relation_counts
+from argmap.render.grades import grade_words
 
 SEVERITY_ORDER = ("error", "warning", "info")
 SHORT = 60
@@ -54,9 +55,13 @@ def counts_phrase(counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def describe(kind: str, role: str | None, label: str | None, counts: dict[str, int], findings) -> str:
-    """What a screen reader says after a statement's text: kind, role, label, links, worst finding."""
-    head = kind.capitalize() + (f", {role}" if role else "") + (f", {label}" if label else "")
+def describe(kind: str, role: str | None, label: str | None, counts: dict[str, int], findings,
+             grade: str = "") -> str:
+    """What a screen reader says after a statement's text: kind, role, grade or assumption, label, links,
+    worst finding (``grade``: the words of :func:`argmap.render.grades.grade_words`, or ``"assumed"``)."""
+    grade = grade if grade == "assumed" else f"graded {grade}" if grade else ""
+    head = kind.capitalize() + (f", {role}" if role else "") + (f", {grade}" if grade else "") \
+        + (f", {label}" if label else "")
     text = f"{head}. {counts_phrase(counts).capitalize()}."
     ranked = sorted(findings, key=lambda d: SEVERITY_ORDER.index(d.severity) if d.severity in SEVERITY_ORDER else 9)
     if ranked:
@@ -270,7 +275,9 @@ class MapTree:
         label = item.label if item is not None else None
         st = scene.amap.statements[sid]
         kind = f"proposed {st.kind}" if scene.is_proposed(sid) else st.kind
-        return describe(kind, scene.role_of(sid), label, self._counts.get(sid, {}), scene.diagnostics_of(sid))
+        grade = "assumed" if st.assumed and st.kind == "claim" else grade_words(st, scene.amap.sources)
+        return describe(kind, scene.role_of(sid), label, self._counts.get(sid, {}), scene.diagnostics_of(sid),
+                        grade)
 
     # ------------------------------------------------------------ following the map
     def _forget_counts(self, _report=None) -> None:

@@ -16,8 +16,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
-
 from argmap.commands.edits import execute
 from argmap.commands.review import agrees, take_change, take_changes
 from argmap.formats.diff import ADDED, CHANGED, META, MOVED, REMOVED, ElementChange, diff_maps
@@ -26,10 +24,10 @@ from argmap.formats.mapdoc import ABSENT, document_of, elements, load_map
 from argmap.formats.mapdoc import field as value_of
 from argmap.model import ArgumentMap, FormatError, ModelError
 from argmap.ui.accessibility import announce
-from argmap.ui.canvas.overlay import Mark, ReviewOverlay
+from argmap.ui.canvas.overlay import Mark
+from argmap.ui.review_controller import ReviewController, bring_into_view
 
 PENDING, TAKEN, LEFT = "to decide", "taken", "left"
-READING_ZOOM = 0.8
 """Stepping to a change zooms in to at least this scale, so that its mark and text can be read."""
 
 
@@ -163,20 +161,7 @@ def _comment(c: dict) -> str:
     return (f"{who}: " if who else "") + c["text"] + (" (resolved)" if c.get("resolved") else "")
 
 
-def bring_into_view(view, rect: QRectF) -> None:
-    """Scroll (and zoom in to reading size, or out to fit) so that ``rect`` of the scene is in view."""
-    port = view.viewport().rect()
-    if view.zoom() < READING_ZOOM and rect.width() * READING_ZOOM < port.width() - 40 and \
-            rect.height() * READING_ZOOM < port.height() - 40:
-        view.zoom_by(READING_ZOOM / view.zoom())
-    visible = view.mapToScene(port).boundingRect()
-    if rect.width() > visible.width() or rect.height() > visible.height():
-        view.fitInView(QRectF(rect).adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-    elif not visible.adjusted(20, 20, -20, -20).contains(rect):
-        view.centerOn(rect.center())
-
-
-class CompareController(QObject):
+class CompareController(ReviewController):
     """Runs one comparison at a time in a window: the overlay, the Changes panel and the Review actions.
 
     Parameters
@@ -192,19 +177,8 @@ class CompareController(QObject):
     """
 
     def __init__(self, window, panel, dock, place=None):
-        super().__init__(window)
-        self.window, self.panel, self.dock = window, panel, dock
-        self.place = place or (lambda d: (d.show(), d.raise_()))
+        super().__init__(window, panel, dock, place)
         self.comparison: Comparison | None = None
-        self.current: int | None = None
-        self.overlay = ReviewOverlay(window.scene, self.go_to)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
-        window.document.changed.connect(self._on_change)
-        window.scene.rebuilt.connect(self._redraw)
-        panel.current_changed.connect(self.go_to)
         panel.take_requested.connect(self.take)
         panel.leave_requested.connect(self.leave)
         panel.take_all_requested.connect(self.take_all)
@@ -366,11 +340,8 @@ class CompareController(QObject):
 
     def update_actions(self) -> None:
         """Enable the Review menu's rows that apply now."""
-        actions = getattr(self.window, "actions", {})
         on = self.comparison is not None
         some = on and bool(self.comparison.changes)
-        for name, state in (("review.next", some), ("review.previous", some), ("review.take", some),
-                            ("review.leave", some), ("review.take_all", on and bool(self.comparison.pending())),
-                            ("review.end", on)):
-            if name in actions:
-                actions[name].setEnabled(state)
+        self.enable_actions((("review.next", some), ("review.previous", some), ("review.take", some),
+                             ("review.leave", some), ("review.take_all", on and bool(self.comparison.pending())),
+                             ("review.end", on)))

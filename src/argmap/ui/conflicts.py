@@ -8,15 +8,14 @@ saved once every conflict is settled is written without the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
-
 from argmap.commands.edits import execute
 from argmap.commands.review import conflict_title, resolve_conflict
 from argmap.formats.resolve import WHOLE, conflicts_of
 from argmap.model import KINDS, ModelError, Position, Statement
 from argmap.ui.accessibility import announce
-from argmap.ui.canvas.overlay import CONFLICT, Mark, ReviewOverlay
-from argmap.ui.compare import bring_into_view, show
+from argmap.ui.canvas.overlay import CONFLICT, Mark
+from argmap.ui.compare import show
+from argmap.ui.review_controller import ReviewController, bring_into_view
 
 
 def side_text(conflict: dict, side: str) -> str:
@@ -64,7 +63,7 @@ def conflict_mark(n: int, conflict: dict, amap, current: bool) -> Mark | None:
     return None
 
 
-class ConflictsController(QObject):
+class ConflictsController(ReviewController):
     """Shows the map's merge conflicts in the Conflicts panel and on the canvas, and settles them.
 
     Parameters
@@ -80,19 +79,8 @@ class ConflictsController(QObject):
     """
 
     def __init__(self, window, panel, dock, place=None):
-        super().__init__(window)
-        self.window, self.panel, self.dock = window, panel, dock
-        self.place = place or (lambda d: (d.show(), d.raise_()))
-        self.current: int | None = None
+        super().__init__(window, panel, dock, place)
         self.conflicts: list[dict] = []
-        self.overlay = ReviewOverlay(window.scene, self.go_to)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
-        window.document.changed.connect(self._on_change)
-        window.scene.rebuilt.connect(self._redraw)
-        panel.current_changed.connect(self.go_to)
         panel.resolve_requested.connect(self.resolve)
 
     def on_loaded(self) -> None:
@@ -180,7 +168,5 @@ class ConflictsController(QObject):
 
     def update_actions(self) -> None:
         """Enable the Review menu's rows that apply now."""
-        actions = getattr(self.window, "actions", {})
-        for name in ("review.keep_ours", "review.take_theirs", "review.take_base"):
-            if name in actions:
-                actions[name].setEnabled(self.current is not None)
+        self.enable_actions((name, self.current is not None)
+                            for name in ("review.keep_ours", "review.take_theirs", "review.take_base"))

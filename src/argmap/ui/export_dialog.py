@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,17 +28,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from argmap.render import ExportError, ExportOptions, build_drawing, plan_export, prepare, theme_named, write_plan
-from argmap.render.export import check_pixel_limit, png_pixel_size
 from argmap.render.export_report import export_report
 from argmap.render.paper import MIN_BODY_PT
-from argmap.ui.export_presets import DEFAULTS, presets
+from argmap.render.png import check_pixel_limit, png_pixel_size
+from argmap.ui.export_presets import presets
 from argmap.ui.export_preview import PagePreview, ReportPanel
+from argmap.ui.export_settings import ExportSettingsMixin
+from argmap.ui.preferences import app_settings
+from argmap.ui.widgets import combo, decimal_box, row, show_plain, whole_box
 
 FORMATS = (("PNG image", "png"), ("SVG drawing", "svg"), ("PDF document", "pdf"))
 SCOPES = (("Whole map", "all"), ("Selection", "selection"), ("Visible area", "visible"))
@@ -52,30 +52,13 @@ UNITS = (("cm", "cm"), ("mm", "mm"), ("in", "in"), ("px", "px"))
 PREVIEW_DELAY_MS = 150
 
 
-def _combo(items) -> QComboBox:
-    box = QComboBox()
-    for label, value in items:
-        box.addItem(label, value)
-    return box
-
-
-def _select(box: QComboBox, value) -> None:
-    index = box.findData(value)
-    if index >= 0:
-        box.setCurrentIndex(index)
-
-
-def _flag(value) -> bool:
-    return str(value).lower() == "true"
-
-
 def ids_in_rect(amap, rect: QRectF) -> tuple[str, ...]:
     """Statements whose box (at its saved place) meets ``rect`` (scene coordinates)."""
     drawing = build_drawing(amap, theme_named("light"))
     return tuple(sid for sid, box in drawing.boxes.items() if box.rect.intersects(rect))
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ExportSettingsMixin, QDialog):
     """Choose how to export the document's map, preview its pages and report, and write the file(s).
 
     Parameters
@@ -96,7 +79,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export image")
         self.document = document
-        self.settings = settings if settings is not None else QSettings("argmap", "argmap")
+        self.settings = settings if settings is not None else app_settings()
         self.selection_ids = tuple(selection_ids)
         self.visible_rect = visible_rect
         self.custom_colour = QColor("#ffffff")
@@ -117,36 +100,29 @@ class ExportDialog(QDialog):
         self.preset_box.addItem("Custom", "custom")
         for key, (label, _) in presets().items():
             self.preset_box.addItem(label, key)
-        self.format_box = _combo(FORMATS)
-        self.scope_box = _combo(SCOPES)
+        self.format_box = combo(FORMATS)
+        self.scope_box = combo(SCOPES)
         self.scope_box.model().item(1).setEnabled(bool(self.selection_ids))
         self.scope_box.model().item(2).setEnabled(self.visible_rect is not None)
         self.dpi_radio, self.scale_radio = QRadioButton("DPI"), QRadioButton("Scale")
-        self.dpi_spin = QSpinBox()
-        self.dpi_spin.setRange(72, 600)
-        self.scale_spin = QDoubleSpinBox()
-        self.scale_spin.setRange(0.1, 10.0)
-        self.scale_spin.setSingleStep(0.25)
+        self.dpi_spin = whole_box(72, 600)
+        self.scale_spin = decimal_box(0.1, 10.0, step=0.25)
         self.width_check = QCheckBox("Printed width")
-        self.width_spin = QDoubleSpinBox()
-        self.width_spin.setRange(0.1, 20000)
-        self.width_spin.setDecimals(1)
-        self.unit_box = _combo(UNITS)
+        self.width_spin = decimal_box(0.1, 20000, decimals=1)
+        self.unit_box = combo(UNITS)
         self.size_label = QLabel()
         self.size_label.setTextFormat(Qt.TextFormat.PlainText)
         self.size_label.setWordWrap(True)
-        self.background_box = _combo(BACKGROUNDS)
+        self.background_box = combo(BACKGROUNDS)
         self.colour_button = QPushButton("Choose…")
-        self.theme_box, self.layout_box = _combo(THEMES), _combo(LAYOUTS)
+        self.theme_box, self.layout_box = combo(THEMES), combo(LAYOUTS)
         self.legend_check = QCheckBox("Legend")
         self.badges_check = QCheckBox("Label and diagnostic badges")
         self.comments_check = QCheckBox("Comments as numbered call-outs")
         self.comments_check.setToolTip("Open review comments: a number on each commented box, the comments listed "
                                        "under the map")
-        self.margin_spin = QSpinBox()
-        self.margin_spin.setRange(0, 400)
-        self.margin_spin.setSuffix(" px")
-        self.page_box, self.orientation_box = _combo(PAGES), _combo(ORIENTATIONS)
+        self.margin_spin = whole_box(0, 400, suffix=" px")
+        self.page_box, self.orientation_box = combo(PAGES), combo(ORIENTATIONS)
         self.split_check = QCheckBox(f"Split over pages to keep text legible (at least {MIN_BODY_PT:g} pt)")
         self.pages_preview = PagePreview()
         self.report_panel = ReportPanel()
@@ -159,10 +135,10 @@ class ExportDialog(QDialog):
         form.addRow("Preset", self.preset_box)
         form.addRow("Format", self.format_box)
         form.addRow("Scope", self.scope_box)
-        form.addRow("Resolution", _row(self.dpi_radio, self.dpi_spin, self.scale_radio, self.scale_spin))
-        form.addRow("", _row(self.width_check, self.width_spin, self.unit_box))
+        form.addRow("Resolution", row(self.dpi_radio, self.dpi_spin, self.scale_radio, self.scale_spin))
+        form.addRow("", row(self.width_check, self.width_spin, self.unit_box))
         form.addRow("Image size", self.size_label)
-        form.addRow("Background", _row(self.background_box, self.colour_button))
+        form.addRow("Background", row(self.background_box, self.colour_button))
         form.addRow("Colours", self.theme_box)
         form.addRow("Layout", self.layout_box)
         form.addRow("", self.legend_check)
@@ -196,68 +172,6 @@ class ExportDialog(QDialog):
         self.colour_button.clicked.connect(self.choose_colour)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-    # ------------------------------------------------------------ settings and presets
-    def _widgets(self) -> dict:
-        """Setting name -> (getter, setter) of the widget that holds it."""
-        def combo(box):
-            return box.currentData, lambda v: _select(box, v)
-
-        def check(box):
-            return box.isChecked, lambda v: box.setChecked(_flag(v) if isinstance(v, str) else bool(v))
-
-        return {
-            "format": combo(self.format_box), "background": combo(self.background_box),
-            "theme": combo(self.theme_box), "layout": combo(self.layout_box), "page": combo(self.page_box),
-            "orientation": combo(self.orientation_box), "width_unit": combo(self.unit_box),
-            "dpi": (self.dpi_spin.value, lambda v: self.dpi_spin.setValue(int(v))),
-            "scale": (self.scale_spin.value, lambda v: self.scale_spin.setValue(float(v))),
-            "width": (self.width_spin.value, lambda v: self.width_spin.setValue(float(v))),
-            "margin": (self.margin_spin.value, lambda v: self.margin_spin.setValue(int(v))),
-            "use_scale": (self.scale_radio.isChecked,
-                          lambda v: (self.scale_radio if _flag(v) or v is True else self.dpi_radio).setChecked(True)),
-            "legend": check(self.legend_check), "badges": check(self.badges_check),
-            "use_width": check(self.width_check), "split": check(self.split_check),
-            "comments": check(self.comments_check),
-        }
-
-    def _load_settings(self) -> None:
-        s = self.settings
-        self.custom_colour = QColor(str(s.value("export/custom_colour", "#ffffff")))
-        self._applying = True
-        for name, (_, put) in self._widgets().items():
-            put(s.value(f"export/{name}", DEFAULTS[name]))
-        self._applying = False
-        self._show_matching_preset()
-
-    def save_settings(self) -> None:
-        """Remember the current choices."""
-        s = self.settings
-        for name, (get, _) in self._widgets().items():
-            value = get()
-            s.setValue(f"export/{name}", ("true" if value else "false") if isinstance(value, bool) else value)
-        s.setValue("export/custom_colour", self.custom_colour.name())
-        s.sync()
-
-    def preset_chosen(self, *_args) -> None:
-        """Set every widget the chosen preset names."""
-        key = self.preset_box.currentData()
-        if self._applying or key == "custom":
-            return
-        self._applying = True
-        widgets = self._widgets()
-        for name, value in presets()[key][1].items():
-            widgets[name][1](value)
-        self._applying = False
-        self.options_changed()
-
-    def _show_matching_preset(self) -> None:
-        widgets = self._widgets()
-        found = next((key for key, (_, values) in presets().items()
-                      if all(widgets[n][0]() == v for n, v in values.items())), "custom")
-        self._applying = True
-        _select(self.preset_box, found)
-        self._applying = False
 
     # ------------------------------------------------------------ options
     def scope_ids(self) -> tuple[str, ...] | None:
@@ -396,10 +310,10 @@ class ExportDialog(QDialog):
             self.written = write_plan(self.plan(), Path(path))
         except (ExportError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            _plain_warning(self, "Export image",
-                           f"The image could not be written to {path}: {reason}.\n\nNothing was written and the "
-                           "map is unchanged. Choose another folder, or a lower DPI or scale if the image is over "
-                           "the pixel limit.")
+            show_plain(self, QMessageBox.Icon.Warning, "Export image",
+                       f"The image could not be written to {path}: {reason}.\n\nNothing was written and the "
+                       "map is unchanged. Choose another folder, or a lower DPI or scale if the image is over "
+                       "the pixel limit.")
             return False
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.save_settings()
@@ -432,20 +346,3 @@ def _vector_size(plan) -> str:
     if plan.printed_width:
         return f"{plan.printed_width} wide (vector: scales without loss)"
     return f"{round(w)} × {round(h)} px at 96 dpi (vector: scales without loss)"
-
-
-def _row(*widgets) -> QWidget:
-    layout = QHBoxLayout()
-    for w in widgets:
-        layout.addWidget(w)
-    widget = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    widget.setLayout(layout)
-    return widget
-
-
-def _plain_warning(parent, title: str, text: str) -> None:
-    """A warning whose text is always shown as plain text (never as HTML)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()

@@ -1,6 +1,6 @@
 """The right-hand side of the Export dialog: page thumbnails, the page count, and the picture's report.
 
-Thumbnails are painted by the export code itself (:func:`argmap.render.export.sheet_image`)
+Thumbnails are painted by the export code itself (:func:`argmap.render.png.sheet_image`)
 from the same plan the file is written from, so what is previewed is what is written.
 """
 
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.render import ExportError
-from argmap.render.export import sheet_image
 from argmap.render.paper import MIN_BODY_PT
+from argmap.render.png import sheet_image
 
 SINGLE = QSize(420, 300)
 """Thumbnail size of a one-page export."""

@@ -3,29 +3,28 @@
 Every dialog goes through a small function of this module (``ask_*``,
 ``show_*``) so that tests can replace it. Saving goes through
 :func:`argmap.formats.write_file` (atomic, keeps a ``.bak``); a failure is
-shown and the edits stay in the window. While the map is modified it is
-written every minute (a preference) to a recovery file; a lock file tells a
-live window's recovery file from one left behind by a crash.
+shown and the edits stay in the window. Autosave and the recovery files a
+crash leaves behind are in :mod:`argmap.ui.recovery`.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import time
-import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from argmap.atomic import write_text_atomic
 from argmap.commands.document import rebased_path
 from argmap.formats import FORMATS, read_file, write_file
-from argmap.formats.native import dumps
 from argmap.model import ArgumentMap, FormatError
 from argmap.ui.errors import failure_reason, open_failure_text, save_failure_text
+from argmap.ui.recovery import Autosave, Recovery, find_recoveries, recovery_dir
+from argmap.ui.widgets import plain_box
+
+__all__ = ["Autosave", "FileController", "RecentFiles", "Recovery", "find_recoveries", "recovery_dir"]
 
 MAX_RECENT = 10
 
@@ -33,9 +32,8 @@ MAX_RECENT = 10
 # ---------------------------------------------------------------- dialogs (tests patch these)
 def ask_unsaved(parent: QWidget, name: str) -> str:
     """Ask what to do with unsaved changes: ``"save"``, ``"discard"`` or ``"cancel"``."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"Save the changes to {name} before closing?", parent=parent)
-    box.setTextFormat(_plain())
+    box = plain_box(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name} before closing?",
+                    parent)
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -46,16 +44,13 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
     """A modal error message (plain text)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
-    box.setTextFormat(_plain())
-    box.exec()
+    plain_box(QMessageBox.Icon.Critical, title, text, parent).exec()
 
 
 def show_warnings(parent: QWidget, name: str, warnings: list[str]) -> None:
     """What a reader or writer could not carry over, one line each."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Not everything carried over",
-                      f"{name}: {len(warnings)} thing(s) could not be carried over.", parent=parent)
-    box.setTextFormat(_plain())
+    box = plain_box(QMessageBox.Icon.Information, "Not everything carried over",
+                    f"{name}: {len(warnings)} thing(s) could not be carried over.", parent)
     box.setDetailedText("\n".join(warnings))
     box.exec()
 
@@ -64,10 +59,8 @@ def ask_restore(parent: QWidget, recovery: Recovery) -> bool:
     """Offer to restore a recovery file left by a crash."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(recovery.saved_at))
     name = recovery.original or "an untitled map"
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved changes?",
-                      f"argmap did not close properly. Restore the unsaved changes to {name} from {when}?",
-                      parent=parent)
-    box.setTextFormat(_plain())
+    box = plain_box(QMessageBox.Icon.Question, "Restore unsaved changes?",
+                    f"argmap did not close properly. Restore the unsaved changes to {name} from {when}?", parent)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -80,12 +73,6 @@ def ask_open_path(parent: QWidget, title: str, filters: str, folder: str = "") -
 def ask_save_path(parent: QWidget, title: str, filters: str, suggested: str = "") -> str:
     """A file name to write, or ``""``."""
     return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
-
-
-def _plain():
-    from PySide6.QtCore import Qt
-
-    return Qt.TextFormat.PlainText
 
 
 # ---------------------------------------------------------------- file filters
@@ -168,114 +155,6 @@ class RecentFiles:
 
     def clear(self) -> None:
         self.settings.setValue(self.KEY, [])
-
-
-# ---------------------------------------------------------------- autosave and recovery
-def recovery_dir() -> Path:
-    """Where recovery files go (``AppDataLocation/recovery``; ``ARGMAP_RECOVERY_DIR`` overrides)."""
-    override = os.environ.get("ARGMAP_RECOVERY_DIR")
-    if override:
-        return Path(override)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".argmap") / "recovery"
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """A recovery file left behind: the map, the file it was edited from (or ``""``) and when."""
-
-    path: Path
-    original: str
-    saved_at: float
-
-    def discard(self) -> None:
-        for p in (self.path, self.path.with_suffix(".json")):
-            p.unlink(missing_ok=True)
-
-    def set_aside(self) -> Path:
-        """Rename an unreadable recovery file so it is not offered again (nor deleted); returns its new path."""
-        kept = self.path.with_name(self.path.name + ".unreadable")
-        try:
-            os.replace(self.path, kept)
-        except OSError:
-            return self.path
-        self.path.with_suffix(".json").unlink(missing_ok=True)
-        return kept
-
-
-def find_recoveries(folder: Path | None = None) -> list[Recovery]:
-    """Recovery files that no running window holds (newest first)."""
-    folder = folder or recovery_dir()
-    found = []
-    for path in sorted(folder.glob("*.argmap")) if folder.is_dir() else []:
-        lock = QLockFile(str(path) + ".lock")
-        if not lock.tryLock(0):
-            continue  # a live window owns it
-        lock.unlock()
-        meta = _read_meta(path.with_suffix(".json"))
-        found.append(Recovery(path, str(meta.get("original", "")), float(meta.get("saved_at", path.stat().st_mtime))))
-    return sorted(found, key=lambda r: -r.saved_at)
-
-
-def _read_meta(path: Path) -> dict:
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
-class Autosave(QObject):
-    """Writes the document to a recovery file every ``minutes`` while it is modified.
-
-    The file is locked while the window lives; it is removed when the map
-    is saved or closed cleanly, so only a crash leaves it behind.
-    """
-
-    def __init__(self, document, minutes: float = 1.0, parent=None):
-        super().__init__(parent)
-        self.document = document
-        self.path = recovery_dir() / f"{uuid.uuid4().hex}.argmap"
-        self._lock: QLockFile | None = None
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.save_now)
-        self.set_interval(minutes)
-
-    def set_interval(self, minutes: float) -> None:
-        """Write every ``minutes`` (0 turns autosave off; ``ARGMAP_AUTOSAVE_MS`` overrides, for tests)."""
-        override = os.environ.get("ARGMAP_AUTOSAVE_MS", "")
-        if override.isdigit() and int(override) > 0:
-            self.timer.start(int(override))
-        elif minutes and minutes > 0:
-            self.timer.start(int(minutes * 60_000))
-        else:
-            self.timer.stop()
-
-    def save_now(self) -> bool:
-        """Write the recovery file now when the document is modified; True when written."""
-        if not self.document.modified:
-            self.discard()
-            return False
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            if self._lock is None:
-                self._lock = QLockFile(str(self.path) + ".lock")
-                self._lock.tryLock(0)
-            write_text_atomic(self.path, dumps(self.document.amap), backup=False)
-            original = str(self.document.path) if self.document.path else ""
-            meta = {"original": original, "saved_at": time.time(), "pid": os.getpid()}
-            write_text_atomic(self.path.with_suffix(".json"), json.dumps(meta), backup=False)
-        except OSError:
-            return False
-        return True
-
-    def discard(self) -> None:
-        """Remove the recovery file (after a save or a clean close)."""
-        self.path.unlink(missing_ok=True)
-        self.path.with_suffix(".json").unlink(missing_ok=True)
-        if self._lock is not None:
-            self._lock.unlock()
-            self._lock = None
 
 
 # ---------------------------------------------------------------- the window's file slots

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 import argmap
 from argmap.analysis import RULES
 from argmap.ui.actions import ACTIONS, GESTURES, shortcut_text
+from argmap.ui.widgets import show_plain
 
 
 def rules_html() -> str:
-    """The check rules AM001–AM008: severity, name, meaning and fix."""
+    """Every check rule (the registry: AM001–AM012 today): severity, name, meaning and fix."""
     rows = "".join(
         f"<tr><td><b>{escape(r.code)}</b></td><td>{escape(r.severity)}</td><td>{escape(r.name)}</td>"
         f"<td>{escape(r.summary)}<br/><i>Fix:</i> {escape(r.fix)}</td></tr>"
@@ -91,6 +91,4 @@ def show_shortcuts(parent: QWidget | None = None) -> HelpDialog:
 
 
 def show_about(parent: QWidget | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, "About argmap", about_text(), parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    show_plain(parent, QMessageBox.Icon.Information, "About argmap", about_text())

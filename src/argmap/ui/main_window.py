@@ -34,6 +34,7 @@ from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.panels.source import SourcePanel
 from argmap.ui.preferences import Preferences, PreferencesDialog, app_settings
 from argmap.ui.review import ReviewTools
+from argmap.ui.tradecraft import TradecraftTools
 
 
 class MainWindow(FlowMixin, QMainWindow):
@@ -74,6 +75,7 @@ class MainWindow(FlowMixin, QMainWindow):
         self.drafting = DraftController(self)
         box.insertWidget(0, self.drafting.bar)
         self.inspector.layout().insertWidget(0, self.drafting.box)
+        self.tradecraft.connect_actions()
         self._add_recent_menu()
         self._add_dock_toggles()
         self.empty_hint = EmptyMapHint(self.view.viewport(), [self.actions[a] for a in START_ACTIONS
@@ -121,6 +123,8 @@ class MainWindow(FlowMixin, QMainWindow):
         self.tabifyDockWidget(self.docks["outline"], self.docks["history"])
         self.docks["outline"].raise_()
         self.review = ReviewTools(self)  # Changes, Conflicts and Review docks; Compare With…, comments
+        self.tradecraft = TradecraftTools(self)  # the Sources dock; Assume, New Source…, Cite Source…
+        self.docks["inspector"].raise_()
         # first run (no saved state): narrow side panels, so that the map gets the room
         self.resizeDocks([self.docks["outline"], self.docks["inspector"]], [250, 320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["diagnostics"]], [180], Qt.Orientation.Vertical)

@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
 from argmap.commands.comments import default_author
+from argmap.ui.widgets import decimal_box, whole_box
 
 ORGANISATION = "argmap"
 APPLICATION = "argmap"
@@ -89,22 +88,14 @@ class PreferencesDialog(QDialog):
         self.theme = QComboBox()
         self.theme.addItems(["light", "dark"])
         self.theme.setCurrentText(prefs.theme)
-        self.font_px = QSpinBox()
-        self.font_px.setRange(8, 32)
-        self.font_px.setSuffix(" px")
-        self.font_px.setValue(prefs.font_px)
-        self.export_dpi = QSpinBox()
-        self.export_dpi.setRange(36, 1200)
-        self.export_dpi.setValue(prefs.export_dpi)
+        self.font_px = whole_box(8, 32, suffix=" px", value=prefs.font_px)
+        self.export_dpi = whole_box(36, 1200, value=prefs.export_dpi)
         self.export_background = QLineEdit(prefs.export_background)
         self.export_background.setToolTip("white, transparent, or a colour such as #f4f4f4")
         self.export_theme = QComboBox()
         self.export_theme.addItems(["screen", "print"])
         self.export_theme.setCurrentText(prefs.export_theme)
-        self.autosave = QDoubleSpinBox()
-        self.autosave.setRange(0, 60)
-        self.autosave.setDecimals(1)
-        self.autosave.setSuffix(" min")
+        self.autosave = decimal_box(0, 60, decimals=1, suffix=" min")
         self.autosave.setSpecialValueText("off")
         self.autosave.setValue(prefs.autosave_minutes)
         self.author = QLineEdit(prefs.author)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRectF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from argmap.render import ExportError, ExportOptions, prepare, prepared_image, render_svg
-from argmap.render.export import painting, plan_for_paper
+from argmap.render.export import plan_for_paper
 from argmap.render.paper import Paper
+from argmap.render.png import painting
 from argmap.render.sheet import paint_sheet
+from argmap.ui.widgets import show_plain
 
 SVG_MIME = "image/svg+xml"
 PNG_MIME = "image/png"
@@ -75,12 +77,9 @@ def copy_as_image(document, options: ExportOptions | None = None, parent=None) -
         data = image_mime_data(document, options or COPY_OPTIONS)
     except ExportError as exc:
         if parent is not None:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Copy as image",
-                              f"The map could not be copied to the clipboard: {exc}.\n\nTry a lower scale, "
-                              "or export it to a file with File > Export Image.",
-                              QMessageBox.StandardButton.Ok, parent)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            show_plain(parent, QMessageBox.Icon.Warning, "Copy as image",
+                       f"The map could not be copied to the clipboard: {exc}.\n\nTry a lower scale, "
+                       "or export it to a file with File > Export Image.")
         return False
     QGuiApplication.clipboard().setMimeData(data)
     return True

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from argmap.model import Statement
+from argmap.render.grades import grade_words
 from argmap.render.paths import edge_path
 from argmap.ui.canvas._render import paint_box, paint_edge, paint_junction
 
@@ -26,6 +27,14 @@ SIMPLE_EDGES_PX = 2.0
 """Below this on-screen size of an arrowhead, links are drawn as thin lines (no arrows, no markers)."""
 
 Z_LINK, Z_BOX, Z_JUNCTION, Z_EDITOR = 0.0, 2.0, 3.0, 10.0
+
+
+def tradecraft_lines(statement: Statement, sources) -> list[str]:
+    """What a box's tooltip says of its grade or assumption (SPEC §5), in words."""
+    if statement.assumed and statement.kind == "claim":
+        return ["Assumed: accepted without support, a stated assumption (Stop Assuming: Ctrl+Alt+4)"]
+    words = grade_words(statement, sources)
+    return [f"Grade {words}"] if words else []
 
 
 def _lod(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
@@ -78,6 +87,8 @@ class StatementItem(QGraphicsItem):
         """The statement's role in the structure (shown in the header), kept by the scene."""
         self.severity: str | None = None
         self.badge_text = ""
+        self.grade = ""
+        """The evidence grade shown in the header ("B2"), kept by the scene (it depends on the sources)."""
         self.status: tuple = (None, None, "")
         """(label, severity, badge text) as last set: compared cheaply on every report."""
         self.hovered = False
@@ -118,6 +129,12 @@ class StatementItem(QGraphicsItem):
         if (label, severity, badge_text) != self.status:
             self.label, self.severity, self.badge_text = label, severity, badge_text
             self.status = (label, severity, badge_text)
+            self.update()
+
+    def set_grade(self, grade: str) -> None:
+        """Show ``grade`` in the header (``""``: none)."""
+        if grade != self.grade:
+            self.grade = grade
             self.update()
 
     def set_theme(self, theme, size: tuple[float, float]) -> None:
@@ -170,7 +187,8 @@ class StatementItem(QGraphicsItem):
             painter.setBrush(self.theme.fill(statement.kind))
             painter.drawRoundedRect(self._rect.translated(4, 4), 6, 6)
         paint_box(painter, self._rect, statement, self.theme, label=self.label, severity=self.severity,
-                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text, role=self.role)
+                  selected=self.isSelected(), hovered=self.hovered, badge_text=self.badge_text, role=self.role,
+                  grade=self.grade)
 
     def tooltip(self) -> str:
         """The tooltip: text, label and diagnostic messages, escaped so that Qt shows them literally."""
@@ -178,8 +196,9 @@ class StatementItem(QGraphicsItem):
         lines.append(self.statement.kind.capitalize() + (f", {self.role}" if self.role else ""))
         if self.label:
             lines.append(f"Label: {self.label}")
-        lines += [f"{d.code} {d.severity}: {d.message}" for d in self.diagnostics]
         scene = self.scene()
+        lines += tradecraft_lines(self.statement, scene.amap.sources) if scene is not None else []
+        lines += [f"{d.code} {d.severity}: {d.message}" for d in self.diagnostics]
         lines += scene.proposal_notes(self.sid) if scene is not None else []
         return "<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines) + "</qt>"
 

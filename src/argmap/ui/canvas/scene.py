@@ -19,7 +19,7 @@ from argmap.analysis.roles import statement_roles
 from argmap.gcpause import paused_gc
 from argmap.layout.edges import EdgeRouter
 from argmap.model import Position
-from argmap.render.geometry import element_edges, rect_tuple
+from argmap.render.grades import grade_of
 from argmap.ui.canvas._render import statement_size, theme_named
 from argmap.ui.canvas.drops import DropMixin
 from argmap.ui.canvas.editing import EditingMixin
@@ -28,12 +28,10 @@ from argmap.ui.canvas.interactions import InteractionMixin
 from argmap.ui.canvas.items import HandleItem, JunctionItem, LinkItem, StatementItem
 from argmap.ui.canvas.keyboard import KeyboardMixin
 from argmap.ui.canvas.proposals import ProposalMixin
+from argmap.ui.canvas.routing import RoutingMixin
 
 ROLE_FIELDS = frozenset({"kind", "premises", "conclusion", "attackers", "target"})
 """Fields whose change can change a statement's role."""
-
-FULL_REROUTE = 400
-"""Above this many changed statements, the router starts afresh (cheaper than tracking each change)."""
 
 SEVERITIES = ("error", "warning")
 
@@ -47,7 +45,9 @@ def _badge(found) -> tuple[str | None, str]:
     return shown[0].severity, shown[0].code + (f" +{len(shown) - 1}" if len(shown) > 1 else "")
 
 
-class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, ProposalMixin, QGraphicsScene):
+class MapScene(
+    InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, ProposalMixin, RoutingMixin, QGraphicsScene
+):
     """The canvas of one document.
 
     Parameters
@@ -135,9 +135,12 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
         self._roles = statement_roles(amap)
         sizes = {sid: self.box_size(s) for sid, s in amap.statements.items()}
         centres = self._centres(sizes)
+        graded = bool(amap.sources) or amap.uses_grades()
         for sid, st in amap.statements.items():
             item = StatementItem(sid, st, sizes[sid], self.theme, QPointF(centres[sid].x, centres[sid].y))
             item.role = self._roles[sid]
+            if graded:
+                item.grade = grade_of(st, amap.sources)
             self.addItem(item)
             self._boxes[sid] = item
         self._index.build(amap)
@@ -183,77 +186,6 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
         item = LinkItem(lid, kind, self.theme)
         self.addItem(item)
         self._links[lid] = item
-
-    # ------------------------------------------------------------ edges
-    def _rects(self, sids) -> dict[str, tuple]:
-        return {sid: rect_tuple(self._boxes[sid].scene_box()) for sid in sids if sid in self._boxes}
-
-    def _route(self, statements: set[str] | None, relinked: set[str] | None = None) -> None:
-        """Re-route what a change of ``statements`` can reach (everything when None).
-
-        ``relinked`` names the elements a model change touched (their relations
-        are re-read; removed statements are among ``statements`` without a box);
-        empty or None when only boxes moved.
-        """
-        if statements is None or self._router is None or len(statements) > FULL_REROUTE:
-            self._router = EdgeRouter(self.amap, self._rects(self._boxes))
-            self._apply_geometry(set(self._links))
-            return
-        if relinked:
-            rects = {sid: rect_tuple(self._boxes[sid].scene_box()) if sid in self._boxes else None
-                     for sid in statements}
-            changed = self._router.sync(self.amap, rects, relinked)
-        else:
-            changed = self._router.move(self._rects(statements))
-        self._apply_geometry(changed)
-
-    def _apply_geometry(self, which: set[str]) -> None:
-        router = self._router
-        for lid in which:
-            item = self._links.get(lid)
-            if item is None:
-                continue
-            item.set_edges(element_edges(router, lid))
-            point = router.junctions.get(lid)
-            self._set_junction(lid, None if point is None else QPointF(*point), item.kind)
-
-    def _set_junction(self, lid: str, point: QPointF | None, kind: str) -> None:
-        item = self._junctions.get(lid)
-        if point is None:
-            if item is not None:
-                self.removeItem(item)
-                del self._junctions[lid]
-            return
-        if item is None:
-            item = JunctionItem(lid, kind, self.theme)
-            self.addItem(item)
-            self._junctions[lid] = item
-        item.setPos(point)
-        item.setVisible(self._links[lid].isVisible())
-
-    def note_drag(self) -> None:
-        """Note the statements the mouse has moved (the grabbed box and the selection with it).
-
-        Items do not report their own moves (an ``itemChange`` override would
-        be called from C++ for every flag, z and scene change of every item,
-        which slowed opening big maps); the scene asks them after each mouse move.
-        """
-        grabbed = self.mouseGrabberItem()
-        if not isinstance(grabbed, StatementItem):
-            return
-        for item in {grabbed, *self.selectedItems()}:
-            if isinstance(item, StatementItem) and item.was_dragged():
-                item.placed = QPointF(item.pos())
-                self._dirty.add(item.sid)
-                self._dragged.add(item.sid)
-
-    def flush_edges(self) -> None:
-        """Re-route the edges of the statements moved (or changed) since the last call."""
-        if self._dirty or self._relinked:
-            dirty, self._dirty = self._dirty, set()
-            relinked, self._relinked = self._relinked, set()
-            self._route(dirty, relinked)
-            self._place_handle()
 
     # ------------------------------------------------------------ model changes
     def _on_change(self, change) -> None:
@@ -307,6 +239,7 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
                 self._boxes[eid] = item
             elif item.statement != st:
                 item.set_statement(st, size)
+            item.set_grade(grade_of(st, amap.sources))
             if st.position is not None:
                 item.place(st.position.x, st.position.y)
             self._dirty.add(eid)
@@ -318,8 +251,17 @@ class MapScene(InteractionMixin, KeyboardMixin, EditingMixin, DropMixin, Proposa
                 self._new_link(eid)
             self._dirty.update(self._index.statements_of(eid))
             self._relinked.add(eid)
+        elif eid in amap.sources:
+            self._regrade(eid)
         else:
             self._forget(eid)
+
+    def _regrade(self, source_id: str) -> None:
+        """The grades of the evidence citing ``source_id`` again (its reliability may have changed)."""
+        for sid in self.amap.cited_by(source_id):
+            item = self._boxes.get(sid)
+            if item is not None:
+                item.set_grade(grade_of(self.amap.statements[sid], self.amap.sources))
 
     def _forget(self, eid: str) -> None:
         self._relinked.add(eid)

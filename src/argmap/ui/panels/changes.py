@@ -13,16 +13,12 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
+
+from argmap.ui.panels.rows import RowsPanel
 
 SIGNS = {"to decide": "•", "taken": "✓", "left": "✗"}
 
@@ -50,7 +46,7 @@ class ChangeList(QListWidget):
             super().keyPressEvent(event)
 
 
-class ChangesPanel(QWidget):
+class ChangesPanel(RowsPanel):
     """Lists a :class:`~argmap.ui.compare.Comparison`'s changes.
 
     Signals
@@ -65,7 +61,6 @@ class ChangesPanel(QWidget):
         *Next* (True) or *Previous* (False).
     """
 
-    current_changed = Signal(int)
     take_requested = Signal(int)
     leave_requested = Signal(int)
     take_all_requested = Signal()
@@ -75,10 +70,6 @@ class ChangesPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("panel.changes")
-        self._filling = False
-        self.summary = QLabel("No comparison. File → Compare With… shows another version's changes here.")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
         self.list = ChangeList()
         self.list.setObjectName("changes.list")
         self.list.setAccessibleName("Changes")
@@ -91,37 +82,19 @@ class ChangesPanel(QWidget):
         self.details.setObjectName("changes.details")
         self.details.setAccessibleName("Change details")
         self.details.setReadOnly(True)
-        self.buttons = {}
-        row = QHBoxLayout()
-        for name, text, tip, slot in (
-                ("previous", "◀ &Previous", "Previous change still to decide (Shift+F7)",
-                 lambda: self.step_requested.emit(False)),
-                ("next", "&Next ▶", "Next change still to decide (F7)", lambda: self.step_requested.emit(True)),
-                ("take", "&Take", "Take this change into the map: one undo step (Enter in the list)",
-                 lambda: self._ask(self.take_requested)),
-                ("leave", "&Leave", "Keep the map's own version; the change stays listed as left (Delete)",
-                 lambda: self._ask(self.leave_requested)),
-                ("take_all", "Take &All", "Take every change still to decide, in one undo step",
-                 self.take_all_requested.emit),
-                ("end", "&End Comparison", "Take the marks off the canvas; the map keeps what was taken",
-                 self.end_requested.emit)):
-            button = QPushButton(text)
-            button.setObjectName(f"changes.{name}")
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-            self.buttons[name] = button
-        row.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list)
-        split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addLayout(row)
-        layout.addWidget(split, 1)
+        row = self._button_row("changes", (
+            ("previous", "◀ &Previous", "Previous change still to decide (Shift+F7)",
+             lambda: self.step_requested.emit(False)),
+            ("next", "&Next ▶", "Next change still to decide (F7)", lambda: self.step_requested.emit(True)),
+            ("take", "&Take", "Take this change into the map: one undo step (Enter in the list)",
+             lambda: self._ask(self.take_requested)),
+            ("leave", "&Leave", "Keep the map's own version; the change stays listed as left (Delete)",
+             lambda: self._ask(self.leave_requested)),
+            ("take_all", "Take &All", "Take every change still to decide, in one undo step",
+             self.take_all_requested.emit),
+            ("end", "&End Comparison", "Take the marks off the canvas; the map keeps what was taken",
+             self.end_requested.emit)))
+        self._lay_out(row, self.details, (3, 2))
         self.clear()
 
     # ------------------------------------------------------------ showing
@@ -185,10 +158,6 @@ class ChangesPanel(QWidget):
         return [self.list.item(n).text() for n in range(self.list.count())]
 
     # ------------------------------------------------------------ asking
-    def _row_changed(self, row: int) -> None:
-        if not self._filling and row >= 0:
-            self.current_changed.emit(row)
-
     def _ask(self, signal) -> None:
         row = self.list.currentRow()
         if row >= 0:

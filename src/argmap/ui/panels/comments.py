@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.commands.comments import add_comment, delete_comment, set_resolved
-from argmap.commands.edits import execute
-from argmap.model import Comment, ModelError
+from argmap.model import Comment
+from argmap.ui.panels.common import CommandPusher
 
 
 def comment_heading(comment: Comment) -> str:
@@ -33,7 +33,7 @@ def comment_heading(comment: Comment) -> str:
     return " · ".join(parts + ["resolved" if comment.resolved else "open"])
 
 
-class CommentsBox(QWidget):
+class CommentsBox(CommandPusher, QWidget):
     """The comments of the element given to :meth:`show_element`.
 
     Signals
@@ -168,11 +168,3 @@ class CommentsBox(QWidget):
         if not 0 <= row < len(self.comments()):
             return False
         return self._push(lambda: delete_comment(self.document.amap, self.element_id, row))
-
-    def _push(self, make) -> bool:
-        try:
-            execute(self.document.undo_stack, make())
-        except ModelError as exc:
-            self.message.emit(str(exc))
-            return False
-        return True

@@ -13,22 +13,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
+
+from argmap.ui.panels.rows import RowsPanel
 
 SIDES = (("base", "Base — the common ancestor"), ("ours", "Ours — this map (kept for now)"),
          ("theirs", "Theirs — the other branch"))
 CHOICES = (("ours", "Keep &Ours"), ("theirs", "Take T&heirs"), ("base", "Take &Base"))
 
 
-class ConflictsPanel(QWidget):
+class ConflictsPanel(RowsPanel):
     """Lists merge conflicts.
 
     Signals
@@ -39,16 +37,11 @@ class ConflictsPanel(QWidget):
         Settle the conflict of that row with ``ours``, ``theirs`` or ``base``.
     """
 
-    current_changed = Signal(int)
     resolve_requested = Signal(int, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("panel.conflicts")
-        self._filling = False
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("conflicts.list")
         self.list.setAccessibleName("Merge conflicts")
@@ -70,26 +63,10 @@ class ConflictsPanel(QWidget):
             grid.addWidget(head, 0, column)
             grid.addWidget(edit, 1, column)
             self.values[side] = edit
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for choice, text in CHOICES:
-            button = QPushButton(text)
-            button.setObjectName(f"conflicts.{choice}")
-            button.setToolTip(f"Settle this conflict with the {choice} value, as one undo step")
-            button.clicked.connect(lambda _=False, c=choice: self._ask(c))
-            row.addWidget(button)
-            self.buttons[choice] = button
-        row.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list)
-        split.addWidget(sides)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addLayout(row)
-        layout.addWidget(split, 1)
+        row = self._button_row("conflicts", (
+            (choice, text, f"Settle this conflict with the {choice} value, as one undo step",
+             lambda _=False, c=choice: self._ask(c)) for choice, text in CHOICES))
+        self._lay_out(row, sides, (1, 3))
         self.show_rows([], None)
 
     def show_rows(self, rows: list[dict], current: int | None) -> None:
@@ -113,10 +90,6 @@ class ConflictsPanel(QWidget):
             edit.setPlainText(shown[side] if shown else "")
         for button in self.buttons.values():
             button.setEnabled(shown is not None)
-
-    def _row_changed(self, row: int) -> None:
-        if not self._filling and row >= 0:
-            self.current_changed.emit(row)
 
     def _ask(self, choice: str) -> None:
         row = self.list.currentRow()

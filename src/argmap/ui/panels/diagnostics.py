@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.ui.panels.common import SEVERITIES, counts_text, severity_icon, short
+from argmap.ui.widgets import show_plain
 
 FILTERS = (("All", None), ("Errors", "error"), ("Warnings", "warning"), ("Info", "info"))
 
 
 def show_explanation(parent: QWidget, title: str, text: str) -> None:
     """Show an explanation as plain text (tests replace this)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    show_plain(parent, QMessageBox.Icon.Information, title, text)
 
 
 class DiagnosticsModel(QAbstractTableModel):
@@ -84,9 +83,12 @@ class DiagnosticsPanel(QWidget):
     -------
     activated(str, list)
         A diagnostic was clicked: its target and related ids.
+    chosen(Diagnostic)
+        The same click, with the whole finding (an AM009's source, say).
     """
 
     activated = Signal(str, list)
+    chosen = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -158,6 +160,7 @@ class DiagnosticsPanel(QWidget):
         if index.isValid():
             diag = self.model.rows[index.row()]
             self.activated.emit(diag.target, list(diag.related))
+            self.chosen.emit(diag)
 
     def _current_changed(self, index: QModelIndex, _previous) -> None:
         diag = self.model.rows[index.row()] if index.isValid() else None

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.commands.actions import edit_fields, set_kind
-from argmap.commands.edits import UpdateFields, execute
-from argmap.model import KINDS, Inference, ModelError, Statement
+from argmap.commands.edits import UpdateFields
+from argmap.model import KINDS, Inference, Statement
 from argmap.ui.panels.comments import CommentsBox
-from argmap.ui.panels.common import short
+from argmap.ui.panels.common import CommandPusher, short
+from argmap.ui.panels.grades import GradesBox
 
 BASES = ("", "report", "quote", "statistic", "document", "observation", "testimony")
 
 
-class InspectorPanel(QWidget):
+class InspectorPanel(CommandPusher, QWidget):
     """Edits the element whose id is given to :meth:`show_element`.
 
     Signals
@@ -100,6 +101,9 @@ class InspectorPanel(QWidget):
                               ("Anchors", self.anchor_list), ("&Note", self.note_edit), ("Ta&gs", self.tags_edit),
                               ("", self.pinned_box)):
             form.addRow(label, widget)
+        self.grades = GradesBox(self.document, page)  # cites, credibility, assumed (SPEC §5), after Source
+        self.grades.message.connect(self.message)
+        self.grades.add_to(form, 5)
         return page
 
     def _link_page(self) -> QWidget:
@@ -135,6 +139,8 @@ class InspectorPanel(QWidget):
                 self.stack.setCurrentIndex(2)
             else:
                 self.stack.setCurrentIndex(0)
+            if not isinstance(element, Statement):
+                self.grades.show_statement(None)
         finally:
             self._filling = False
 
@@ -151,6 +157,7 @@ class InspectorPanel(QWidget):
         if not self.tags_edit.hasFocus():
             self.tags_edit.setText(", ".join(s.tags))
         self.pinned_box.setChecked(s.pinned)
+        self.grades.show_statement(s.id)
 
     def _describe(self, element) -> str:
         statements = self.document.amap.statements
@@ -174,14 +181,9 @@ class InspectorPanel(QWidget):
             self._fill()
 
     # ------------------------------------------------------------ editing
-    def _push(self, command) -> bool:
-        try:
-            execute(self.document.undo_stack, command)
-        except ModelError as exc:
-            self.message.emit(str(exc))
-            self._fill()
-            return False
-        return True
+    def _refused(self, reason: str) -> None:
+        self.message.emit(reason)
+        self._fill()
 
     def _typed(self, name: str, value: str) -> None:
         if self._filling or self.element_id is None:
