@@ -228,6 +228,25 @@ def test_saved_layout_meets_the_picture_bar(amap, qapp):
     assert ours.crossings <= dot.crossings, (ours, dot)
 
 
+def test_auto_layout_meets_the_picture_bar(amap, qapp):
+    """``--layout auto`` (boxes measured as exports measure them) beats or equals dot's drawing too."""
+    from argmap.formats.dot import dumps
+    from argmap.layout import auto_layout
+    from argmap.layout.dot_picture import dot_picture_quality
+    from argmap.layout.edges import routed_quality
+    from argmap.render import measure_all, theme_named
+
+    sizes = measure_all(amap, theme_named("light"))
+    pos = auto_layout(amap, sizes)
+    rects = {sid: (p.x - sizes[sid][0] / 2, p.y - sizes[sid][1] / 2, p.x + sizes[sid][0] / 2,
+                   p.y + sizes[sid][1] / 2) for sid, p in pos.items()}
+    ours = routed_quality(amap, rects)
+    dot, _ = dot_picture_quality(dumps(amap))
+    assert set(rects) == set(amap.statements)
+    assert (ours.through, ours.overlaps) == (0, 0)
+    assert ours.crossings <= dot.crossings, (ours, dot)
+
+
 # ---------------------------------------------------------------- the findings, as the account tells them
 def test_checks_find_only_analytic_gaps(amap, report):
     recommendations = [sid for sid, s in amap.statements.items() if s.kind == "recommendation"]

@@ -7,10 +7,11 @@ import math
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from argmap.layout.curves import flatten
 from argmap.layout.edges import EdgeRouter
 from argmap.layout.grid import RectGrid
 from argmap.layout.quality import picture_quality
-from argmap.layout.route import End, flatten, route
+from argmap.layout.route import End, route
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
 
 GAP = 6.0
@@ -180,7 +181,7 @@ def test_a_route_depends_only_on_boxes_meeting_its_region():
        st.tuples(st.floats(-600, 600), st.floats(-600, 600)), st.tuples(st.floats(-600, 600), st.floats(-600, 600)),
        st.sampled_from([0.0, 4.0, 130.0]))
 def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q, pad):
-    from argmap.layout.route import _run_inside
+    from argmap.layout.segments import run_inside as _run_inside
 
     grid = RectGrid(cell=64.0)
     for k, (x, y, w, h) in enumerate(rects):
@@ -188,6 +189,75 @@ def test_the_cells_along_a_segment_hold_every_rectangle_it_meets(rects, p, q, pa
     e = pad + 1e-9
     hits = {k for k, r in grid.rects.items() if _run_inside(p, q, (r[0] - e, r[1] - e, r[2] + e, r[3] + e)) > 0}
     assert hits <= grid.near_segment(p, q, pad)
+
+
+rectangles = st.lists(st.tuples(st.floats(-500, 500), st.floats(-500, 500), st.floats(1, 300), st.floats(1, 300)),
+                      max_size=40).map(lambda rs: [(x, y, x + w, y + h) for x, y, w, h in rs])
+points = st.tuples(st.floats(-600, 600), st.floats(-600, 600))
+
+
+@settings(max_examples=200, deadline=None)
+@given(rectangles, points, points)
+def test_sorted_blockers_answer_as_checking_every_rectangle(rects, p, q):
+    from argmap.layout.segments import EPS, SortedRects, blocked, inside_any
+    from argmap.layout.segments import run_inside as _run_inside
+
+    sorted_rects = SortedRects(rects)
+    assert blocked(p, q, sorted_rects) == any(_run_inside(p, q, r) > EPS for r in rects)
+    assert inside_any(p, sorted_rects) == any(r[0] < p[0] < r[2] and r[1] < p[1] < r[3] for r in rects)
+
+
+def _eager_shortest(nodes, signs, blockers):
+    """Cost of the shortest path nodes[0] -> nodes[1], every step checked first (Dijkstra)."""
+    import heapq
+
+    from argmap.layout.route import BEND_COST, _wraps
+    from argmap.layout.segments import blocked
+
+    best, done, heap = {0: 0.0}, set(), [(0.0, 0)]
+    while heap:
+        cost, u = heapq.heappop(heap)
+        if u in done:
+            continue
+        if u == 1:
+            return cost
+        done.add(u)
+        for v, pv in enumerate(nodes):
+            step = cost + math.dist(nodes[u], pv) + (BEND_COST if v != 1 else 0.0)
+            if v in done or step >= best.get(v, math.inf):
+                continue
+            if _wraps(nodes[u], pv, signs[v]) and _wraps(pv, nodes[u], signs[u]) \
+                    and not blocked(nodes[u], pv, blockers):
+                best[v] = step
+                heapq.heappush(heap, (step, v))
+    return None
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(boxes(most=10), points, points)
+def test_the_lazy_corner_search_finds_a_shortest_path(rects, s, t):
+    from argmap.layout.grid import grow
+    from argmap.layout.route import BEND_COST, _astar
+    from argmap.layout.segments import SortedRects, blocked, inside_any, shrunk
+
+    grown = [grow(r, 5.0) for r in rects.values()]
+    blockers = SortedRects([shrunk(r) for r in grown])
+    assume(not inside_any(s, blockers) and not inside_any(t, blockers))
+    nodes, signs = [s, t], [None, None]
+    for x0, y0, x1, y1 in grown:
+        for c, sign in (((x0, y0), (1, 1)), ((x1, y0), (-1, 1)), ((x0, y1), (1, -1)), ((x1, y1), (-1, -1))):
+            if not inside_any(c, blockers):
+                nodes.append(c)
+                signs.append(sign)
+    path = _astar(nodes, signs, blockers)
+    expected = _eager_shortest(nodes, signs, blockers)
+    if expected is None:
+        assert path is None
+        return
+    assert path[0] == s and path[-1] == t
+    assert not any(blocked(a, b, blockers) for a, b in zip(path, path[1:]))
+    cost = sum(math.dist(a, b) for a, b in zip(path, path[1:])) + BEND_COST * (len(path) - 2)
+    assert math.isclose(cost, expected, rel_tol=1e-9, abs_tol=1e-6)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

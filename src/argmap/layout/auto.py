@@ -9,7 +9,7 @@ from argmap.layout.edges import routed_quality
 from argmap.layout.graph import DEFAULT_SIZE, H_GAP, RANK_GAP, build_graph, descendants
 from argmap.layout.metrics import box
 from argmap.layout.place import nearest_free_offset, occupancy_of
-from argmap.layout.refine import fewer_crossings
+from argmap.layout.refine import TRIALS, fewer_crossings
 from argmap.layout.tidy import tidy_layout
 from argmap.model import ArgumentMap, Position
 
@@ -18,9 +18,15 @@ DOT_LIMIT = 600
 0.2 s at 1,000 statements, the tidy engine and the router together about a tenth of that)."""
 BEST_OF_LIMIT = 600
 """Up to this many statements ``engine="auto"`` draws several candidates (``dot``'s variants and the
-tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings."""
+tidy engine), routes their edges as they will be drawn, and keeps the one with the fewest crossings
+once refined."""
 ALL_VARIANTS_LIMIT = 200
-"""Up to this many statements every ``dot`` variant is a candidate; above, only the first two."""
+"""Up to this many statements every ``dot`` variant is a candidate, given in document order and in
+reverse; above, only the first two variants, in document order."""
+REFINE_SLACK = 2
+"""Candidates with at most this many crossings more than the best are refined too ..."""
+REFINED = 4
+"""... at most this many of them (a neighbour exchange can save a crossing or two on a small map)."""
 ENGINES = ("auto", "dot", "fast")
 
 
@@ -38,8 +44,9 @@ def auto_layout(amap: ArgumentMap, sizes: Mapping, *, engine: str = "auto",
         ``"dot"`` is Graphviz (best on tangled maps, about 0.2 s per 1,000 statements), ``"fast"`` the
         tidy-tree engine (milliseconds, as good on tree-like maps). ``"auto"``, up to
         :data:`BEST_OF_LIMIT` statements, lays out :func:`candidates` (``dot``'s variants and the tidy
-        engine), routes each as it will be drawn, keeps the one with the fewest crossings and refines it
-        (:func:`argmap.layout.refine.fewer_crossings`); above :data:`DOT_LIMIT` it uses the fast engine.
+        engine), routes each as it will be drawn, refines those with the fewest crossings
+        (:func:`argmap.layout.refine.fewer_crossings`) and keeps the best; above :data:`DOT_LIMIT` it
+        uses the fast engine.
     only : collection of str, optional
         Lay out just this branch: these statements and everything under them (their premises and
         attackers, recursively). The branch keeps its top where it is, or goes under its parent when it
@@ -76,23 +83,47 @@ def _run(amap, sizes, engine, keep) -> dict[str, tuple[float, float]]:
 def candidates(graph) -> list:
     """The layouts ``engine="auto"`` chooses from for ``graph``, in order of preference on a tie."""
     count = len(graph.statements)
-    variants = range(len(VARIANTS)) if count <= ALL_VARIANTS_LIMIT else range(2)
-    return [lambda g, v=v: dot_layout(g, v) for v in variants] + [tidy_layout]
+    if count > ALL_VARIANTS_LIMIT:
+        return [lambda g, v=v: dot_layout(g, v) for v in range(2)] + [tidy_layout]
+    tries = [(v, reverse) for reverse in (False, True) for v in range(len(VARIANTS))]
+    return [lambda g, v=v, r=r: dot_layout(g, v, r) for v, r in tries] + [tidy_layout]
 
 
 def _fewer_crossings(amap, sizes, graph) -> dict[str, tuple[float, float]]:
-    """The candidate whose routed drawing has the fewest edge crossings (the first on a tie), refined."""
-    best, best_count = None, None
-    for layout in candidates(graph):
+    """The candidate whose routed drawing has the fewest edge crossings once refined (the first on a tie).
+
+    Candidates that come out the same are tried once. Those within :data:`REFINE_SLACK` crossings of the
+    best (at most :data:`REFINED` of them, best first) are refined (the best with up to
+    :data:`~argmap.layout.refine.TRIALS` exchanges, the others with a third of that each)
+    (:func:`argmap.layout.refine.fewer_crossings`) and measured again; the best candidate as laid out
+    stays in the running, so refining never makes the result worse.
+    """
+    sized = {k: sizes.get(k, DEFAULT_SIZE) for k in graph.statements}
+    scored, seen = [], set()
+    for n, layout in enumerate(candidates(graph)):
         centres = layout(graph)
         centres = {sid: centres[sid] for sid in graph.statements}
-        rects = {k: box(Position(x, y), sizes.get(k, DEFAULT_SIZE)) for k, (x, y) in centres.items()}
-        count = routed_quality(amap, rects).crossings
-        if best_count is None or count < best_count:
-            best, best_count = centres, count
-    if best_count:
-        best, _ = fewer_crossings(amap, {k: sizes.get(k, DEFAULT_SIZE) for k in best}, best)
+        key = tuple((round(x, 3), round(y, 3)) for x, y in centres.values())
+        if key in seen:
+            continue
+        seen.add(key)
+        scored.append((_crossings(amap, sized, centres), n, centres))
+    scored.sort(key=lambda c: c[:2])
+    best_count, best_n, best = scored[0]
+    if best_count == 0:
+        return best
+    pool = [c for c in scored if c[0] <= best_count + REFINE_SLACK][:REFINED]
+    for rank, (_, n, centres) in enumerate(pool):
+        refined, _ = fewer_crossings(amap, sized, centres, trials=TRIALS if rank == 0 else TRIALS // 3)
+        count = _crossings(amap, sized, refined)
+        if (count, n) < (best_count, best_n):
+            best_count, best_n, best = count, n, refined
     return best
+
+
+def _crossings(amap, sizes, centres) -> int:
+    rects = {k: box(Position(x, y), sizes[k]) for k, (x, y) in centres.items()}
+    return routed_quality(amap, rects).crossings
 
 
 def _pinned(amap: ArgumentMap) -> dict[str, Position]:

@@ -6,7 +6,10 @@ inches are its pixels / 72, so that one point of ``dot``'s output is one
 pixel. ``dot`` is free to order each rank (no ``ordering=out``: keeping the
 document order of premises tripled the crossings of the routed drawings).
 :data:`VARIANTS` are the settings tried: co-premises of an inference in one
-rank or not, and a longer crossing-minimisation search. ``dot`` puts the
+rank or not, and a longer crossing-minimisation search. ``dot``'s crossing
+minimisation is a heuristic that starts from the order of the input, so the
+same graph given in the reverse order is a second, independent try
+(``reverse``). ``dot`` puts the
 connected pieces side by side in one long row; they are cut apart and packed
 into shelves like the fast engine's trees.
 """
@@ -22,11 +25,12 @@ VARIANTS = (
     ("", True),
     ("mclimit=4, remincross=true", False),
     ("", False),
+    ("mclimit=4, remincross=true", True),
 )
 """(extra graph attributes, co-premises in one rank) of each variant; 0 is the default."""
 
 
-def dot_layout(graph: LayoutGraph, variant: int = 0) -> dict[str, tuple[float, float]]:
+def dot_layout(graph: LayoutGraph, variant: int = 0, reverse: bool = False) -> dict[str, tuple[float, float]]:
     """Centres of every node of ``graph`` as laid out by Graphviz ``dot``.
 
     Parameters
@@ -35,6 +39,9 @@ def dot_layout(graph: LayoutGraph, variant: int = 0) -> dict[str, tuple[float, f
         The graph to lay out.
     variant : int
         Which of :data:`VARIANTS` to use.
+    reverse : bool
+        Give ``dot`` the nodes and edges in the reverse order (a different start for its ordering
+        heuristic; the graph is the same).
 
     Returns
     -------
@@ -43,7 +50,7 @@ def dot_layout(graph: LayoutGraph, variant: int = 0) -> dict[str, tuple[float, f
     """
     if not graph.size:
         return {}
-    agraph, name = _to_agraph(graph, *VARIANTS[variant])
+    agraph, name = _to_agraph(graph, *VARIANTS[variant], reverse=reverse)
     agraph.layout(prog="dot")
     raw = {}
     for node in graph.size:
@@ -52,22 +59,29 @@ def dot_layout(graph: LayoutGraph, variant: int = 0) -> dict[str, tuple[float, f
     return pack([_normalised(graph, part, raw) for part in _components(graph)])
 
 
-def _to_agraph(graph: LayoutGraph, extra: str = "", same_rank: bool = True) -> tuple[pygraphviz.AGraph, dict[str, str]]:
+def _to_agraph(graph: LayoutGraph, extra: str = "", same_rank: bool = True,
+               reverse: bool = False) -> tuple[pygraphviz.AGraph, dict[str, str]]:
     """The graph as DOT text read by pygraphviz (much faster than adding nodes one by one).
 
     Nodes are named ``n0``, ``n1``... so that no id ever needs quoting; the names are returned.
+    With ``reverse`` the nodes and the edges are written in the reverse order.
     """
     name = {node: f"n{i}" for i, node in enumerate(graph.size)}
     lines = ["digraph {",
              f"graph [rankdir=TB, nodesep={H_GAP / 72:.4f}, ranksep={RANK_GAP / 72:.4f}, "
              f"splines=false{', ' + extra if extra else ''}];",
              'node [shape=box, fixedsize=true, label="", margin=0];']
-    for node, (w, h) in graph.size.items():
+    nodes = list(graph.size.items())
+    edges = graph.edges()
+    if reverse:
+        nodes.reverse()
+        edges.reverse()
+    for node, (w, h) in nodes:
         if graph.is_junction(node):
             lines.append(f"{name[node]} [shape=point, width={w / 72:.4f}, height={w / 72:.4f}];")
         else:
             lines.append(f"{name[node]} [width={w / 72:.4f}, height={h / 72:.4f}];")
-    lines.extend(f"{name[u]} -> {name[v]};" for u, v in graph.edges())
+    lines.extend(f"{name[u]} -> {name[v]};" for u, v in edges)
     grouped: set[str] = set()
     for node in graph.size if same_rank else ():
         if not graph.is_junction(node):

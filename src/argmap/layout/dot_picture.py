@@ -13,8 +13,8 @@ import time
 
 import pygraphviz
 
+from argmap.layout.curves import flatten
 from argmap.layout.quality import PictureQuality, picture_quality
-from argmap.layout.route import flatten
 
 
 def dot_picture(dot_text: str, prog: str = "dot") -> tuple[list, list]:

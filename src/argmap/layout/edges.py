@@ -22,10 +22,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from argmap.layout.curves import flatten
 from argmap.layout.grid import Rect, RectGrid, grow
 from argmap.layout.pieces import Piece, Shape, shape_of, structure
 from argmap.layout.quality import PictureQuality, picture_quality
-from argmap.layout.route import End, Point, Route, flatten, free_spot, meets_band, route
+from argmap.layout.route import End, Point, Route, free_spot, route
+from argmap.layout.segments import meets_band
 from argmap.model import ArgumentMap
 
 JUNCTION_CLEARANCE = 14.0
@@ -135,7 +137,7 @@ class EdgeRouter:
     def lines_of(self, elements, whole_straights: bool = False) -> dict[tuple[str, int], list[Point]]:
         """(element, piece index) -> polyline of the pieces of ``elements`` (all when None).
 
-        ``whole_straights`` is passed to :func:`argmap.layout.route.flatten`.
+        ``whole_straights`` is passed to :func:`argmap.layout.curves.flatten`.
         """
         keys = self.routes if elements is None else [
             (e, i) for e in elements if e in self.shapes for i in range(len(self.shapes[e][0]))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
 
-from argmap.layout.route import flatten as route_flatten
+from argmap.layout.curves import flatten as route_flatten
 
 FLATTEN_STEPS = 8
 """Straight pieces per Bézier segment when an edge is flattened for measuring."""
@@ -36,7 +36,7 @@ def edge_path(points: list[QPointF], bezier: bool = False) -> QPainterPath:
 def flatten(points: list[QPointF], bezier: bool = False, steps: int = FLATTEN_STEPS) -> list[tuple[float, float]]:
     """The line as a polyline of ``(x, y)`` tuples (Bézier segments cut into ``steps`` pieces).
 
-    The same as :func:`argmap.layout.route.flatten`, which the router measures with.
+    The same as :func:`argmap.layout.curves.flatten`, which the router measures with.
     """
     return route_flatten([(p.x(), p.y()) for p in points], bezier, steps)
 
