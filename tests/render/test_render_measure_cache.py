@@ -98,3 +98,64 @@ def _rect(w: float, h: float):
     from PySide6.QtCore import QRectF
 
     return QRectF(0, 0, w, h)
+
+
+def test_the_svg_lines_of_a_box_reuse_its_measure_and_equal_a_fresh_layout(qapp):
+    """``body_lines`` takes the measure's breaks when the text column allows them, and they are the breaks
+    a fresh QTextLayout at the column's own width makes (texts of the bundled map and long, odd ones)."""
+    from PySide6.QtCore import QRectF
+
+    from argmap.render.fontset import fonts_of
+    from argmap.render.measure import _wide_layout, wrapped
+    from argmap.render.parts import body_lines
+
+    theme = theme_named("light")
+    texts = [st.text for st in read_file(example_map()).statements.values()]
+    texts += [SHORT, LONG, "x" * 400, "word " * 3 + "\u2028" + "after a line separator", "a  b   c", "tab\there"]
+    for text in texts:
+        width = statement_size(Statement("s", "claim", text), theme)[0] - 2 * theme.padding_x
+        rect = QRectF(10, 20, width, 400)
+        made = _wide_layout.cache_info().misses
+        fast = body_lines(text, rect, theme)
+        assert _wide_layout.cache_info().misses == made and wrapped.cache_info().hits  # the measure's layout
+        layout, _, _ = text_layout(text, fonts_of(theme).body, width)
+        fresh = [layout.lineAt(n) for n in range(layout.lineCount())]
+        assert [(ln.text, ln.y) for ln in fast] == [
+            (text[f.textStart():f.textStart() + f.textLength()].replace("\u2028", " "), 20 + f.y()) for f in fresh]
+        assert [round(ln.width, 3) for ln in fast] == [round(f.naturalTextWidth(), 3) for f in fresh]
+
+
+def test_a_box_paints_its_text_with_the_measured_layout_and_the_same_pixels(qapp, monkeypatch):
+    """``draw_body`` reuses the measure's layout where it draws the same, and the pixels equal a fresh layout's;
+    right-to-left text (right-aligned: it depends on the width) and wider columns are laid out afresh."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    from argmap.render import measure
+    from argmap.render.measure import draw_body, draw_text, fits_wide_layout
+
+    theme = theme_named("light")
+    laid_out = []
+    fresh_layout = measure.text_layout
+    monkeypatch.setattr(measure, "text_layout", lambda *a: laid_out.append(a[0]) or fresh_layout(*a))
+
+    def picture(draw) -> QImage:
+        image = QImage(420, 300, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        draw(painter)
+        painter.end()
+        return image
+
+    arabic = "إيران تدعم الحكومة والميليشيا في آن واحد، وهذا ما لا يقوله المقال صراحة."
+    for text in (SHORT, LONG, arabic, "x" * 120):
+        width = statement_size(Statement("s", "claim", text), theme)[0] - 2 * theme.padding_x
+        for w in (width, theme.max_text_width + 40):
+            rect = QRectF(5, 5, w, 290)
+            statement_size(Statement("s", "claim", text), theme)  # measured, as every box is before it is drawn
+            laid_out.clear()
+            fast = picture(lambda p, r=rect, t=text: draw_body(p, r, t, theme))
+            reused = not laid_out
+            assert reused is fits_wide_layout(text, w, theme)
+            assert reused is (text != arabic and w == width)
+            assert fast == picture(lambda p, r=rect, t=text: draw_text(p, r, t, theme.font()))

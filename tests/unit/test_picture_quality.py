@@ -89,3 +89,14 @@ def test_the_crossing_counter_follows_replaced_lines(lines, changes):
         else:
             current[key] = new
         assert counter.total == crossing_count([current[k] for k in sorted(current)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(rect, max_size=40), st.floats(1, 900))
+def test_overlaps_bucketed_by_centre_are_those_of_every_pair(rects, big):
+    """Cells as large as the largest side: a big box among small ones, and boxes far apart, change nothing."""
+    rects = rects + [(0.0, 0.0, big, 30.0)]
+    brute = sum(1 for i in range(len(rects)) for j in range(i + 1, len(rects))
+                if min(rects[i][2], rects[j][2]) - max(rects[i][0], rects[j][0]) > 2
+                and min(rects[i][3], rects[j][3]) - max(rects[i][1], rects[j][1]) > 2)
+    assert overlap_count(rects) == brute

@@ -109,19 +109,32 @@ def crossing_count(lines: Sequence[Sequence[Point]]) -> int:
 
 
 def overlap_count(rects: Sequence[Rect]) -> int:
-    """Number of pairs of boxes that overlap by more than :data:`OVERLAP` px both ways."""
-    grid = _Grid()
-    for k, r in enumerate(rects):
-        grid.add(k, r)
+    """Number of pairs of boxes that overlap by more than :data:`OVERLAP` px both ways.
+
+    Boxes are bucketed by their centres in cells as large as the largest box
+    side: two boxes that overlap have centres closer than that on both axes,
+    so they sit in the same or in neighbouring cells. Each box is in one
+    cell, and each pair of cells is looked at once.
+    """
+    if not rects:
+        return 0
+    cell = max(1.0, max(max(abs(r[2] - r[0]), abs(r[3] - r[1])) for r in rects))
+    buckets: dict[tuple[int, int], list[Rect]] = defaultdict(list)
+    for r in rects:
+        buckets[(int((r[0] + r[2]) / 2 // cell), int((r[1] + r[3]) / 2 // cell))].append(r)
     count = 0
-    for a, ra in enumerate(rects):
-        for b in grid.near(ra):
-            if b <= a:
-                continue
-            rb = rects[b]
-            if min(ra[2], rb[2]) - max(ra[0], rb[0]) > OVERLAP and min(ra[3], rb[3]) - max(ra[1], rb[1]) > OVERLAP:
-                count += 1
+    for (cx, cy), members in buckets.items():
+        for a, ra in enumerate(members):
+            count += sum(_overlap(ra, rb) for rb in members[a + 1:])
+        for dx, dy in ((1, -1), (1, 0), (1, 1), (0, 1)):  # half of the neighbours: each pair of cells once
+            others = buckets.get((cx + dx, cy + dy))
+            if others:
+                count += sum(_overlap(ra, rb) for ra in members for rb in others)
     return count
+
+
+def _overlap(ra: Rect, rb: Rect) -> bool:
+    return min(ra[2], rb[2]) - max(ra[0], rb[0]) > OVERLAP and min(ra[3], rb[3]) - max(ra[1], rb[1]) > OVERLAP
 
 
 def segment_run_inside(p: Point, q: Point, r: Rect) -> float:

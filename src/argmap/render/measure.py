@@ -9,6 +9,7 @@ text (Arabic, Hebrew) and breaks overlong words when it must.
 from __future__ import annotations
 
 import math
+import unicodedata
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -24,6 +25,9 @@ BADGE_SLOTS = 2
 
 MEASURE_CACHE_SIZE = 50_000
 """Measured (text, header, theme) combinations kept; enough for several big maps."""
+
+LAYOUT_CACHE_SIZE = 12_000
+"""Text layouts kept for drawing (they hold shaped glyphs: fewer than the sizes and line breaks)."""
 
 
 def display_text(statement: Statement, theme: Theme) -> str:
@@ -153,12 +157,75 @@ def statement_size(statement: Statement, theme: Theme, role: str | None = None) 
     return _measure(display_text(statement, theme), header_text(statement, role), theme, shows_grade(statement))[1]
 
 
+@lru_cache(maxsize=LAYOUT_CACHE_SIZE)
+def _wide_layout(text: str, theme: Theme) -> tuple[QTextLayout, float, float]:
+    """:func:`text_layout` of ``text`` at ``theme.max_text_width`` in the body font, kept for reuse."""
+    return text_layout(text, theme.font(), theme.max_text_width)
+
+
+@lru_cache(maxsize=MEASURE_CACHE_SIZE)
+def wrapped(text: str, theme: Theme) -> tuple[tuple[tuple[int, int, float, float, float], ...], float, float]:
+    """``text`` broken into lines at ``theme.max_text_width``, as :func:`text_layout` breaks it (kept per text).
+
+    Returns
+    -------
+    lines : tuple
+        ``(start, length, y, natural_width, ascent)`` per line (x is 0: left-aligned).
+    height : float
+        Total height of the lines.
+    used_width : float
+        Width of the widest line.
+
+    The measure of a box, the SVG writer's lines of its text and the painter
+    share this one layout. Greedy wrapping at any width from ``used_width``
+    up to ``max_text_width`` breaks at the same places (see :func:`_measure`),
+    and left-to-right lines start at the left edge whatever the width, so
+    these lines hold for the box's text column too. Right-to-left lines do
+    not (they are right-aligned): callers lay those out at the column's width.
+    """
+    layout, height, used = _wide_layout(text, theme)
+    lines = tuple((line.textStart(), line.textLength(), line.y(), line.naturalTextWidth(), line.ascent())
+                  for line in (layout.lineAt(n) for n in range(layout.lineCount())))
+    return lines, height, used
+
+
+def fits_wide_layout(text: str, width: float, theme: Theme) -> bool:
+    """Whether ``text`` in a column ``width`` px wide is drawn exactly as its layout at the widest column."""
+    if is_rtl(text):
+        return False
+    used = wrapped(text, theme)[2]
+    return used <= width + 0.01 and width <= theme.max_text_width + 0.01
+
+
+def draw_body(painter: QPainter, rect: QRectF, text: str, theme: Theme) -> None:
+    """Draw a box's body ``text`` wrapped to ``rect.width()`` from the top-left of ``rect`` (body font).
+
+    Reuses the layout the box was measured with when it draws the same
+    (:func:`fits_wide_layout`); otherwise lays the text out afresh.
+    """
+    if fits_wide_layout(text, rect.width(), theme):
+        _wide_layout(text, theme)[0].draw(painter, rect.topLeft())
+    else:
+        draw_text(painter, rect, text, theme.font())
+
+
+def is_rtl(text: str) -> bool:
+    """Whether the first strong character of ``text`` is right-to-left (Unicode bidi classes R and AL)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 @lru_cache(maxsize=MEASURE_CACHE_SIZE)
 def _measure(text: str, header: str, theme: Theme, graded: bool = False) -> tuple[float, tuple[float, float]]:
     """Text column width and box size for a displayed ``text`` and ``header`` (``graded``: room for a grade)."""
     badge, head_h, small = _header_metrics(theme)
     font = theme.font()
-    _, height, used = text_layout(text, font, theme.max_text_width)
+    _, height, used = wrapped(text, theme)
     head = small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3) + (grade_slot(theme) if graded else 0.0)
     width = math.ceil(max(theme.min_text_width, min(theme.max_text_width, max(used, head))))
     # No second layout at ``width``: every line fits in it (width >= the widest line) and no
@@ -182,6 +249,8 @@ def grade_slot(theme: Theme) -> float:
 def clear_measure_cache() -> None:
     """Forget every cached measurement (e.g. after the installed fonts changed)."""
     _measure.cache_clear()
+    wrapped.cache_clear()
+    _wide_layout.cache_clear()
     _header_metrics.cache_clear()
     grade_slot.cache_clear()
 

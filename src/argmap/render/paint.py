@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from argmap.model import Statement
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Drawing, Edge
-from argmap.render.measure import display_text, draw_text, header_text
+from argmap.render.measure import display_text, draw_body, header_text
 from argmap.render.parts import (
     BADGE_GLYPHS,
     BADGE_PEN,
@@ -92,7 +92,7 @@ def paint_box(painter: QPainter, box_rect_local: QRectF, statement: Statement, t
                              note=badge_text, head=head_rect, grade=grade)
         _paint_header(painter, head, theme, severity, fonts)
         painter.setPen(_colour(fonts, theme.text))
-        draw_text(painter, body, display_text(statement, theme), fonts.body)
+        draw_body(painter, body, display_text(statement, theme), theme)
     painter.restore()
 
 

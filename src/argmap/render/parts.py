@@ -9,7 +9,6 @@ place, and no header text ever runs into a badge or its note.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Edge
 from argmap.render.grades import GRADE_PAD
-from argmap.render.measure import text_layout
+from argmap.render.measure import fits_wide_layout, is_rtl, text_layout, wrapped
 from argmap.render.paths import end_direction
 from argmap.render.theme import Theme
 
@@ -234,9 +233,12 @@ def body_lines(text: str, rect: QRectF, theme: Theme) -> list[TextLine]:
     Each line keeps the space it broke at (a line separator, U+2028, becomes
     a space), so text copied out of an SVG reads as the statement does.
     """
-    layout, _, _ = text_layout(text, fonts_of(theme).body, rect.width())
     left, top = rect.left(), rect.top()
-    rtl = _is_rtl(text)  # the paragraph's direction, as QTextLayout decides it (LayoutDirectionAuto)
+    if fits_wide_layout(text, rect.width(), theme):  # the measure's own breaks
+        return [TextLine(text[start:start + length].replace("\u2028", " "), left, top + y, width, ascent, False)
+                for start, length, y, width, ascent in wrapped(text, theme)[0]]
+    rtl = is_rtl(text)  # the paragraph's direction, as QTextLayout decides it (LayoutDirectionAuto)
+    layout, _, _ = text_layout(text, fonts_of(theme).body, rect.width())
     lines = []
     for n in range(layout.lineCount()):
         line = layout.lineAt(n)
@@ -250,17 +252,6 @@ def body_lines(text: str, rect: QRectF, theme: Theme) -> list[TextLine]:
             lines.append(TextLine(chunk.replace("\u2028", " "), left + line.x(), top + line.y(),
                                   line.naturalTextWidth(), line.ascent(), False))
     return lines
-
-
-def _is_rtl(text: str) -> bool:
-    """Whether the first strong character of ``text`` is right-to-left (Unicode bidi classes R and AL)."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 @dataclass
