@@ -8,10 +8,13 @@ Run under a display server; without one it re-runs itself under
 Writes into ``OUT_DIR`` (default ``docs/screenshots``):
 
 - ``first-start.png`` (the whole map fitted, as the app opens), ``main-window.png``
-  (at reading size), ``diagnostics-selected.png``, ``export-dialog.png``,
+  (at reading size), ``diagnostics-selected.png``, ``export-pages.png`` (the
+  export dialog with the Print / report preset on A4: its page preview and report),
   ``dark-theme.png``: the bundled map;
 - ``roles.png``: part of the bundled map at reading size, the roles in the
   box headers (objection, rebuttal, undercut, co-premise, reason);
+- ``print-overview.png``, ``print-page.png``: pages 1 and 3 of the bundled map
+  exported with ``--page A4`` (drawn by pdftoppm, when installed);
 - ``empty-map.png``: a new, empty map and the ways to start;
 - ``flow-source.png``, ``flow-mapped.png``: a five-sentence text of our own
   mapped with the Source panel (a sentence picked by double-click, *Add as
@@ -21,7 +24,8 @@ Writes into ``OUT_DIR`` (default ``docs/screenshots``):
   article drafted on an empty map (*Map → Draft from Source Text*: every
   statement proposed, the proposals bar, the Inspector's proposal box),
   halfway through its review (three accepted, two rejected: the Source
-  panel's mapped, proposed and not mapped text), and after *Accept All*. Taken only when ``../shared/seed`` holds the article;
+  panel's mapped, proposed and not mapped text), and after *Accept All*. Taken
+  only when ``../shared/seed`` holds the article;
 - ``sources-panel.png``, ``grades-on-boxes.png``, ``assumption.png``, ``single-source.png``: the bundled
   map's sources, grades and assumptions (SPEC §5): the Sources panel with a report chosen and its evidence
   marked, graded evidence boxes at reading size, an assumed claim in the Inspector, a single-source
@@ -66,7 +70,6 @@ def settle(app, rounds: int = 20) -> None:
 
 def bundled_map_shots(app, window, out: Path) -> list[str]:
     """The bundled map: main window, a diagnostic selected, the export dialog, the dark theme, roles."""
-    from PySide6.QtCore import QTimer
 
     window.fit_map()  # what a first start shows: the whole map
     settle(app)
@@ -88,11 +91,14 @@ def bundled_map_shots(app, window, out: Path) -> list[str]:
     window.grab().save(str(out / "diagnostics-selected.png"))
 
     dialog = window.export_dialog()
+    dialog.preset_box.setCurrentIndex(dialog.preset_box.findData("print"))
+    dialog.page_box.setCurrentIndex(dialog.page_box.findData("A4"))
+    dialog.resize(1400, 860)
     dialog.show()
     settle(app)
-    QTimer.singleShot(0, lambda: None)
+    dialog.update_preview()  # at once, not after the preview's delay
     settle(app, 60)
-    dialog.grab().save(str(out / "export-dialog.png"))
+    dialog.grab().save(str(out / "export-pages.png"))
     dialog.close()
 
     window.set_dark(True)
@@ -110,7 +116,24 @@ def bundled_map_shots(app, window, out: Path) -> list[str]:
     window.view.center_on_ids([undercut])
     settle(app)
     window.view.grab().save(str(out / "roles.png"))
-    return ["first-start", "main-window", "diagnostics-selected", "export-dialog", "dark-theme", "roles"]
+    return ["first-start", "main-window", "diagnostics-selected", "export-pages", "dark-theme", "roles"]
+
+
+def printed_pages(out: Path) -> list[str]:
+    """Pages 1 (the overview) and 3 of the bundled map exported for A4, as pdftoppm draws them (150 dpi)."""
+    from argmap.resources_path import example_map
+
+    if shutil.which("pdftoppm") is None:
+        print("no pdftoppm (Debian poppler-utils): print-overview.png and print-page.png not taken", file=sys.stderr)
+        return []
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "a4.pdf"
+        subprocess.run([sys.executable, "-m", "argmap", "export", str(example_map()), "-o", str(pdf), "--page", "A4",
+                        "--theme", "print", "--legend", "--quiet"], check=True)
+        for page, name in ((1, "print-overview"), (3, "print-page")):
+            subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(pdf), str(out / name)], check=True)
+    return ["print-overview", "print-page"]
 
 
 SHOT_SOURCES = (("kaplan", "F. Kaplan, Shot by Both Sides, Slate, 22 April 2008", "B", "", "Fred Kaplan"),
@@ -303,6 +326,7 @@ def main(out: Path) -> int:
     window.document.undo_stack.setClean()
     names += draft_shots(app, window, out, work)
     window.close()
+    names += printed_pages(out)
     for name in names:
         print(out / f"{name}.png")
     return 0

@@ -83,7 +83,8 @@ def review_shot(app, window, out: Path) -> str:
     window.files.open_path(example_map(), ask=False, as_copy=True)
     doc = window.document
     for eid, text, who, when in (
-            ("s1", "Too strong for the summary: 'should start talking' or 'should talk'?", "Bob Reviewer", "2024-05-03"),
+            ("s1", "Too strong for the summary: 'should start talking' or 'should talk'?", "Bob Reviewer",
+             "2024-05-03"),
             ("s4", "Which interests, exactly? Name two that both governments would admit to.", "Ann Analyst",
              "2024-05-02"),
             ("i3", "One reason or two? Iran's pieces and Iran's interest are different things.", "Bob Reviewer",

@@ -180,6 +180,7 @@ def test_each_page_is_titled_and_numbered(qapp, bundled, tmp_path):
     assert overview.skeleton and set(overview.drawing.boxes) == set(bundled.statements)
     labels = [c.text for c in overview.captions if c.role == "overview-label"]
     assert labels and all(re.fullmatch(r"(p\. )?\d+", t) for t in labels)
+    assert len(labels) == len(bundled.statements)  # every box says its page, small ones above the box
     homes = Counter(sid for sheet in plan.sheets[1:] for sid in sheet.drawing.boxes if sid not in sheet.refs)
     assert set(homes) == set(bundled.statements) and set(homes.values()) == {1}
     for sheet in plan.sheets[1:]:

@@ -46,7 +46,7 @@ def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badg
                   title="overview", pt_per_px=k, paper_pt=shape)
     sheet.captions = page_furniture(frame, k, paper, title, f"overview: the map on {total - 1} pages", 1, total,
                                     footer, theme)
-    sheet.captions += _box_labels(whole, page_of, groups, k, LABEL_PT, theme)
+    sheet.captions += _box_labels(whole, page_of, k, LABEL_PT, theme)
     x0 = frame.left() + (m + cw - col) / k
     y = frame.top() + (m + title_band()) / k
     if legend:
@@ -68,12 +68,11 @@ def _shape(extent: QRectF, paper) -> tuple[float, float]:
     return next((s for s in shapes if (s[0] >= s[1]) == wide), shapes[0])
 
 
-def _box_labels(whole, page_of, groups, k: float, label_pt: float, theme: Theme) -> list[Caption]:
-    """The page number in each box where it fits; above the first box of each page where it does not."""
+def _box_labels(whole, page_of, k: float, label_pt: float, theme: Theme) -> list[Caption]:
+    """The page number of every box: in the box where it fits, just above it where it does not."""
     px = label_pt / k
     probe = Caption("", 0, 0, px, bold=True)
     metrics = QFontMetricsF(caption_font(theme, probe))
-    tops = {group[0] for group in groups}
     out = []
     for sid, box in whole.boxes.items():
         page = page_of.get(sid)
@@ -84,7 +83,7 @@ def _box_labels(whole, page_of, groups, k: float, label_pt: float, theme: Theme)
         if text is not None and metrics.height() <= r.height() - 2:
             out.append(Caption(text, r.center().x(), r.center().y() - metrics.height() / 2, px, bold=True,
                                anchor="middle", role="overview-label"))
-        elif sid in tops:
+        else:
             out.append(Caption(f"p. {page}", r.center().x(), r.top() - metrics.height() - 2, px, bold=True,
                                anchor="middle", role="overview-label"))
     return out
