@@ -23,6 +23,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from argmap.layout.segments import clip
+
 Rect = tuple[float, float, float, float]
 """(left, top, right, bottom)."""
 Point = tuple[float, float]
@@ -139,24 +141,13 @@ def _overlap(ra: Rect, rb: Rect) -> bool:
 
 def segment_run_inside(p: Point, q: Point, r: Rect) -> float:
     """Length of the part of segment ``pq`` inside rectangle ``r`` (Liang–Barsky clipping)."""
-    x0, y0, x1, y1 = r
-    if x0 >= x1 or y0 >= y1:
+    if r[0] >= r[2] or r[1] >= r[3]:
+        return 0.0
+    span = clip(p, q, r)
+    if span is None:
         return 0.0
     dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for pp, qq in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pp == 0:
-            if qq < 0:
-                return 0.0
-            continue
-        t = qq / pp
-        if pp < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return 0.0
-    return (t1 - t0) * (dx * dx + dy * dy) ** 0.5
+    return (span[1] - span[0]) * (dx * dx + dy * dy) ** 0.5
 
 
 def segments_cross(p: Point, q: Point, r: Point, s: Point) -> bool:

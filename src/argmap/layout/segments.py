@@ -17,27 +17,36 @@ EPS = 1e-3
 """Lengths below this (px) count as zero."""
 
 
-def meets_band(part: tuple, r: Rect) -> bool:
-    """Whether rectangle ``r`` comes within ``pad`` of the segment of ``part`` = (p, q, pad)."""
-    p, q, pad = part
-    g = (r[0] - pad, r[1] - pad, r[2] + pad, r[3] + pad)
-    if p == q:
-        return g[0] <= p[0] <= g[2] and g[1] <= p[1] <= g[3]
+def clip(p: Point, q: Point, r: Rect, strict: bool = False) -> tuple[float, float] | None:
+    """The part of segment ``pq`` in rectangle ``r`` as parameters ``(t0, t1)`` along it (Liang–Barsky).
+
+    None when the segment misses ``r``. ``strict``: the border does not count
+    (a segment along it, or one touching ``r`` at a single point, misses).
+    """
     dx, dy = q[0] - p[0], q[1] - p[1]
     t0, t1 = 0.0, 1.0
-    for pp, qq in ((-dx, p[0] - g[0]), (dx, g[2] - p[0]), (-dy, p[1] - g[1]), (dy, g[3] - p[1])):
+    for pp, qq in ((-dx, p[0] - r[0]), (dx, r[2] - p[0]), (-dy, p[1] - r[1]), (dy, r[3] - p[1])):
         if pp == 0:
-            if qq < 0:
-                return False
+            if qq < 0 or (strict and qq == 0):
+                return None
             continue
         t = qq / pp
         if pp < 0:
             t0 = max(t0, t)
         else:
             t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
+        if t0 > t1 or (strict and t0 == t1):
+            return None
+    return t0, t1
+
+
+def meets_band(part: tuple, r: Rect) -> bool:
+    """Whether rectangle ``r`` comes within ``pad`` of the segment of ``part`` = (p, q, pad)."""
+    p, q, pad = part
+    g = (r[0] - pad, r[1] - pad, r[2] + pad, r[3] + pad)
+    if p == q:
+        return g[0] <= p[0] <= g[2] and g[1] <= p[1] <= g[3]
+    return clip(p, q, g) is not None
 
 
 class SortedRects:
@@ -99,24 +108,10 @@ def shrunk(r: Rect) -> Rect:
 
 def run_inside(p: Point, q: Point, r: Rect) -> float:
     """Length of the part of segment ``pq`` strictly inside ``r`` (Liang–Barsky)."""
-    x0, y0, x1, y1 = r
-    if x0 >= x1 or y0 >= y1:
+    if r[0] >= r[2] or r[1] >= r[3]:
         return 0.0
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for pp, qq in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pp == 0:
-            if qq <= 0:
-                return 0.0
-            continue
-        t = qq / pp
-        if pp < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 >= t1:
-            return 0.0
-    return (t1 - t0) * math.hypot(dx, dy)
+    span = clip(p, q, r, strict=True)
+    return 0.0 if span is None else (span[1] - span[0]) * math.hypot(q[0] - p[0], q[1] - p[1])
 
 
 def seg_rect(p: Point, q: Point) -> Rect:
