@@ -184,23 +184,37 @@ def paint_badge(painter: QPainter, rect: QRectF, key: str, theme: Theme) -> None
 
 def _badge(painter: QPainter, rect: QRectF, key: str, theme: Theme, fonts) -> None:
     """A badge, leaving the painter's pen, brush and font changed (callers save and restore)."""
-    colour = _colour(fonts, theme.badge_color(key).name())
-    hollow = key in theme.hollow_badges
-    if hollow:
-        painter.setPen(QPen(colour, BADGE_PEN))
-        painter.setBrush(_colour(fonts, theme.background))
+    pen, brush, glyph_pen, shape, glyph_at = _badge_tools(key, rect.width(), rect.height(), theme, fonts)
+    painter.setPen(pen)
+    painter.setBrush(brush)
+    if isinstance(shape, QRectF):
+        painter.drawEllipse(shape.translated(rect.left(), rect.top()))
     else:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-    outline = badge_outline(key, rect)
-    if outline is None:
-        inset = BADGE_PEN / 2 if hollow else 0.0
-        painter.drawEllipse(rect.adjusted(inset, inset, -inset, -inset))
-    else:
-        painter.drawPolygon(QPolygonF(outline))
-    painter.setPen(colour if hollow else _colour(fonts, theme.badge_text))
+        painter.drawPolygon(shape.translated(rect.left(), rect.top()))
+    painter.setPen(glyph_pen)
     painter.setFont(fonts.small_bold)
-    painter.drawText(glyph_rect(key, rect), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
+    painter.drawText(glyph_at.translated(rect.left(), rect.top()), Qt.AlignmentFlag.AlignCenter, BADGE_GLYPHS[key])
+
+
+def _badge_tools(key: str, w: float, h: float, theme: Theme, fonts) -> tuple:
+    """Pen, brush, glyph pen, outline (a QRectF for a disc, else a QPolygonF) and glyph rectangle of a ``key``
+    badge ``w`` × ``h`` px at the origin: made once per theme, key and size (boxes share a few sizes)."""
+    found = fonts.fragments.get(("paint-badge", key, w, h))
+    if found is None:
+        colour = QColor(theme.badge_color(key).name())
+        hollow = key in theme.hollow_badges
+        pen = QPen(colour, BADGE_PEN) if hollow else QPen(Qt.PenStyle.NoPen)
+        brush = QBrush(QColor(theme.background) if hollow else colour)
+        at = QRectF(0, 0, w, h)
+        outline = badge_outline(key, at)
+        if outline is None:
+            inset = BADGE_PEN / 2 if hollow else 0.0
+            shape = at.adjusted(inset, inset, -inset, -inset)
+        else:
+            shape = QPolygonF(outline)
+        glyph_pen = QPen(colour if hollow else QColor(theme.badge_text))
+        found = fonts.fragments[("paint-badge", key, w, h)] = (pen, brush, glyph_pen, shape, glyph_rect(key, at))
+    return found
 
 
 def paint_edge(painter: QPainter, edge: Edge, theme: Theme, proposed: bool = False) -> None:
@@ -215,33 +229,40 @@ def paint_edge(painter: QPainter, edge: Edge, theme: Theme, proposed: bool = Fal
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     fonts = fonts_of(theme)
-    pen = fonts.fragments.get(("edge", edge.kind, proposed))
-    if pen is None:
-        pen = theme.edge_pen(edge.kind)
-        if proposed:
-            pen.setStyle(Qt.PenStyle.DotLine)
-        fonts.fragments[("edge", edge.kind, proposed)] = pen
+    pen, outline, colour, background = _edge_tools(edge.kind, proposed, theme, fonts)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(edge_path(shape.line, shape.bezier))
-    colour = pen.color()
     if shape.arrow:
         if proposed:  # hollow: an outline in the edge's colour
-            painter.setPen(QPen(colour, MARKER_PEN))
-            painter.setBrush(_colour(fonts, theme.background))
+            painter.setPen(outline)
+            painter.setBrush(background)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
         painter.drawPolygon(QPolygonF(shape.arrow))
     if shape.marker is not None:
         circle = shape.marker
-        painter.setPen(QPen(colour, MARKER_PEN))
-        painter.setBrush(_colour(fonts, theme.background))
+        painter.setPen(outline)
+        painter.setBrush(background)
         painter.drawEllipse(circle)
         painter.setPen(colour)
         painter.setFont(fonts.small_bold)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, edge.marker)
     painter.restore()
+
+
+def _edge_tools(kind: str, proposed: bool, theme: Theme, fonts) -> tuple[QPen, QPen, QColor, QColor]:
+    """The line's pen, the outline pen of its arrowhead and marker, its colour and the background (once per theme)."""
+    found = fonts.fragments.get(("edge", kind, proposed))
+    if found is None:
+        pen = theme.edge_pen(kind)
+        if proposed:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        colour = pen.color()
+        found = fonts.fragments[("edge", kind, proposed)] = (pen, QPen(colour, MARKER_PEN), colour,
+                                                             QColor(theme.background))
+    return found
 
 
 def paint_junction(painter: QPainter, point: QPointF, theme: Theme, kind: str = "support") -> None:
