@@ -130,10 +130,12 @@ def test_the_cli_has_a_comments_option(tmp_path):
     assert "One reason or two?" in out.read_text(encoding="utf-8")
 
 
-def test_pages_split_by_branch_say_that_they_leave_the_call_outs_out(tmp_path):
+def test_pages_split_by_branch_say_that_they_leave_the_call_outs_out(qapp, tmp_path):
     import sys
 
     from argmap.formats import read_file, write_file
+    from argmap.render.export import plan_export
+    from argmap.render.export_report import export_report
     from argmap.resources_path import example_map
 
     amap = read_file(example_map())
@@ -144,5 +146,9 @@ def test_pages_split_by_branch_say_that_they_leave_the_call_outs_out(tmp_path):
     done = subprocess.run([sys.executable, "-m", "argmap", "export", str(path), "-o", str(out), "--page", "A4",
                            "--comments"], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
-    assert "call-outs are drawn on single pictures only" in done.stderr
-    assert "report.md" in done.stderr and out.stat().st_size > 0
+    assert "warning: comment call-outs are drawn on single pictures only: these 9 pages leave them out" \
+        in done.stdout and out.stat().st_size > 0
+    plan = plan_export(amap, ExportOptions(fmt="pdf", page="A4", comments=True))
+    assert any("call-outs" in w for w in export_report(plan).warnings)  # what the dialog shows too
+    plan = plan_export(amap, ExportOptions(fmt="pdf", comments=True))
+    assert not plan.split and not any("call-outs" in w for w in export_report(plan).warnings)

@@ -106,9 +106,6 @@ def run_export(args) -> int:
         return _fail(out, _small_text_advice(exc, out))
     except (ExportError, OSError) as exc:
         return _fail(out, str(exc))
-    if args.comments and plan.split:
-        say("export", f"note: comment call-outs are drawn on single pictures only; the {len(plan.sheets)} pages "
-                      f"leave them out (the outline lists every comment: argmap convert {args.file} -o report.md)")
     if not args.quiet:
         _print_report(export_report(plan), written, plan, args.format)
     return EXIT_OK
