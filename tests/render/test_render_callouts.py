@@ -130,25 +130,77 @@ def test_the_cli_has_a_comments_option(tmp_path):
     assert "One reason or two?" in out.read_text(encoding="utf-8")
 
 
-def test_pages_split_by_branch_say_that_they_leave_the_call_outs_out(qapp, tmp_path):
-    import sys
-
-    from argmap.formats import read_file, write_file
-    from argmap.render.export import plan_export
-    from argmap.render.export_report import export_report
+def _commented_bundled():
+    from argmap.formats import read_file
     from argmap.resources_path import example_map
 
     amap = read_file(example_map())
-    amap.update("s1", comments=(Comment("Which talks, at what level?", "ann", "2024-05-02"),))
+    for sid, text in (("s1", "Which talks, at what level?"), ("s17", "Source for Iran backing Sadr here?"),
+                      ("s30", "Check the super-region date."), ("s9", "The column's claim, or ours?")):
+        amap.update(sid, comments=(Comment(text, "ann", "2024-05-02"),))
+    amap.update(next(iter(amap.inferences)), comments=(Comment("One reason or two?", "bob"),))
+    return amap
+
+
+def test_pages_split_by_branch_carry_the_discs_and_list_the_comments_after_the_map(qapp):
+    from argmap.analysis import check_map
+    from argmap.render.export import plan_export
+    from argmap.render.export_report import export_report
+    from argmap.render.page_comments import _home
+
+    amap = _commented_bundled()
+    plan = plan_export(amap, ExportOptions(fmt="pdf", page="A4", comments=True), check_map(amap))
+    plain = plan_export(amap, ExportOptions(fmt="pdf", page="A4"), check_map(amap))
+    assert plan.split and len(plan.sheets) == len(plain.sheets) + 1  # one page of comments after the map
+    *pages, listing = plan.sheets[1:]
+    assert listing.callouts.listed and not listing.callouts.on_map and not listing.drawing.boxes
+    listed = {item.number: item for item in listing.callouts.items}
+    assert sorted(listed) == [1, 2, 3, 4, 5]
+    discs = {}
+    for sheet in pages:
+        assert sheet.callouts is None or (sheet.callouts.on_map and not sheet.callouts.listed)
+        for item in sheet.callouts.items if sheet.callouts else ():
+            assert sheet.drawing.bounds.adjusted(-1, -1, 1, 1).contains(item.anchor)
+            home = _home(amap, item.eid)
+            assert home in sheet.drawing.boxes and home not in sheet.refs
+            assert plan.page_of[home] == sheet.number  # on the page where its statement lives
+            discs.setdefault(item.number, sheet.number)
+    assert sorted(discs) == sorted(listed)  # every comment has its disc on a page of the map
+    for number, item in listed.items():
+        assert item.head.endswith(f" · p. {discs[number]}")
+    assert all("call-outs" not in w for w in export_report(plan).warnings)
+    assert export_report(plan).body_pt >= 7.0
+    titles = [c.text for c in plan.sheets[0].captions if c.role == "page-title"]
+    contents = [c.text for c in plan.sheets[0].captions if c.role == "contents"]
+    assert f"the map on {len(pages)} pages" in titles[0]
+    assert contents[-1] == f"p. {len(plan.sheets)}  Review comments"
+    numbers = [c.text for c in listing.captions if c.role == "page-number"]
+    assert numbers == [f"p. {len(plan.sheets)} of {len(plan.sheets)}"]
+
+
+def test_the_printed_pdf_has_the_comments_as_text(qapp, tmp_path):
+    import sys
+
+    from argmap.formats import write_file
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
     path = tmp_path / "map.argmap"
-    write_file(amap, path)
+    write_file(_commented_bundled(), path)
     out = tmp_path / "map.pdf"
     done = subprocess.run([sys.executable, "-m", "argmap", "export", str(path), "-o", str(out), "--page", "A4",
                            "--comments"], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
-    assert "warning: comment call-outs are drawn on single pictures only: these 9 pages leave them out" \
-        in done.stdout and out.stat().st_size > 0
-    plan = plan_export(amap, ExportOptions(fmt="pdf", page="A4", comments=True))
-    assert any("call-outs" in w for w in export_report(plan).warnings)  # what the dialog shows too
-    plan = plan_export(amap, ExportOptions(fmt="pdf", comments=True))
-    assert not plan.split and not any("call-outs" in w for w in export_report(plan).warnings)
+    last = subprocess.run(["pdftotext", "-f", "10", "-l", "10", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Comments" in last and "Which talks, at what level?" in last and "One reason or two?" in last
+    assert "p. 10 of 10" in last
+
+
+def test_a_map_that_fits_one_page_keeps_its_list_under_the_map(qapp):
+    from argmap.render.export import plan_export
+
+    plan = plan_export(commented(), ExportOptions(fmt="pdf", page="A4", comments=True))
+    assert not plan.split and len(plan.sheets) == 1
+    callouts = plan.sheets[0].callouts
+    assert callouts.on_map and callouts.listed and [i.number for i in callouts.items] == [1, 2, 3]
+    assert plan.sheets[0].frame.contains(QRectF(callouts.origin.x(), callouts.origin.y(), callouts.width, 1))

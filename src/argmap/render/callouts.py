@@ -57,22 +57,31 @@ class ListLine:
 
 @dataclass
 class Callouts:
-    """The call-outs of a picture and where their list goes (``origin``: top-left; ``width``)."""
+    """The call-outs of a picture and where their list goes (``origin``: top-left; ``width``).
+
+    A page of a split map shows the discs of what it draws (``listed``
+    False) and the comments go on pages of their own (``on_map`` False):
+    :mod:`argmap.render.page_comments`.
+    """
 
     items: list[Callout]
     origin: QPointF
     width: float
+    on_map: bool = True
+    """Draw each call-out's disc at its anchor on the map."""
+    listed: bool = True
+    """Draw the numbered list."""
 
 
 def build_callouts(amap: ArgumentMap, drawing: Drawing, below: QRectF) -> Callouts | None:
     """The call-outs of ``drawing`` (of ``amap``), their list under ``below``; None without open comments."""
-    anchors = _anchors(drawing)
+    where = anchors(drawing)
     found = []
     for table in (amap.statements, amap.inferences, amap.conflicts):
         for element in table.values():
             texts = tuple(_text(c) for c in element.comments if not c.resolved)
-            if texts and element.id in anchors:
-                found.append((element.id, anchors[element.id], texts, _head(element)))
+            if texts and element.id in where:
+                found.append((element.id, where[element.id], texts, _head(element)))
     if not found:
         return None
     found.sort(key=lambda f: (round(f[1].y() / 20), f[1].x()))
@@ -95,7 +104,7 @@ def _text(comment) -> str:
     return (f"{who}: " if who else "") + " ".join(comment.text.split())
 
 
-def _anchors(drawing: Drawing) -> dict[str, QPointF]:
+def anchors(drawing: Drawing) -> dict[str, QPointF]:
     """Where each drawn element's disc goes: a box's top-left corner, halfway along a link's arrowed line."""
     out = {bid: QPointF(box.rect.left(), box.rect.top()) for bid, box in drawing.boxes.items()}
     for edge in drawing.edges:
@@ -140,7 +149,7 @@ def list_layout(callouts: Callouts, theme: Theme) -> ListLayout:
 
 def callouts_rect(callouts: Callouts, theme: Theme) -> QRectF:
     """The rectangle the list covers (the discs on the map lie within the map)."""
-    height = list_layout(callouts, theme).height
+    height = list_layout(callouts, theme).height if callouts.listed else 0.0
     return QRectF(callouts.origin.x(), callouts.origin.y(), callouts.width, height)
 
 
@@ -148,8 +157,12 @@ def paint_callouts(painter: QPainter, callouts: Callouts, theme: Theme) -> None:
     """The discs on the map and the numbered list under it."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    for item in callouts.items:
-        paint_disc(painter, item.anchor, item.number, theme)
+    if callouts.on_map:
+        for item in callouts.items:
+            paint_disc(painter, item.anchor, item.number, theme)
+    if not callouts.listed:
+        painter.restore()
+        return
     laid = list_layout(callouts, theme)
     painter.setPen(QColor(theme.text))
     for line in laid.lines:

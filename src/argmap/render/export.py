@@ -184,7 +184,8 @@ def plan_for_paper(amap: ArgumentMap, options: ExportOptions, report, paper: Pap
     target = amap if options.scope_ids is None else restricted(amap, options.scope_ids)
     plan = paged_sheets(target, prep.drawing, prep.theme, paper, report=report if options.badges else None,
                         legend=options.legend, badges=options.badges, background=options.background,
-                        split="one" if options.split == "one" else "auto", title=info.title, footer=info.footer)
+                        split="one" if options.split == "one" else "auto", title=info.title, footer=info.footer,
+                        comments=options.comments)
     return ExportPlan(options, plan.sheets, info, plan.split, plan.page_of)
 
 

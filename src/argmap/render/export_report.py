@@ -101,13 +101,8 @@ def export_report(plan) -> ExportReport:
             smallest.append(small)
     body_pt = min(bodies) if bodies else 0.0
     statements = len({sid for s in sheets for sid in s.drawing.boxes if sid not in s.refs})
-    warnings = _warnings(through, overlaps, body_pt)
-    if plan.options.comments and plan.split:
-        warnings.append(f"comment call-outs are drawn on single pictures only: these {len(plan.sheets)} "
-                        f"{'pages' if plan.options.fmt == 'pdf' else 'files'} leave them out (the outline report "
-                        "lists every comment)")
     return ExportReport(through, crossings, overlaps, body_pt, min(smallest) if smallest else 0.0,
-                        len(plan.sheets), statements, warnings)
+                        len(plan.sheets), statements, _warnings(through, overlaps, body_pt))
 
 
 def _warnings(through: int, overlaps: int, body_pt: float) -> list[str]:

@@ -44,7 +44,7 @@ def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badg
     frame = QRectF(left, top, shape[0] / k, shape[1] / k)
     sheet = Sheet(without_markers(whole), theme, frame, background, badges, skeleton=True, number=1,
                   title="overview", pt_per_px=k, paper_pt=shape)
-    sheet.captions = page_furniture(frame, k, paper, title, f"overview: the map on {total - 1} pages", 1, total,
+    sheet.captions = page_furniture(frame, k, paper, title, f"overview: the map on {len(groups)} pages", 1, total,
                                     footer, theme)
     sheet.captions += _box_labels(whole, page_of, k, LABEL_PT, theme)
     x0 = frame.left() + (m + cw - col) / k
@@ -56,7 +56,7 @@ def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badg
         sheet.legend_refs = True
         y += (legend_size(theme, badges, True, graded, proposed)[1] * scale) + GAP_PT / k
     bottom = frame.top() + (m + title_band() + ch) / k
-    sheet.captions += _contents(amap, groups, x0, y, bottom, col / k, k, LABEL_PT, theme)
+    sheet.captions += _contents(amap, groups, x0, y, bottom, col / k, k, LABEL_PT, theme, total)
     return sheet
 
 
@@ -90,8 +90,9 @@ def _box_labels(whole, page_of, k: float, label_pt: float, theme: Theme) -> list
 
 
 def _contents(amap, groups, x: float, y: float, bottom: float, width: float, k: float, label_pt: float,
-              theme: Theme) -> list[Caption]:
-    """The list of pages: "p. N  ‘start of its first statement’ (statements)", elided to the column."""
+              theme: Theme, total: int = 0) -> list[Caption]:
+    """The list of pages: "p. N  ‘start of its first statement’ (statements)", elided to the column; then the
+    pages after the map's (``total`` pages in all: the review comments)."""
     px = label_pt / k
     metrics = QFontMetricsF(caption_font(theme, Caption("", 0, 0, px)))
     step = metrics.height() * 1.25
@@ -105,4 +106,8 @@ def _contents(amap, groups, x: float, y: float, bottom: float, width: float, k: 
         text = f"p. {n}  {reference(amap.statements[group[0]]).text} ({len(group)})"
         out.append(Caption(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), x, y, px, role="contents"))
         y += step
+    first = len(groups) + 2
+    if total >= first:
+        pages = f"p. {first}" if total == first else f"p. {first}–{total}"
+        out.append(Caption(f"{pages}  Review comments", x, y, px, role="contents"))
     return out

@@ -20,10 +20,12 @@ from PySide6.QtCore import QPointF, QRectF
 from argmap.analysis.roles import statement_roles
 from argmap.model import ArgumentMap, Position
 from argmap.render.branches import branch, branch_forest, page_map, relation_groups
+from argmap.render.callouts import build_callouts, callouts_rect
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
 from argmap.render.measure import statement_size
 from argmap.render.overview import overview
+from argmap.render.page_comments import list_pages, list_sheet, page_discs
 from argmap.render.paper import (
     MIN_BODY_PT,
     MIN_PAGE_TEXT_WIDTH,
@@ -167,7 +169,7 @@ def _join(pages: list[list[str]], fits) -> list[list[str]]:
 # ------------------------------------------------------------------ sheets
 def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, *, report=None, legend=False,
                  badges=True, background="white", split: str = "auto", title: str = "",
-                 footer: str = "") -> PagePlan:
+                 footer: str = "", comments: bool = False) -> PagePlan:
     """The sheets of ``amap`` on ``paper``: one page when it is legible (or ``split="one"``), else split.
 
     Parameters
@@ -189,23 +191,42 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
         when one page would do; "auto" splits when it must.
     title, footer : str
         The map's title and the footer line (source, author, date).
+    comments : bool
+        Open review comments as numbered call-outs: under the map on a single
+        page; on a split map, discs on every page and the list on pages after
+        the map (:mod:`argmap.render.page_comments`).
     """
     extent = whole.bounds if not legend else _with_legend(whole.bounds, theme, badges, grades=shows_tradecraft(whole),
                                                                   proposed=shows_proposals(whole))
+    single = build_callouts(amap, whole, extent) if comments else None
+    notes = single.items if single is not None else []
+    if single is not None:
+        extent = extent.united(callouts_rect(single, theme))
     k, shape = best_fit(extent, paper)
     if split == "one" or (split == "auto" and k * theme.font_px >= MIN_BODY_PT) or len(amap.statements) < 2:
         sheet = _page_sheet(whole, theme, paper, shape, k, extent, background, badges, legend,
                             title, "", 1, 1, footer)
+        sheet.callouts = single
         return PagePlan([sheet], {sid: 1 for sid in amap.statements}, False)
     fitter = _Fitter(amap, page_theme(theme, paper), paper)
     groups = plan_pages(amap, fitter)
     page_of = {sid: n + 2 for n, group in enumerate(groups) for sid in group}
-    total = len(groups) + 1
+    content = [_content_sheet(fitter, set(group), page_of, report, paper, background, badges,
+                              _branch_title(amap, group), n) for n, group in enumerate(groups, start=2)]
+    first_disc: dict[int, int] = {}
+    for sheet in content:
+        sheet.callouts = page_discs(amap, notes, sheet.drawing, sheet.refs)
+        for item in sheet.callouts.items if sheet.callouts else ():
+            first_disc.setdefault(item.number, sheet.number)
+    lists = list_pages(notes, first_disc, fitter.theme, paper) if notes else []
+    total = len(groups) + 1 + len(lists)
+    for sheet in content:
+        sheet.captions = page_furniture(sheet.frame, sheet.pt_per_px, paper, title, sheet.title, sheet.number,
+                                        total, footer, theme)
     sheets = [overview(whole, theme, paper, groups, page_of, amap, background, badges, legend, title, total,
-                       footer)]
-    for n, group in enumerate(groups, start=2):
-        sheets.append(_content_sheet(fitter, set(group), page_of, report, paper, background, badges, title,
-                                     _branch_title(amap, group), n, total, footer))
+                       footer), *content]
+    sheets += [list_sheet(part, fitter.theme, paper, background, badges, title, len(sheets) + n, total, footer)
+               for n, part in enumerate(lists, start=1)]
     return PagePlan(sheets, page_of, True)
 
 
@@ -224,8 +245,9 @@ def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False,
     return bounds.united(QRectF(bounds.left(), bounds.bottom() + 24, w, h))
 
 
-def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper, background, badges, title,
-                   page_title, number, total, footer) -> Sheet:
+def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper, background, badges,
+                   page_title, number) -> Sheet:
+    """A page of the map (its furniture is added once the pages are counted)."""
     theme = fitter.theme
     laid = fitter.lay_out(ids, "auto", page_of)
     if not fitter.fits(laid):
@@ -237,8 +259,8 @@ def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper
             box.role = fitter.roles.get(sid)
     k, shape = best_fit(drawing.bounds, paper)
     k = min(k, fitter.k) if k * theme.font_px >= MIN_BODY_PT else k
-    sheet = _page_sheet(drawing, theme, paper, shape, k, drawing.bounds, background, badges, False, title,
-                        page_title, number, total, footer)
+    sheet = _page_sheet(drawing, theme, paper, shape, k, drawing.bounds, background, badges, False, "",
+                        page_title, number, 1, "")
     sheet.refs = refs
     return sheet
 

@@ -348,8 +348,11 @@ def _captions(out: list[str], sheet: Sheet) -> None:
 def _callouts(out: list[str], callouts: Callouts, theme: Theme) -> None:
     """Review comments: a numbered disc on each commented element, then the list (as the painter draws it)."""
     out.append('<g class="callouts">\n')
-    for item in callouts.items:
+    for item in callouts.items if callouts.on_map else ():
         out.append(_disc(item.anchor, item.number, theme, f' data-id={attr(item.eid)}'))
+    if not callouts.listed:
+        out.append("</g>\n")
+        return
     laid = list_layout(callouts, theme)
     ascent = {bold: QFontMetricsF(theme.font(bold=bold)).ascent() for bold in (False, True)}
     for line in laid.lines:
