@@ -83,6 +83,15 @@ def _wait_for(condition, what: str, app: App) -> None:
     pytest.fail(f"timed out waiting for {what}; stderr:\n{app.stderr}")
 
 
+def _json_written(path: Path) -> bool:
+    """Whether ``path`` holds a whole JSON document (not yet there, or half written, is False)."""
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def _recovered_equals(home: Path, expected) -> bool:
     for path in recovery_folder(home).glob("*.argmap") if recovery_folder(home).is_dir() else []:
         try:
@@ -129,7 +138,9 @@ def test_edits_survive_sigkill_and_are_restored(tmp_path, session, qapp):
     path, steps, expected = session
     original = path.read_bytes()
     first = App(tmp_path, path, steps + [{"op": "report", "path": str(tmp_path / "before.json")}])
-    _wait_for(lambda: _recovered_equals(tmp_path, expected), "the recovery file with every edit", first)
+    # The autosave may land before the report step has run: wait for both, or the kill can come in between.
+    _wait_for(lambda: _recovered_equals(tmp_path, expected) and _json_written(tmp_path / "before.json"),
+              "the recovery file with every edit, and the app's report", first)
     assert first.kill() == -signal.SIGKILL
     assert path.read_bytes() == original                     # the crash never touched the file
     left = list(recovery_folder(tmp_path).glob("*.argmap"))
