@@ -204,3 +204,23 @@ def test_a_map_that_fits_one_page_keeps_its_list_under_the_map(qapp):
     callouts = plan.sheets[0].callouts
     assert callouts.on_map and callouts.listed and [i.number for i in callouts.items] == [1, 2, 3]
     assert plan.sheets[0].frame.contains(QRectF(callouts.origin.x(), callouts.origin.y(), callouts.width, 1))
+
+
+def test_a_long_list_of_comments_runs_over_pages_that_each_hold_theirs(qapp):
+    from argmap.render.export import plan_export
+    from argmap.render.page_comments import list_shape
+    from argmap.render.paper import SPLIT_BODY_PT, named_paper
+
+    amap = _commented_bundled()
+    for sid in list(amap.statements)[:40]:
+        amap.update(sid, comments=(Comment(LONG, "ann", "2024-05-02"), Comment(LONG[:80], "bob")))
+    plan = plan_export(amap, ExportOptions(fmt="pdf", page="A4", comments=True))
+    lists = [s for s in plan.sheets if s.callouts is not None and s.callouts.listed]
+    assert len(lists) > 1
+    numbers = [item.number for s in lists for item in s.callouts.items]
+    assert numbers == list(range(1, len(numbers) + 1))  # each comment once, in order, over the pages
+    theme = lists[0].theme
+    room = named_paper("A4").content(list_shape(named_paper("A4")))[1] / (SPLIT_BODY_PT / theme.font_px)
+    for sheet in lists:
+        assert list_layout(sheet.callouts, theme).height <= room + 0.5  # nothing runs off the page
+    assert [s.number for s in plan.sheets] == list(range(1, len(plan.sheets) + 1))

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 
 from argmap.model import ArgumentMap
 from argmap.render.callouts import Callout, Callouts, anchors, list_layout
 from argmap.render.geometry import Drawing
-from argmap.render.paper import SPLIT_BODY_PT, Paper, page_furniture, title_band
-from argmap.render.sheet import Sheet
+from argmap.render.paper import SPLIT_BODY_PT, Paper
 from argmap.render.theme import Theme
 
 LIST_TITLE = "Comments"
@@ -51,36 +50,25 @@ def list_pages(items: list[Callout], page_of_number: dict[int, int], theme: Them
     ``page_of_number``: call-out number → the page its disc is first drawn on.
     """
     k = SPLIT_BODY_PT / theme.font_px
-    cw, ch = paper.content(_portrait(paper))
+    cw, ch = paper.content(list_shape(paper))
     width, height = cw / k, ch / k
+    title = list_layout(Callouts([], QPointF(0, 0), width), theme).height
     pages: list[list[Callout]] = [[]]
-    for item in items:
+    used = title
+    for item in items:  # an item's lines take the same room wherever it starts (list_layout)
         page = page_of_number.get(item.number)
         shown = replace(item, head=f"{item.head} · p. {page}" if page else item.head)
-        trial = pages[-1] + [shown]
-        if pages[-1] and list_layout(Callouts(trial, QPointF(0, 0), width), theme).height > height:
-            pages.append([shown])
-        else:
-            pages[-1] = trial
+        need = list_layout(Callouts([shown], QPointF(0, 0), width), theme).height - title
+        if pages[-1] and used + need > height:
+            pages.append([])
+            used = title
+        pages[-1].append(shown)
+        used += need
     return [Callouts(chunk, QPointF(0, 0), width, on_map=False) for chunk in pages if chunk]
 
 
-def list_sheet(callouts: Callouts, theme: Theme, paper: Paper, background, badges: bool, title: str, number: int,
-               total: int, footer: str) -> Sheet:
-    """A page holding one part of the list, at the split map's body size."""
-    k = SPLIT_BODY_PT / theme.font_px
-    shape = _portrait(paper)
-    m = paper.margin_pt
-    top = -(m + title_band()) / k
-    frame = QRectF(-m / k, top, shape[0] / k, shape[1] / k)
-    sheet = Sheet(Drawing(bounds=QRectF(0, 0, callouts.width, 1)), theme, frame, background, badges, number=number,
-                  title=LIST_TITLE, pt_per_px=k, callouts=callouts)
-    sheet.captions = page_furniture(frame, k, paper, title, LIST_TITLE, number, total, footer, theme)
-    sheet.paper_pt = shape
-    return sheet
-
-
-def _portrait(paper: Paper) -> tuple[float, float]:
+def list_shape(paper: Paper) -> tuple[float, float]:
+    """The page the list is printed on: portrait where the paper allows it."""
     shapes = paper.shapes()
     return min(shapes, key=lambda s: s[0] / s[1])
 

@@ -25,7 +25,7 @@ from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
 from argmap.render.measure import statement_size
 from argmap.render.overview import overview
-from argmap.render.page_comments import list_pages, list_sheet, page_discs
+from argmap.render.page_comments import LIST_TITLE, list_pages, list_shape, page_discs
 from argmap.render.paper import (
     MIN_BODY_PT,
     MIN_PAGE_TEXT_WIDTH,
@@ -204,8 +204,8 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
         extent = extent.united(callouts_rect(single, theme))
     k, shape = best_fit(extent, paper)
     if split == "one" or (split == "auto" and k * theme.font_px >= MIN_BODY_PT) or len(amap.statements) < 2:
-        sheet = _page_sheet(whole, theme, paper, shape, k, extent, background, badges, legend,
-                            title, "", 1, 1, footer)
+        sheet = _page_sheet(whole, theme, paper, shape, k, extent, background, badges, legend, "", 1)
+        _furnish(sheet, paper, title, 1, footer)
         sheet.callouts = single
         return PagePlan([sheet], {sid: 1 for sid in amap.statements}, False)
     fitter = _Fitter(amap, page_theme(theme, paper), paper)
@@ -218,15 +218,13 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
         sheet.callouts = page_discs(amap, notes, sheet.drawing, sheet.refs)
         for item in sheet.callouts.items if sheet.callouts else ():
             first_disc.setdefault(item.number, sheet.number)
-    lists = list_pages(notes, first_disc, fitter.theme, paper) if notes else []
+    lists = [_list_sheet(part, fitter.theme, paper, background, badges, n)
+             for n, part in enumerate(list_pages(notes, first_disc, fitter.theme, paper), start=len(groups) + 2)]
     total = len(groups) + 1 + len(lists)
-    for sheet in content:
-        sheet.captions = page_furniture(sheet.frame, sheet.pt_per_px, paper, title, sheet.title, sheet.number,
-                                        total, footer, theme)
+    for sheet in content + lists:
+        _furnish(sheet, paper, title, total, footer)
     sheets = [overview(whole, theme, paper, groups, page_of, amap, background, badges, legend, title, total,
-                       footer), *content]
-    sheets += [list_sheet(part, fitter.theme, paper, background, badges, title, len(sheets) + n, total, footer)
-               for n, part in enumerate(lists, start=1)]
+                       footer), *content, *lists]
     return PagePlan(sheets, page_of, True)
 
 
@@ -247,7 +245,7 @@ def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False,
 
 def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper, background, badges,
                    page_title, number) -> Sheet:
-    """A page of the map (its furniture is added once the pages are counted)."""
+    """A page of the map (its furniture is added once the pages are counted: :func:`_furnish`)."""
     theme = fitter.theme
     laid = fitter.lay_out(ids, "auto", page_of)
     if not fitter.fits(laid):
@@ -259,15 +257,26 @@ def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper
             box.role = fitter.roles.get(sid)
     k, shape = best_fit(drawing.bounds, paper)
     k = min(k, fitter.k) if k * theme.font_px >= MIN_BODY_PT else k
-    sheet = _page_sheet(drawing, theme, paper, shape, k, drawing.bounds, background, badges, False, "",
-                        page_title, number, 1, "")
+    sheet = _page_sheet(drawing, theme, paper, shape, k, drawing.bounds, background, badges, False, page_title,
+                        number)
     sheet.refs = refs
     return sheet
 
 
+def _list_sheet(callouts, theme: Theme, paper: Paper, background, badges, number: int) -> Sheet:
+    """A page holding one part of the review comments' list (:mod:`argmap.render.page_comments`), at the split
+    map's body size, the list's top-left at the origin."""
+    area = QRectF(0, 0, callouts.width, 1)
+    sheet = _page_sheet(Drawing(bounds=area), theme, paper, list_shape(paper), SPLIT_BODY_PT / theme.font_px,
+                        area, background, badges, False, LIST_TITLE, number)
+    sheet.callouts = callouts
+    return sheet
+
+
 def _page_sheet(drawing: Drawing, theme: Theme, paper: Paper, shape, k: float, extent: QRectF, background,
-                badges, legend, title, page_title, number, total, footer) -> Sheet:
-    """A page of ``shape`` points at ``k`` points per pixel, ``extent`` centred under the title."""
+                badges, legend, page_title, number) -> Sheet:
+    """A page of ``shape`` points at ``k`` points per pixel, ``extent`` centred under the title band
+    (the title, page number and footer are added by :func:`_furnish`)."""
     w_pt, h_pt = shape
     m = paper.margin_pt
     cw, ch = paper.content(shape)
@@ -277,9 +286,14 @@ def _page_sheet(drawing: Drawing, theme: Theme, paper: Paper, shape, k: float, e
     sheet = Sheet(drawing, theme, frame, background, badges, number=number, title=page_title, pt_per_px=k)
     if legend:
         sheet.legend_at = QPointF(drawing.bounds.left(), drawing.bounds.bottom() + 24)
-    sheet.captions = page_furniture(frame, k, paper, title, page_title, number, total, footer, theme)
     sheet.paper_pt = shape
     return sheet
+
+
+def _furnish(sheet: Sheet, paper: Paper, title: str, total: int, footer: str) -> None:
+    """Give a page its title (the map's and the page's own), "p. N of M" and footer."""
+    sheet.captions = page_furniture(sheet.frame, sheet.pt_per_px, paper, title, sheet.title, sheet.number, total,
+                                    footer, sheet.theme)
 
 
 def _branch_title(amap: ArgumentMap, group: list[str]) -> str:
