@@ -191,9 +191,11 @@ def wrapped(text: str, theme: Theme) -> tuple[tuple[tuple[int, int, float, float
 
 def fits_wide_layout(text: str, width: float, theme: Theme) -> bool:
     """Whether ``text`` in a column ``width`` px wide is drawn exactly as its layout at the widest column."""
-    if is_rtl(text):
-        return False
-    used = wrapped(text, theme)[2]
+    return not is_rtl(text) and column_fits(wrapped(text, theme)[2], width, theme)
+
+
+def column_fits(used: float, width: float, theme: Theme) -> bool:
+    """Whether left-to-right lines laid out at the widest column (their widest ``used``) hold in ``width``."""
     return used <= width + 0.01 and width <= theme.max_text_width + 0.01
 
 
@@ -203,10 +205,12 @@ def draw_body(painter: QPainter, rect: QRectF, text: str, theme: Theme) -> None:
     Reuses the layout the box was measured with when it draws the same
     (:func:`fits_wide_layout`); otherwise lays the text out afresh.
     """
-    if fits_wide_layout(text, rect.width(), theme):
-        _wide_layout(text, theme)[0].draw(painter, rect.topLeft())
-    else:
-        draw_text(painter, rect, text, theme.font())
+    if not is_rtl(text):
+        layout, _, used = _wide_layout(text, theme)
+        if column_fits(used, rect.width(), theme):
+            layout.draw(painter, rect.topLeft())
+            return
+    draw_text(painter, rect, text, theme.font())
 
 
 def is_rtl(text: str) -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Edge
 from argmap.render.grades import GRADE_PAD
-from argmap.render.measure import fits_wide_layout, is_rtl, text_layout, wrapped
+from argmap.render.measure import column_fits, is_rtl, text_layout, wrapped
 from argmap.render.paths import end_direction
 from argmap.render.theme import Theme
 
@@ -234,10 +234,12 @@ def body_lines(text: str, rect: QRectF, theme: Theme) -> list[TextLine]:
     a space), so text copied out of an SVG reads as the statement does.
     """
     left, top = rect.left(), rect.top()
-    if fits_wide_layout(text, rect.width(), theme):  # the measure's own breaks
-        return [TextLine(text[start:start + length].replace("\u2028", " "), left, top + y, width, ascent, False)
-                for start, length, y, width, ascent in wrapped(text, theme)[0]]
     rtl = is_rtl(text)  # the paragraph's direction, as QTextLayout decides it (LayoutDirectionAuto)
+    if not rtl:
+        breaks, _, used = wrapped(text, theme)
+        if column_fits(used, rect.width(), theme):  # the measure's own breaks
+            return [TextLine(text[start:start + length].replace("\u2028", " "), left, top + y, width, ascent,
+                             False) for start, length, y, width, ascent in breaks]
     layout, _, _ = text_layout(text, fonts_of(theme).body, rect.width())
     lines = []
     for n in range(layout.lineCount()):
