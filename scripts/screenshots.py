@@ -305,13 +305,17 @@ def draft_shots(app, window, out: Path, work: Path) -> list[str]:
     return ["draft-article", "draft-review", "draft-reviewed"]
 
 
-def main(out: Path) -> int:
+def open_window(out: Path, prefix: str):
+    """The app's window on the bundled map, 1500 × 920, with its own settings and recovery folder.
+
+    Returns ``(app, window, work)``; ``work`` is a fresh scratch folder.
+    """
     from PySide6.QtCore import QSettings
 
     from argmap.app import create_window, ensure_widgets_app
 
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="argmap-shots-"))
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     os.environ["ARGMAP_RECOVERY_DIR"] = str(work / "recovery")
     app = ensure_widgets_app()
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
@@ -319,6 +323,11 @@ def main(out: Path) -> int:
     window.resize(1500, 920)
     window.show()
     settle(app)
+    return app, window, work
+
+
+def main(out: Path) -> int:
+    app, window, work = open_window(out, "argmap-shots-")
     names = bundled_map_shots(app, window, out)
     window.document.undo_stack.setClean()
     names += tradecraft_shots(app, window, out)

@@ -20,15 +20,13 @@ Writes into ``OUT_DIR`` (default ``docs/screenshots``):
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
-from screenshots import _under_xvfb, settle  # noqa: E402
+from screenshots import _under_xvfb, open_window, settle  # noqa: E402
 
 
 def compare_shot(app, window, out: Path, work: Path) -> str:
@@ -114,19 +112,7 @@ def callouts_shot(window, out: Path) -> str:
 
 
 def main(out: Path) -> int:
-    from PySide6.QtCore import QSettings
-
-    from argmap.app import create_window, ensure_widgets_app
-
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="argmap-review-shots-"))
-    os.environ["ARGMAP_RECOVERY_DIR"] = str(work / "recovery")
-    app = ensure_widgets_app()
-    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window(settings=settings, offer_recovery=False)
-    window.resize(1500, 920)
-    window.show()
-    settle(app)
+    app, window, work = open_window(out, "argmap-review-shots-")
     names = [compare_shot(app, window, out, work), conflicts_shot(app, window, out, work)]
     window.document.undo_stack.setClean()
     names.append(review_shot(app, window, out))
