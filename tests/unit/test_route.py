@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -145,6 +146,18 @@ def test_incremental_routes_equal_a_full_route_after_random_moves(case, data):
         if data.draw(st.booleans()):  # now and then the map changes too
             edit(amap, rects, router, data)
         assert state(router) == state(EdgeRouter(amap, rects))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(boxed_maps())
+def test_a_router_made_once_routes_as_one_that_follows_changes(case):
+    amap, rects = case
+    once = EdgeRouter(amap, rects, follow=False)
+    assert state(once) == state(EdgeRouter(amap, rects))
+    with pytest.raises(RuntimeError, match="follow=False"):
+        once.move({next(iter(rects)): (0.0, 0.0, 10.0, 10.0)})
+    with pytest.raises(RuntimeError, match="follow=False"):
+        once.sync(amap, {})
 
 
 def test_a_clear_edge_is_straight_and_a_blocked_one_goes_around():

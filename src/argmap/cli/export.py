@@ -53,7 +53,13 @@ def add_parser(sub) -> None:
 
 
 def run(args, exit_when_done: bool = False) -> int:
-    status = run_export(args)
+    from argmap.gcpause import paused_gc
+
+    # An export makes a few million small objects (boxes, routes, text runs, the document) and
+    # almost no cyclic garbage; without the pause the collector walks them again and again,
+    # which cost a fifth of the time at 5,000 statements (the peak memory is the same).
+    with paused_gc(freeze=True):
+        status = run_export(args)
     if exit_when_done:
         leave_now(status)  # every file is written and the report is out
     return status

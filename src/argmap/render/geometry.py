@@ -159,7 +159,7 @@ def edge_geometry(amap: ArgumentMap, boxes: dict[str, QRectF]) -> tuple[list[Edg
     junctions : dict
         Inference (or linked conflict) id → the junction point, drawn as a dot.
     """
-    router = EdgeRouter(amap, {sid: rect_tuple(r) for sid, r in boxes.items()})
+    router = EdgeRouter(amap, {sid: rect_tuple(r) for sid, r in boxes.items()}, follow=False)
     edges = [e for element in router.elements() for e in element_edges(router, element)]
     return edges, {jid: QPointF(*p) for jid, p in router.junctions.items()}
 
