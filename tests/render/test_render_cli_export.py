@@ -175,3 +175,29 @@ def test_a_reader_that_closes_the_pipe_early_gets_no_traceback(tmp_path):
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=300) in (0, 141) and "Traceback" not in err, err
     assert (tmp_path / "map.svg").stat().st_size > 0
+
+
+@pytest.mark.parametrize("suffix", ["svg", "png", "pdf"])
+def test_the_export_on_a_second_core_writes_and_reports_exactly_what_one_core_does(tmp_path, suffix):
+    """The command checks the map and measures the picture in forked children (Linux, 2+ CPUs);
+    with ARGMAP_JOBS=1 everything stays in the process: same file, same report."""
+    from argmap.cli.background import can_fork
+
+    if not can_fork():
+        pytest.skip("forking is only used on Linux with more than one CPU")
+    runs = {}
+    for jobs in ("", "1"):
+        out = tmp_path / f"map{jobs}.{suffix}"
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ARGMAP_JOBS": jobs}
+        done = subprocess.run([sys.executable, "-m", "argmap", "export", str(BUNDLED), "-o", str(out),
+                               "--layout", "auto", "--format", "json"], capture_output=True, text=True,
+                              env=env, timeout=300)
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        assert report.pop("files") == [str(out)]
+        runs[jobs] = report, out.read_bytes()
+    (forked, forked_bytes), (alone, alone_bytes) = runs[""], runs["1"]
+    assert forked == alone and forked["statements"] == len(read_file(BUNDLED).statements)
+    if suffix != "pdf":  # a PDF carries its creation time
+        assert forked_bytes == alone_bytes
+    assert b"AM0" in forked_bytes or suffix != "svg"  # the badges of the check are drawn

@@ -86,6 +86,18 @@ class Report:
         return {"file": file_name, "summary": self.summary(), "supported": list(self.supported),
                 "labels": self.labels, "diagnostics": found}
 
+    @classmethod
+    def from_json(cls, data: dict) -> Report:
+        """The report back from the object :meth:`to_json` wrote (messages as written there).
+
+        It equals the report that was written: the same supported set,
+        labels and diagnostics, and :meth:`to_json` gives the same object.
+        ``argmap export`` uses it to check the map in a child process.
+        """
+        rows = [(d["code"], d["target"], tuple(d["related"]), str, (d["message"],), d.get("source"))
+                for d in data["diagnostics"]]
+        return cls(tuple(data["supported"]), dict(data["labels"]), rows)
+
     def __repr__(self) -> str:
         return f"Report({len(self.labels)} statements, {self.summary()})"
 
