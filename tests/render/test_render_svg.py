@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from defusedxml import ElementTree
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -209,3 +211,14 @@ def test_split_svg_parts_mark_references(qapp, bundled, tmp_path):
             refs += 1
             assert all(1 <= int(n) <= len(paths) for n in g.get("data-pages").split())
     assert refs > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab&<>\"'\n\r\t é\x01\x1f\ufffe")), max_size=16))
+def test_escaped_text_and_attributes_read_back_as_written(text):
+    from argmap.render.svgtext import attr, clean
+
+    element = ElementTree.fromstring(f"<a v={attr(text)}>{clean(text)}</a>")
+    shown = text.translate({0x01: "\ufffd", 0x1f: "\ufffd", 0xfffe: "\ufffd"})
+    assert element.get("v") == shown
+    assert (element.text or "") == shown.replace("\r\n", "\n").replace("\r", "\n")  # XML's own line ends

@@ -16,10 +16,13 @@ into shelves like the fast engine's trees.
 
 from __future__ import annotations
 
-import pygraphviz
+from typing import TYPE_CHECKING
 
 from argmap.layout.graph import H_GAP, RANK_GAP, LayoutGraph
 from argmap.layout.tidy import pack
+
+if TYPE_CHECKING:
+    import pygraphviz
 
 VARIANTS = (
     ("", True),
@@ -91,6 +94,8 @@ def _to_agraph(graph: LayoutGraph, extra: str = "", same_rank: bool = True,
             grouped.update(row)
             lines.append("{rank=same; " + " ".join(name[c] for c in row) + "}")
     lines.append("}")
+    import pygraphviz  # here, not at the top: the fast engine (and every export using it) never needs it
+
     return pygraphviz.AGraph(string="\n".join(lines)), name
 
 

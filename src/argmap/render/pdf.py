@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from argmap.render.metadata import DocumentInfo
 from argmap.render.sheet import Sheet, paint_sheet
+from argmap.render.svgtext import clean
 
 PDF_DPI = 300
 NAMED = {(round(595.28), round(841.89)): QPageSize.PageSizeId.A4, (612, 792): QPageSize.PageSizeId.Letter,
@@ -116,18 +116,18 @@ def xmp(info: DocumentInfo, created: datetime) -> str:
     stamp = created.isoformat()
     creators = ""
     if info.author:
-        creators = f"<dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>"
-    keywords = "".join(f"<rdf:li>{escape(k)}</rdf:li>" for k in info.keywords)
+        creators = f"<dc:creator><rdf:Seq><rdf:li>{clean(info.author)}</rdf:li></rdf:Seq></dc:creator>"
+    keywords = "".join(f"<rdf:li>{clean(k)}</rdf:li>" for k in info.keywords)
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
-        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li></rdf:Alt></dc:title>'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{clean(info.title)}</rdf:li></rdf:Alt></dc:title>'
         f"{creators}"
-        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li></rdf:Alt>'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{clean(info.subject)}</rdf:li></rdf:Alt>'
         f"</dc:description><dc:subject><rdf:Bag>{keywords}</rdf:Bag></dc:subject>"
-        f"<pdf:Keywords>{escape(', '.join(info.keywords))}</pdf:Keywords><pdf:Producer>argmap</pdf:Producer>"
+        f"<pdf:Keywords>{clean(', '.join(info.keywords))}</pdf:Keywords><pdf:Producer>argmap</pdf:Producer>"
         f"<xmp:CreatorTool>argmap</xmp:CreatorTool><xmp:CreateDate>{stamp}</xmp:CreateDate>"
         f"<xmp:ModifyDate>{stamp}</xmp:ModifyDate></rdf:Description></rdf:RDF></x:xmpmeta>\n"
         '<?xpacket end="w"?>'
