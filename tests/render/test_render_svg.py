@@ -10,9 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from defusedxml import ElementTree
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from defusedxml import ElementTree
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
