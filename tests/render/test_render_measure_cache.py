@@ -159,3 +159,15 @@ def test_a_box_paints_its_text_with_the_measured_layout_and_the_same_pixels(qapp
             assert reused is fits_wide_layout(text, w, theme)
             assert reused is (text != arabic and w == width)
             assert fast == picture(lambda p, r=rect, t=text: draw_text(p, r, t, theme.font()))
+
+
+def test_a_theme_hashes_as_its_fields_once_and_equal_themes_share_cache_entries(qapp):
+    base = theme_named("light")
+    same = replace(base)
+    other = replace(base, font_px=base.font_px + 4)
+    assert same is not base and same == base and hash(same) == hash(base)
+    assert hash(base) == hash(tuple(getattr(base, f) for f in base.__dataclass_fields__))
+    assert other != base and len({base, same, other}) == 2
+    st = Statement("s", "claim", "A statement long enough to wrap over more than one line of its box, surely.")
+    assert statement_size(st, same) == statement_size(st, base)
+    assert statement_size(st, other) != statement_size(st, base)  # the bigger font is measured afresh

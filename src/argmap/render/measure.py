@@ -65,7 +65,9 @@ def header_text(statement: Statement, role: str | None = None) -> str:
     return mark + label
 
 
+@lru_cache(maxsize=1)
 def _option() -> QTextOption:
+    """The wrapping of every statement text (made once: ``setTextOption`` copies it)."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
@@ -227,19 +229,25 @@ def is_rtl(text: str) -> bool:
 @lru_cache(maxsize=MEASURE_CACHE_SIZE)
 def _measure(text: str, header: str, theme: Theme, graded: bool = False) -> tuple[float, tuple[float, float]]:
     """Text column width and box size for a displayed ``text`` and ``header`` (``graded``: room for a grade)."""
-    badge, head_h, small = _header_metrics(theme)
-    font = theme.font()
+    head_h = _header_metrics(theme)[1]
     _, height, used = wrapped(text, theme)
-    head = small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3) + (grade_slot(theme) if graded else 0.0)
+    head = header_room(header, theme, graded)
     width = math.ceil(max(theme.min_text_width, min(theme.max_text_width, max(used, head))))
     # No second layout at ``width``: every line fits in it (width >= the widest line) and no
     # line could take one more word (that word did not fit the wider max_text_width), so
     # greedy wrapping at ``width`` breaks at the same places and gives the same height.
     if head > width:  # a header wider than any text may be (a proposal's): the box widens to hold it
         width = math.ceil(head)
-        _, height, _ = text_layout(text, font, width)
+        _, height, _ = text_layout(text, theme.font(), width)
     box_h = theme.padding_y * 2 + head_h + theme.header_gap + height
     return float(width), (float(width + 2 * theme.padding_x), float(math.ceil(box_h)))
+
+
+@lru_cache(maxsize=1024)
+def header_room(header: str, theme: Theme, graded: bool = False) -> float:
+    """Width a box's header needs: its label, the badges and (``graded``) the grade (few distinct headers)."""
+    badge, _, small = _header_metrics(theme)
+    return small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3) + (grade_slot(theme) if graded else 0.0)
 
 
 @lru_cache(maxsize=64)
@@ -253,6 +261,7 @@ def grade_slot(theme: Theme) -> float:
 def clear_measure_cache() -> None:
     """Forget every cached measurement (e.g. after the installed fonts changed)."""
     _measure.cache_clear()
+    header_room.cache_clear()
     wrapped.cache_clear()
     _wide_layout.cache_clear()
     _header_metrics.cache_clear()

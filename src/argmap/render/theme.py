@@ -10,7 +10,7 @@ small kind label, attacks are dashed and marked "−", supports solid and "+".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
@@ -74,6 +74,19 @@ class Theme:
     padding_y: int = 8
     header_gap: int = 4
     corner_radius: float = 6.0
+
+    def __hash__(self) -> int:
+        """The hash of the fields, as the dataclass would make it, computed once per theme.
+
+        Themes key the measuring and painting caches, which are asked
+        several times per statement; hashing forty fields each time took a
+        tenth of the measuring time of a big map.
+        """
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", found)
+        return found
 
     # -------------------------------------------------------------- helpers
     def fill(self, kind: str) -> QColor:
