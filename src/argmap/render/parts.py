@@ -161,25 +161,23 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
                 right -= d + BADGE_GAP
     grade_rect = QRectF()
     if grade:
-        width = fonts.small_bold_metrics.horizontalAdvance(grade) + 2 * GRADE_PAD
+        width = fonts.small_width(grade, bold=True) + 2 * GRADE_PAD
         if right - width - NOTE_GAP >= head.left():  # room for it and the gap before it
             grade_rect = QRectF(right - width, head.top(), width, d)
             right -= width + BADGE_GAP
         else:
             grade = ""
     room_right = right + BADGE_GAP - (NOTE_GAP if placed or grade else 0.0)
-    small = fonts.small_metrics
     text = label
-    if small.horizontalAdvance(text) > room_right - head.left():
-        text = small.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, room_right - head.left()))
-    label_w = small.horizontalAdvance(text)
+    if fonts.small_width(text) > room_right - head.left():
+        text = fonts.small_metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, room_right - head.left()))
+    label_w = fonts.small_width(text)
     result = Header(text, QRectF(head.left(), head.top(), max(0.0, room_right - head.left()), head.height()), placed,
                     grade=grade, grade_rect=grade_rect)
     if badges and severity and note:
-        bold = fonts.small_bold_metrics
         left_limit = head.left() + label_w + NOTE_GAP
         for candidate in (note, note.split()[0]):
-            width = bold.horizontalAdvance(candidate)
+            width = fonts.small_width(candidate, bold=True)
             if room_right - width >= left_limit:
                 result.note = candidate
                 result.note_rect = QRectF(room_right - width, head.top(), width, head.height())
