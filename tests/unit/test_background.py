@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,15 +20,31 @@ from argmap.model.synth import argument_like
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "resources" / "examples" / "shot-by-both-sides.argmap"
 CASES = ROOT.parent / "shared" / "cases"
-forks = pytest.mark.skipif(not can_fork(), reason="forking is only used on Linux with more than one CPU")
+CASES_FORKING = ["case_the_result_is_computed_in_a_child_and_equals_the_function",
+                 "case_a_result_bigger_than_a_pipe_buffer_arrives_whole",
+                 "case_an_error_in_the_child_is_raised_again_in_the_process",
+                 "case_a_child_that_dies_or_sends_nothing_usable_is_replaced_by_the_process",
+                 "case_a_process_with_a_second_thread_never_forks"]
+
+
+@pytest.mark.parametrize("case", CASES_FORKING)
+def test_forking_in_a_fresh_process(case):
+    """Each case runs in a new interpreter: the test process may have threads (Qt's, from GUI tests),
+    and then nothing forks, by design (see ``can_fork``)."""
+    if not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("forking is only used on Linux with more than one CPU")
+    code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import test_background as t; t.{case}()"
+    env = {k: v for k, v in os.environ.items() if k != background.JOBS_ENV}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
 
 
 def whose(_value=None) -> dict:
     return {"pid": os.getpid(), "text": "Irak — Iran ✓", "numbers": list(range(5))}
 
 
-@forks
-def test_the_result_is_computed_in_a_child_and_equals_the_function():
+def case_the_result_is_computed_in_a_child_and_equals_the_function():
+    assert can_fork()
     job = Forked(whose)
     assert job._pid not in (None, os.getpid())
     got = job.result()
@@ -35,8 +53,7 @@ def test_the_result_is_computed_in_a_child_and_equals_the_function():
     assert job.result() is got  # asked twice, computed once
 
 
-@forks
-def test_a_result_bigger_than_a_pipe_buffer_arrives_whole():
+def case_a_result_bigger_than_a_pipe_buffer_arrives_whole():
     big = {"rows": [[n, "x" * 40] for n in range(100_000)]}  # about 5 MB of JSON
     assert Forked(lambda: big).result() == json.loads(json.dumps(big))
 
@@ -52,8 +69,7 @@ def test_without_fork_nothing_is_forked_and_the_work_happens_when_asked(monkeypa
     assert Forked(whose).result()["pid"] == os.getpid()
 
 
-@forks
-def test_an_error_in_the_child_is_raised_again_in_the_process():
+def case_an_error_in_the_child_is_raised_again_in_the_process():
     def broken():
         raise ValueError(f"no good in {os.getpid()}")
 
@@ -62,8 +78,7 @@ def test_an_error_in_the_child_is_raised_again_in_the_process():
         job.result()
 
 
-@forks
-def test_a_child_that_dies_or_sends_nothing_usable_is_replaced_by_the_process():
+def case_a_child_that_dies_or_sends_nothing_usable_is_replaced_by_the_process():
     parent = os.getpid()
 
     def dies():
@@ -94,3 +109,19 @@ def test_a_report_read_back_from_its_json_equals_the_report(amap):
     for sid in amap.statements:
         assert back.for_target(sid) == report.for_target(sid)
         assert back.touching(sid) == report.touching(sid)
+
+
+def case_a_process_with_a_second_thread_never_forks():
+    import threading
+
+    assert can_fork()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not can_fork()
+        job = Forked(whose)
+        assert job._pid is None and job.result()["pid"] == os.getpid()
+    finally:
+        release.set()
+        other.join()

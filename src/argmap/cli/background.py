@@ -30,11 +30,17 @@ JOBS_ENV = "ARGMAP_JOBS"
 
 
 def can_fork() -> bool:
-    """Whether work may go to a forked child here: Linux, more than one usable CPU, not turned off."""
+    """Whether work may go to a forked child here.
+
+    Linux, more than one usable CPU, not turned off, and a process with one
+    thread only: a child gets a copy of just the forking thread, so a lock
+    another thread held (Qt starts worker threads once it has encoded a PNG)
+    would stay locked in the child for ever.
+    """
     if os.environ.get(JOBS_ENV, "").strip() == "1" or not sys.platform.startswith("linux"):
         return False
     try:
-        return len(os.sched_getaffinity(0)) > 1
+        return len(os.sched_getaffinity(0)) > 1 and len(os.listdir("/proc/self/task")) == 1
     except (AttributeError, OSError):
         return False
 
