@@ -5,6 +5,7 @@ The same ``argument_like(n)`` map is written as ``.argmap`` and as ``.argdown``
 and PDF from a fresh process, as a user would run it::
 
     python -m argmap export F.argmap -o x.svg --layout auto
+    ARGMAP_JOBS=1 python -m argmap export F.argmap -o x.svg --layout auto   (one core)
     argdown map F.argdown OUTDIR --format svg
 
 Run from the repository root::
@@ -45,8 +46,8 @@ def find_argdown(scratch: Path) -> Path | None:
     return found if found.exists() else None
 
 
-def timed(cmd: list[str], repeat: int, out: Path) -> tuple[float | None, str]:
-    """Best wall time of ``cmd`` over ``repeat`` runs, or None with the reason it failed."""
+def timed(cmd: list[str], repeat: int, out: Path, env: dict | None = None) -> tuple[float | None, str]:
+    """Best wall time of ``cmd`` over ``repeat`` runs (``env``: extra variables), or None with the reason it failed."""
     best = None
     for _ in range(repeat):
         if out.exists():
@@ -54,7 +55,7 @@ def timed(cmd: list[str], repeat: int, out: Path) -> tuple[float | None, str]:
         start = time.perf_counter()
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S,
-                                  env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                                  env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
         except subprocess.TimeoutExpired:
             return None, f"timeout after {TIMEOUT_S} s"
         elapsed = time.perf_counter() - start
@@ -87,8 +88,10 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
             native, adfile = write_inputs(n, scratch)
             for fmt in ("svg", "pdf"):
                 ours_out = scratch / f"ours{n}.{fmt}"
-                ours, why_ours = timed([sys.executable, "-m", "argmap", "export", str(native), "-o", str(ours_out),
-                                        "--layout", "auto"], repeat, ours_out)
+                command = [sys.executable, "-m", "argmap", "export", str(native), "-o", str(ours_out),
+                           "--layout", "auto"]
+                ours, why_ours = timed(command, repeat, ours_out)
+                alone, _ = timed(command, repeat, ours_out, {"ARGMAP_JOBS": "1"})
                 theirs, why_theirs = None, "Argdown CLI not installed"
                 if argdown_cli is not None:
                     outdir = scratch / f"ad{n}{fmt}"
@@ -96,7 +99,7 @@ def run(sizes: list[int], repeat: int) -> list[dict]:
                     theirs, why_theirs = timed([str(argdown_cli), "map", str(adfile), str(outdir), "--format", fmt],
                                                repeat, outdir / f"{adfile.stem}.{fmt}")
                 theirs_out = (scratch / f"ad{n}{fmt}" / f"{adfile.stem}.{fmt}") if argdown_cli else None
-                rows.append({"n": n, "fmt": fmt, "ours": ours, "theirs": theirs,
+                rows.append({"n": n, "fmt": fmt, "ours": ours, "alone": alone, "theirs": theirs,
                              "ours_mb": _mb(ours_out), "theirs_mb": _mb(theirs_out),
                              "note": "; ".join(x for x in (why_ours and f"argmap: {why_ours}",
                                                            why_theirs and f"argdown: {why_theirs}") if x)})
@@ -112,16 +115,25 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
+def _ratio(theirs: float | None, ours: float | None) -> str:
+    return f"{theirs / ours:.2f}" if theirs and ours else "—"
+
+
 def _line(row: dict) -> str:
-    ratio = "—"
-    if row["ours"] and row["theirs"]:
-        ratio = f"{row['theirs'] / row['ours']:.2f}"
-    return (f"| {row['n']:>6,} | {row['fmt'].upper()} | {_fmt(row['ours']):>8} | {_fmt(row['theirs']):>8} "
-            f"| {ratio:>6} | {_fmt(row['ours_mb']):>6} | {_fmt(row['theirs_mb']):>6} | {row['note']} |")
+    return (f"| {row['n']:>6,} | {row['fmt'].upper()} | {_fmt(row['ours']):>8} | {_fmt(row['alone']):>8} "
+            f"| {_fmt(row['theirs']):>8} | {_ratio(row['theirs'], row['ours']):>6} "
+            f"| {_ratio(row['theirs'], row['alone']):>6} | {_fmt(row['ours_mb']):>6} | {_fmt(row['theirs_mb']):>6} "
+            f"| {row['note']} |")
 
 
-HEADER = ("| statements | format | argmap export (s) | argdown map (s) | argdown ÷ argmap | argmap MB | argdown MB "
-          "| note |\n|---:|---|---:|---:|---:|---:|---:|---|")
+HEADER = ("| statements | format | argmap export (s) | argmap, one core (s) | argdown map (s) | argdown ÷ argmap "
+          "| argdown ÷ argmap on one core | argmap MB | argdown MB | note |\n"
+          "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
+
+
+def _machine() -> str:
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"load average {load} (1, 5, 15 min), {os.cpu_count()} CPUs"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,9 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"Before: {_machine()}\n", flush=True)
     print(HEADER, flush=True)
     run(sizes, args.repeat)
-    print("\nRatio above 1: argmap is faster.")
+    print(f"\nAfter: {_machine()}")
+    print("Ratio above 1: argmap is faster. 'One core': the same command with ARGMAP_JOBS=1, which keeps the\n"
+          "check and the picture's report in the process (Argdown's Node process uses two cores).")
     return 0
 
 
