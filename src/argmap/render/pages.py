@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from argmap.analysis.roles import statement_roles
 from argmap.model import ArgumentMap, Position
-from argmap.render.branches import branch, branch_forest, page_map, relation_groups
+from argmap.render.branches import RelationIndex, branch, branch_forest, page_map, relation_groups
 from argmap.render.callouts import build_callouts, callouts_rect
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
@@ -67,6 +67,7 @@ class _Fitter:
         self.roles = statement_roles(amap)
         self.sizes = {sid: statement_size(st, theme, self.roles[sid]) for sid, st in amap.statements.items()}
         self.compact: set[frozenset[str]] = set()
+        self.index = RelationIndex(amap)
 
     def __call__(self, ids: set[str]) -> bool:
         if sum(self.sizes[s][0] * self.sizes[s][1] for s in ids) * 1.8 > self.area:
@@ -85,10 +86,16 @@ class _Fitter:
     def lay_out(self, ids: set[str], engine: str = "auto", page_of=None, compact: bool | None = None):
         if compact is None:
             compact = frozenset(ids) in self.compact
-        sub, refs = page_map(self.amap, ids, page_of, compact=compact)
-        roles = statement_roles(sub)  # measured as build_drawing measures the page
-        sizes = {sid: statement_size(st, self.theme, roles[sid]) for sid, st in sub.statements.items()}
+        sub, refs = page_map(self.amap, ids, page_of, compact=compact, index=self.index)
+        sizes = self.page_sizes(sub, refs)
         return sub, refs, sizes, _layout(sub, sizes, engine)
+
+    def page_sizes(self, sub: ArgumentMap, refs) -> dict[str, tuple[float, float]]:
+        """The boxes of a page map, measured as :func:`~argmap.render.geometry.build_drawing` measures them:
+        a statement that lives here and has the same role as in the whole map has its size already."""
+        roles, whole, known = statement_roles(sub), self.roles, self.sizes
+        return {sid: known[sid] if sid not in refs and roles[sid] == whole[sid]
+                else statement_size(st, self.theme, roles[sid]) for sid, st in sub.statements.items()}
 
 
 def _layout(sub: ArgumentMap, sizes: dict, engine: str) -> dict[str, Position]:
