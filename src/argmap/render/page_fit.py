@@ -46,19 +46,20 @@ class Pieces:
     ----------
     mentions : frozenset of str
         The page's statements and every statement a relation drawn on the page names.
-    pieces : tuple
-        ``(key, width, height, boxes)`` per connected piece of the page's layout graph, where ``key``
-        is ``(0, map order of its first top)``, or ``(1, map order of its first statement)`` for a
-        piece of cycles only (the fast engine packs pieces in that order), ``width`` and ``height`` the
-        piece as the engine packs it (junctions included), and ``boxes`` the rectangle
-        ``(left, top, right, bottom)`` its statement boxes cover, from the piece's top-left corner.
+    trees : tuple
+        ``(key, (width, height, corners))`` per connected piece of the page's layout graph, where
+        ``key`` is ``(0, map order of its first top)``, or ``(1, map order of its first statement)``
+        for a piece of cycles only (the fast engine packs pieces in that order), ``width`` and
+        ``height`` the piece as the engine packs it (junctions included), and ``corners`` the
+        top-left and bottom-right corners of its statement boxes, from the piece's top-left corner
+        (the tree :func:`argmap.layout.tidy.pack` takes).
     area : float
-        The total area of the pieces' ``boxes`` rectangles (they never overlap): pages whose pieces
+        The total area the pieces' statement boxes span (pieces never overlap): pages whose pieces
         cover more than the paper cannot fit as one.
     """
 
     mentions: frozenset[str]
-    pieces: tuple[tuple[tuple[int, int], float, float, tuple[float, float, float, float]], ...]
+    trees: tuple[tuple[tuple[int, int], tuple[float, float, dict]], ...]
     area: float
 
 
@@ -104,7 +105,7 @@ class PageFitter:
             return False  # linked pages: only a layout can tell
         if one.area + other.area > self.area * (1 + 1e-9):
             return True
-        width, height = packed_extent(sorted(one.pieces + other.pieces))
+        width, height = packed_extent(sorted(one.trees + other.trees, key=_first))
         width, height = width + 2 * self.pad, height + 2 * self.pad
         return all(width > w + SLACK or height > h + SLACK for w, h in self.room)
 
@@ -114,7 +115,9 @@ class PageFitter:
             sub, refs = page_map(self.amap, key, compact=False, index=self.index)
             found = pieces_of(sub, self.page_sizes(sub, refs), self.index.order)
             self.seen[key] = None if found is None else Pieces(
-                mentions(self.amap, self.index, key), found, sum((r - x) * (b - y) for *_, (x, y, r, b) in found))
+                mentions(self.amap, self.index, key),
+                tuple((k, (w, h, {(k, 0): (x, y), (k, 1): (r, b)})) for k, w, h, (x, y, r, b) in found),
+                sum((r - x) * (b - y) for *_, (x, y, r, b) in found))
         return self.seen[key]
 
     def fits(self, laid) -> bool:
@@ -153,8 +156,9 @@ def page_extent(sub, refs, sizes, positions, theme: Theme) -> QRectF:
 
 
 def pieces_of(sub: ArgumentMap, sizes: dict, order: dict[str, int]) -> tuple | None:
-    """The connected pieces of a page map as the fast engine lays them out (see :class:`Pieces`), or None
-    when a piece is led by a box standing for other statements (its place in the packing is not the map's)."""
+    """The connected pieces of a page map as the fast engine lays them out, ``(key, width, height, boxes)``
+    each (see :class:`Pieces`; ``boxes``: ``(left, top, right, bottom)``), or None when a piece is led by a
+    box standing for other statements (its place in the packing is not the map's)."""
     graph = build_graph(sub, sizes)
     centres = tidy_layout(graph)
     piece = _pieces(graph)
@@ -213,11 +217,13 @@ def mentions(amap: ArgumentMap, index: RelationIndex, home) -> frozenset[str]:
     return frozenset(named.union(home))
 
 
-def packed_extent(pieces) -> tuple[float, float]:
-    """Width and height of the statement boxes of ``pieces`` (see :class:`Pieces`) packed as
+def packed_extent(trees) -> tuple[float, float]:
+    """Width and height of the statement boxes of pieces ``(key, tree)`` (:attr:`Pieces.trees`) packed as
     :func:`argmap.layout.tidy.pack` packs them, in that order."""
-    trees = [(w, h, {(n, 0): (box[0], box[1]), (n, 1): (box[2], box[3])})
-             for n, (_, w, h, box) in enumerate(pieces)]
-    placed = pack(trees)
+    placed = pack([tree for _, tree in trees])
     xs, ys = [x for x, _ in placed.values()], [y for _, y in placed.values()]
     return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _first(item):
+    return item[0]
