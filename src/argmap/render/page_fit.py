@@ -98,16 +98,31 @@ class PageFitter:
 
     def cannot_join(self, have: frozenset[str], page: frozenset[str]) -> bool:
         """Whether the pages ``have`` and ``page`` surely do not fit as one (False: lay them out to know)."""
+        both = self._unlinked(have, page)
+        if both is None:
+            return False  # linked pages: only a layout can tell
+        if both[0].area + both[1].area > self.area * (1 + 1e-9):
+            return True
+        width, height = self._joined_extent(*both)
+        return all(width > w + SLACK or height > h + SLACK for w, h in self.room)
+
+    def foreseen_extent(self, have: frozenset[str], page: frozenset[str]) -> tuple[float, float] | None:
+        """Width and height of the pages ``have`` and ``page`` laid out as one (as :func:`page_extent` measures
+        it), foreseen without a layout; None when they are linked (or have pinned statements)."""
+        both = self._unlinked(have, page)
+        return None if both is None else self._joined_extent(*both)
+
+    def _unlinked(self, have: frozenset[str], page: frozenset[str]) -> tuple[Pieces, Pieces] | None:
         if not self.foresee:
-            return False
+            return None
         one, other = self.pieces(have), self.pieces(page)
         if one is None or other is None or not one.mentions.isdisjoint(other.mentions):
-            return False  # linked pages: only a layout can tell
-        if one.area + other.area > self.area * (1 + 1e-9):
-            return True
+            return None
+        return one, other
+
+    def _joined_extent(self, one: Pieces, other: Pieces) -> tuple[float, float]:
         width, height = packed_extent(sorted(one.trees + other.trees, key=_first))
-        width, height = width + 2 * self.pad, height + 2 * self.pad
-        return all(width > w + SLACK or height > h + SLACK for w, h in self.room)
+        return width + 2 * self.pad, height + 2 * self.pad
 
     def pieces(self, key: frozenset[str]) -> Pieces | None:
         """The :class:`Pieces` of the page ``key`` (kept: a page is asked again and again while pages join)."""
