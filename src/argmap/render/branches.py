@@ -112,7 +112,8 @@ def relation_groups(amap: ArgumentMap, children: dict[str, list[str]]) -> dict[s
 
 
 def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None = None,
-             unknown_page: int = 99, compact: bool = False) -> tuple[ArgumentMap, dict[str, tuple[int, ...]]]:
+             unknown_page: int = 99, compact: bool = False,
+             index: RelationIndex | None = None) -> tuple[ArgumentMap, dict[str, tuple[int, ...]]]:
     """The map one page draws, and its references.
 
     Parameters
@@ -128,6 +129,9 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
         For a page that is too narrow otherwise: a home statement's relations
         to statements on other pages are drawn as one box per kind
         ("supports 4 statements there") instead of one reference each.
+    index : RelationIndex, optional
+        The relations of ``amap`` by statement (:class:`RelationIndex`); give it when building many
+        pages of one map, so each page costs time in proportion to the page, not the map.
 
     Returns
     -------
@@ -151,14 +155,16 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
     def where(ids) -> tuple[int, ...]:
         return tuple(sorted({pages.get(sid, unknown_page) for sid in ids}))
 
-    infs, cons, more, up = _touching(amap, home, compact)
+    index = index or RelationIndex(amap)
+    infs, cons, more, up = _touching(amap, index.near(home), home, compact)
     wanted = set(home) | {i.conclusion for i in infs.values()}
     wanted |= {c.target for c in cons.values() if c.target in amap.statements}
     shown, grouped = _group_away(infs, cons, home, wanted)
     for ids in shown.values():
         wanted.update(sid for sid in ids if sid in amap.statements)
     refs = {sid: where([sid]) for sid in wanted if sid not in home}
-    boxes = [st if st.id in home else reference(st) for st in amap.statements.values() if st.id in wanted]
+    statements = amap.statements
+    boxes = [statements[sid] if sid in home else reference(statements[sid]) for sid in index.in_order(wanted)]
     links: list = []
     for box_id, (kind, away) in grouped.items():
         refs[box_id] = where(away)
@@ -180,20 +186,59 @@ def page_map(amap: ArgumentMap, home: set[str], page_of: dict[str, int] | None =
     sub = ArgumentMap(amap.title, amap.source, amap.extra)
     # the sources go along: a page's evidence keeps citing them (SPEC §5 refuses a cite of no source)
     sub.add_all([*amap.sources.values(), *boxes,
-                 *(i.copy(premises=shown[i.id]) for i in amap.inferences.values() if i.id in infs),
-                 *(c.copy(attackers=shown[c.id]) for c in amap.conflicts.values() if c.id in cons), *links])
+                 *(i.copy(premises=shown[i.id]) for i in index.in_order(infs, amap.inferences)),
+                 *(c.copy(attackers=shown[c.id]) for c in index.in_order(cons, amap.conflicts)), *links])
     return sub, refs
 
 
-def _touching(amap: ArgumentMap, home: set[str], compact: bool = False):
+class RelationIndex:
+    """The inferences and conflicts of a map by the statements they touch, and the map's order of everything.
+
+    Built once per map (it must not change meanwhile), so that :func:`page_map` finds the relations of a
+    page without scanning the whole map.
+    """
+
+    def __init__(self, amap: ArgumentMap):
+        self.order = {key: n for table in (amap.statements, amap.inferences, amap.conflicts)
+                      for n, key in enumerate(table)}
+        inferences = amap.inferences
+        self.inferences: dict[str, list[Inference]] = defaultdict(list)
+        self.conflicts: dict[str, list[Conflict]] = defaultdict(list)
+        for inf in inferences.values():
+            for sid in dict.fromkeys((*inf.premises, inf.conclusion)):
+                self.inferences[sid].append(inf)
+        for con in amap.conflicts.values():
+            aim = inferences[con.target].conclusion if con.target in inferences else con.target
+            for sid in dict.fromkeys((*con.attackers, aim)):
+                self.conflicts[sid].append(con)
+
+    def near(self, home: set[str]) -> tuple[list[Inference], list[Conflict]]:
+        """The inferences and the conflicts with a member, conclusion or target (or its conclusion) in ``home``,
+        each in map order."""
+        infs = {i.id: i for sid in home for i in self.inferences.get(sid, ())}
+        cons = {c.id: c for sid in home for c in self.conflicts.get(sid, ())}
+        return [infs[k] for k in self.in_order(infs)], [cons[k] for k in self.in_order(cons)]
+
+    def in_order(self, ids, table=None) -> list:
+        """``ids`` (statement, inference or conflict ids) in map order, or their elements in ``table``."""
+        ordered = sorted(ids, key=self.order.__getitem__)
+        return ordered if table is None else [table[k] for k in ordered]
+
+
+def _touching(amap: ArgumentMap, near: tuple[list[Inference], list[Conflict]], home: set[str],
+              compact: bool = False):
     """The relations a page draws (a source lives here); per home statement, the sources that only point to
-    it (``more``) and, when ``compact``, the statements elsewhere it points to (``up``)."""
+    it (``more``) and, when ``compact``, the statements elsewhere it points to (``up``).
+
+    ``near`` holds the relations worth looking at (:meth:`RelationIndex.near`): any other has no end here.
+    """
     inferences = amap.inferences
     infs: dict[str, Inference] = {}
     cons: dict[str, Conflict] = {}
     more: dict[tuple[str, str], list[str]] = {}
     up: dict[tuple[str, str], list[str]] = {}
-    for inf in inferences.values():
+    near_infs, near_cons = near
+    for inf in near_infs:
         mine = [p for p in inf.premises if p in home]
         if mine and compact and inf.conclusion not in home:
             for p in mine:
@@ -202,7 +247,7 @@ def _touching(amap: ArgumentMap, home: set[str], compact: bool = False):
             infs[inf.id] = inf
         elif inf.conclusion in home:
             more.setdefault((inf.conclusion, "support"), []).extend(inf.premises)
-    for con in amap.conflicts.values():
+    for con in near_cons:
         target = inferences.get(con.target)
         aim = con.target if target is None else target.conclusion
         mine = [a for a in con.attackers if a in home]

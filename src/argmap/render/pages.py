@@ -17,15 +17,14 @@ from dataclasses import replace as copy_with
 
 from PySide6.QtCore import QPointF, QRectF
 
-from argmap.analysis.roles import statement_roles
-from argmap.model import ArgumentMap, Position
-from argmap.render.branches import branch, branch_forest, page_map, relation_groups
+from argmap.model import ArgumentMap
+from argmap.render.branches import branch, branch_forest, reference, relation_groups, statement_children
 from argmap.render.callouts import build_callouts, callouts_rect
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
-from argmap.render.measure import statement_size
 from argmap.render.overview import overview
 from argmap.render.page_comments import LIST_TITLE, list_pages, list_shape, page_discs
+from argmap.render.page_fit import PageFitter
 from argmap.render.paper import (
     MIN_BODY_PT,
     MIN_PAGE_TEXT_WIDTH,
@@ -50,71 +49,20 @@ class PagePlan:
 
 
 # ------------------------------------------------------------------ planning
-class _Fitter:
-    """Whether a set of statements, laid out as one page, fits the paper at the split scale.
-
-    A single statement whose references do not fit (a premise shared by many
-    conclusions, on narrow paper) is tried once more with its relations to
-    other pages drawn compactly (:func:`~argmap.render.branches.page_map`);
-    such pages are remembered in ``compact``.
-    """
-
-    def __init__(self, amap: ArgumentMap, theme: Theme, paper: Paper):
-        self.amap, self.theme, self.paper = amap, theme, paper
-        self.k = SPLIT_BODY_PT / theme.font_px
-        self.room = [(cw / self.k, ch / self.k) for cw, ch in (paper.content(s) for s in paper.shapes())]
-        self.area = max(w * h for w, h in self.room)
-        self.roles = statement_roles(amap)
-        self.sizes = {sid: statement_size(st, theme, self.roles[sid]) for sid, st in amap.statements.items()}
-        self.compact: set[frozenset[str]] = set()
-
-    def __call__(self, ids: set[str]) -> bool:
-        if sum(self.sizes[s][0] * self.sizes[s][1] for s in ids) * 1.8 > self.area:
-            return False  # cannot fit, whatever the layout: no need to lay it out
-        if self.fits(self.lay_out(ids, engine="fast")):
-            return True
-        if len(ids) == 1 and self.fits(self.lay_out(ids, engine="fast", compact=True)):
-            self.compact.add(frozenset(ids))
-            return True
-        return False
-
-    def fits(self, laid) -> bool:
-        extent = page_extent(*laid, self.theme)
-        return any(extent.width() <= w and extent.height() <= h for w, h in self.room)
-
-    def lay_out(self, ids: set[str], engine: str = "auto", page_of=None, compact: bool | None = None):
-        if compact is None:
-            compact = frozenset(ids) in self.compact
-        sub, refs = page_map(self.amap, ids, page_of, compact=compact)
-        roles = statement_roles(sub)  # measured as build_drawing measures the page
-        sizes = {sid: statement_size(st, self.theme, roles[sid]) for sid, st in sub.statements.items()}
-        return sub, refs, sizes, _layout(sub, sizes, engine)
-
-
-def _layout(sub: ArgumentMap, sizes: dict, engine: str) -> dict[str, Position]:
-    from argmap.layout import auto_layout
-
-    return auto_layout(sub, sizes, engine=engine)
-
-
-def page_extent(sub, refs, sizes, positions, theme: Theme) -> QRectF:
-    """The rectangle a laid-out page covers (boxes, and room for arrowheads and markers)."""
-    pad = theme.marker_radius + theme.arrow_size
-    rect = QRectF()
-    for sid, (w, h) in sizes.items():
-        p = positions[sid]
-        rect = rect.united(QRectF(p.x - w / 2, p.y - h / 2, w, h))
-    return rect.adjusted(-pad, -pad, pad, pad)
-
-
-def plan_pages(amap: ArgumentMap, fits) -> list[list[str]]:
+def plan_pages(amap: ArgumentMap, fits, cannot_join=None) -> list[list[str]]:
     """Split ``amap`` into pages of statements, by branch, each passing ``fits(set_of_ids)``.
 
     A page starts at a branch top (or at a group of tops: the premises of one
     inference) and takes, relation by relation, the whole branches under it
     while they fit, else just their tops (whose own branches are then
     considered in turn); what does not fit starts a page of its own, right
-    after. Then neighbouring pages are joined while the two fit together.
+    after. Then each page is joined onto the first earlier page the two fit
+    together on.
+
+    ``cannot_join(have, page)``, when given, is a quick test that is True only
+    when ``fits`` would refuse the two pages joined
+    (:meth:`~argmap.render.page_fit.PageFitter.cannot_join`): the plan is the
+    same with it or without it, only faster.
     """
     tops, children = branch_forest(amap)
     groups = relation_groups(amap, children)
@@ -128,7 +76,7 @@ def plan_pages(amap: ArgumentMap, fits) -> list[list[str]]:
         page, cut = _grow(unit, groups, children, fits)
         pages.append(page)
         todo[:0] = cut
-    return _join(pages, fits)
+    return _join(pages, fits, cannot_join or (lambda have, page: False))
 
 
 def _grow(unit: list[str], groups, children, fits) -> tuple[list[str], list[list[str]]]:
@@ -153,16 +101,19 @@ def _grow(unit: list[str], groups, children, fits) -> tuple[list[str], list[list
     return members, cut
 
 
-def _join(pages: list[list[str]], fits) -> list[list[str]]:
+def _join(pages: list[list[str]], fits, cannot_join) -> list[list[str]]:
     """Put each page onto the first earlier page it fits on with (first fit), else keep it."""
     joined: list[list[str]] = []
+    kept: list[frozenset[str]] = []  # the ids of each joined page, made once (cannot_join keys on them)
     for page in pages:
-        for k, have in enumerate(joined):
-            if fits(set(have) | set(page)):
-                joined[k] = have + page
+        ids = frozenset(page)
+        for k, have in enumerate(kept):
+            if not cannot_join(have, ids) and fits(set(have | ids)):
+                joined[k], kept[k] = joined[k] + page, have | ids
                 break
         else:
             joined.append(page)
+            kept.append(ids)
     return joined
 
 
@@ -208,11 +159,12 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
         _furnish(sheet, paper, title, 1, footer)
         sheet.callouts = single
         return PagePlan([sheet], {sid: 1 for sid in amap.statements}, False)
-    fitter = _Fitter(amap, page_theme(theme, paper), paper)
-    groups = plan_pages(amap, fitter)
+    fitter = PageFitter(amap, page_theme(theme, paper), paper)
+    groups = plan_pages(amap, fitter, fitter.cannot_join)
     page_of = {sid: n + 2 for n, group in enumerate(groups) for sid in group}
+    kids = statement_children(amap)
     content = [_content_sheet(fitter, set(group), page_of, report, paper, background, badges,
-                              _branch_title(amap, group), n) for n, group in enumerate(groups, start=2)]
+                              _branch_title(amap, group, kids), n) for n, group in enumerate(groups, start=2)]
     first_disc: dict[int, int] = {}
     for sheet in content:
         sheet.callouts = page_discs(amap, notes, sheet.drawing, sheet.refs)
@@ -243,7 +195,7 @@ def _with_legend(bounds: QRectF, theme: Theme, badges: bool, refs: bool = False,
     return bounds.united(QRectF(bounds.left(), bounds.bottom() + 24, w, h))
 
 
-def _content_sheet(fitter: _Fitter, ids: set[str], page_of, report, paper: Paper, background, badges,
+def _content_sheet(fitter: PageFitter, ids: set[str], page_of, report, paper: Paper, background, badges,
                    page_title, number) -> Sheet:
     """A page of the map (its furniture is added once the pages are counted: :func:`_furnish`)."""
     theme = fitter.theme
@@ -296,18 +248,15 @@ def _furnish(sheet: Sheet, paper: Paper, title: str, total: int, footer: str) ->
                                     footer, sheet.theme)
 
 
-def _branch_title(amap: ArgumentMap, group: list[str]) -> str:
-    from argmap.render.branches import reference
-
+def _branch_title(amap: ArgumentMap, group: list[str], kids: dict[str, list[str]]) -> str:
+    """A page's title: its first statement, "and more" when the page holds more than one branch top
+    (``kids``: :func:`~argmap.render.branches.statement_children` of the map)."""
     text = reference(amap.statements[group[0]]).text
-    return f"‘{text}’" + (" and more" if _tops_in(amap, group) > 1 else "")
+    return f"‘{text}’" + (" and more" if _tops_in(group, kids) > 1 else "")
 
 
-def _tops_in(amap: ArgumentMap, group: list[str]) -> int:
+def _tops_in(group: list[str], kids: dict[str, list[str]]) -> int:
     inside = set(group)
-    from argmap.render.branches import statement_children
-
-    kids = statement_children(amap)
     below = {k for sid in group for k in kids.get(sid, ()) if k in inside}
     return sum(1 for sid in group if sid not in below)
 
