@@ -62,7 +62,7 @@ class EdgeRouter:
         Keep the regions each route and junction depends on, so that
         :meth:`move` and :meth:`sync` can redo only what a change reaches.
         ``False`` for a drawing made once (an export): the same routes,
-        without the bookkeeping (about a third of the routing time), and
+        without the bookkeeping (about a fifth of the routing time), and
         :meth:`move` and :meth:`sync` refuse.
     """
 
