@@ -18,7 +18,9 @@ from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
 from argmap.render.overview_labels import caption_rect, page_labels
 from argmap.render.page_list import (
     COLUMN_PT,
+    CONTINUED,
     GAP_PT,
+    HEADING,
     Slot,
     capacity,
     fill,
@@ -37,7 +39,7 @@ from argmap.render.paper import (
     title_band,
     without_markers,
 )
-from argmap.render.sheet import Caption, Sheet
+from argmap.render.sheet import Sheet
 from argmap.render.theme import Theme
 
 
@@ -57,10 +59,10 @@ class Board:
         Top-left of the legend (None: no legend).
     legend_scale : float
         The legend's size relative to the map.
-    heading : QPointF
-        Where the list's heading "Pages" goes.
     slots : list of Slot
         The list's columns on this page, in reading order.
+    room : QRectF
+        Where the page labels may go: left of the column(s) beside the map, inside the margins.
     """
 
     shape: tuple[float, float]
@@ -68,8 +70,8 @@ class Board:
     frame: QRectF
     legend_at: QPointF | None
     legend_scale: float
-    heading: QPointF
     slots: list[Slot]
+    room: QRectF
 
 
 def overview_board(whole, theme: Theme, paper, badges: bool, legend: bool, rows: int) -> Board:
@@ -84,24 +86,29 @@ def overview_board(whole, theme: Theme, paper, badges: bool, legend: bool, rows:
     m, top = paper.margin_pt, paper.margin_pt + title_band()
     step = line_step(theme, LABEL_PT / k) * k
     y = top + (legend_h * SPLIT_BODY_PT / theme.font_px + GAP_PT if legend else 0.0)
-    columns = [(m + cw - col, y + step, col, int((top + ch - y - step) // step))]
+    columns = [(m + cw - col, y, col, int((top + ch - y) // step), HEADING)]
     spare_w, pad = map_w - extent.width() * k, (map_w - extent.width() * k) / 2
-    more, full = rows - columns[0][3], int(ch // step)
+    right = m + cw - col - GAP_PT / 2
+    more, full = rows - columns[0][3] + 1, int(ch // step)
+    more += 1 if more > 0 else 0  # the heading of the columns that continue the list
     if more > 0 and spare_w >= col + GAP_PT:  # beside the map (which moves left)
         used = min(int(spare_w // (col + GAP_PT)), -(-more // max(full, 1)))
-        columns += [(m + cw - col - j * (col + GAP_PT), top, col, full) for j in range(used, 0, -1)]
+        columns += [(m + cw - col - j * (col + GAP_PT), top, col, full, CONTINUED if j == used else "")
+                    for j in range(used, 0, -1)]
         pad = (spare_w - used * (col + GAP_PT)) / 2
+        right -= used * (col + GAP_PT)
     elif more > 0:  # under the map
         below = top + extent.height() * k + GAP_PT
         deep = int((top + ch - below) // step)
         if deep >= 3:
             across = min(int((map_w + GAP_PT) // (col + GAP_PT)), -(-more // deep))
-            columns += [(m + j * (col + GAP_PT), below, col, deep) for j in range(across)]
+            columns += [(m + j * (col + GAP_PT), below, col, deep, "" if j else CONTINUED) for j in range(across)]
     frame = QRectF(extent.left() - (m + pad) / k, extent.top() - top / k, shape[0] / k, shape[1] / k)
     at = lambda x, y: QPointF(frame.left() + x / k, frame.top() + y / k)  # noqa: E731 - page points to scene
-    slots = [Slot(at(x, y).x(), at(x, y).y(), w / k, max(n, 0)) for x, y, w, n in columns]
+    slots = [Slot(at(x, y).x(), at(x, y).y(), w / k, max(n, 0), head) for x, y, w, n, head in columns]
+    room = QRectF(at(m, m), at(right, shape[1] - m))
     return Board(shape, k, frame, at(m + cw - col, top) if legend else None, SPLIT_BODY_PT / theme.font_px / k,
-                 at(m + cw - col, y), slots)
+                 slots, room)
 
 
 def first_map_page(board: Board, rows: int, theme: Theme, paper) -> int:
@@ -130,12 +137,9 @@ def overview(board: Board, whole, theme: Theme, paper, amap, groups, page_of, ba
         obstacles.append(QRectF(board.legend_at.x(), board.legend_at.y(), w * board.legend_scale,
                                 h * board.legend_scale))
     px = LABEL_PT / k
-    contents = [Caption("Pages", board.heading.x(), board.heading.y(), px, bold=True, role="contents"),
-                *fill(board.slots, parts[0], px, theme, 2 if len(parts) > 1 else None)]
+    contents = fill(board.slots, parts[0], px, theme, 2 if len(parts) > 1 else None)
     obstacles += [caption_rect(c, theme) for c in sheet.captions + contents]
-    m = paper.margin_pt / k
-    area = frame.adjusted(m, m, -m, -m)
-    labels, _ = page_labels({sid: box.rect for sid, box in whole.boxes.items()}, page_of, px, theme, area,
+    labels, _ = page_labels({sid: box.rect for sid, box in whole.boxes.items()}, page_of, px, theme, board.room,
                             obstacles)
     sheet.captions += contents + labels
     return [sheet, *list_sheets(parts[1:], theme, paper, background, badges, title, 2, total, footer)]

@@ -7,12 +7,13 @@ another page, whatever the size of the map:
 2. the other boxes of a page carry it just above them, when every one of
    them can without touching another box or label (a small map looks as it
    always did);
-3. otherwise the page is labelled once, as a region: "p. N" on or next to
-   one of its boxes (those nearest the middle of the page's boxes tried
-   first), over its own boxes only.
+3. otherwise the page is labelled by region: each group of its boxes that
+   lie close together gets one "p. N" on or next to one of them (those
+   nearest the group's middle tried first), over its own boxes only; the
+   biggest groups are placed first.
 
-A page whose label finds no such place is left unlabelled here (it is
-rare, on very crowded overviews); the list of pages still names it.
+A region whose label finds no such place is left unlabelled (on very
+crowded overviews); the list of pages still names the page.
 """
 
 from __future__ import annotations
@@ -130,17 +131,39 @@ def page_labels(boxes: dict[str, QRectF], page_of: dict[str, int], px: float, th
                 place(text, rect, BOX_ROLE)
             continue
         regions.append(page)
-    missing = []
-    for page in regions:  # 3. the page as a region
+    clusters = [(page, part) for page in regions for part in _clusters([boxes[s] for s in members[page]], h)]
+    clusters.sort(key=lambda c: (-len(c[1]), c[0]))  # a page's main region before its stray boxes
+    labelled = set()
+    for page, part in clusters:  # 3. each region of the page
         text = f"p. {page}"
         w = metrics.horizontalAdvance(text)
-        spot = next((r for r in _spots([boxes[s] for s in members[page]], w, h, gap)
+        spot = next((r for r in _spots(part, w, h, gap)
                      if _within(r, inside) and not box_grid.hits(r, page) and not taken.hits(r)), None)
-        if spot is None:
-            missing.append(page)
-        else:
+        if spot is not None:
             place(text, spot, PAGE_ROLE)
-    return out, sorted(missing)
+            labelled.add(page)
+    return out, sorted(set(regions) - labelled)
+
+
+def _clusters(rects: list[QRectF], reach: float) -> list[list[QRectF]]:
+    """``rects`` grouped into regions: two boxes less than ``reach`` apart are in one region."""
+    parent = list(range(len(rects)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    grown = [r.adjusted(-reach / 2, -reach / 2, reach / 2, reach / 2) for r in rects]
+    for i, a in enumerate(grown):
+        for j in range(i + 1, len(grown)):
+            if a.intersects(grown[j]):
+                parent[root(i)] = root(j)
+    parts: dict[int, list[QRectF]] = defaultdict(list)
+    for i, r in enumerate(rects):
+        parts[root(i)].append(r)
+    return list(parts.values())
 
 
 def _spots(rects: list[QRectF], w: float, h: float, gap: float):
@@ -148,7 +171,9 @@ def _spots(rects: list[QRectF], w: float, h: float, gap: float):
     nearest the middle first."""
     cx = sum(r.center().x() for r in rects) / len(rects)
     cy = sum(r.center().y() for r in rects) / len(rects)
-    yield cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, None
+    middle = QRectF(cx - w / 2, cy - h / 2, w, h)
+    if any(middle.intersects(r.adjusted(-h, -h, h, h)) for r in rects):  # not in the void between two branches
+        yield cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, None
     near = sorted(rects, key=lambda r: (r.center().x() - cx) ** 2 + (r.center().y() - cy) ** 2)[:TRIED_BOXES]
     for r in near:
         x, y = r.center().x(), r.center().y()

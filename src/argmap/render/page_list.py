@@ -24,6 +24,7 @@ from argmap.render.sheet import Caption, Sheet, caption_font
 from argmap.render.theme import Theme
 
 LIST_TITLE = "list of pages"
+HEADING, CONTINUED = "Pages", "Pages (continued)"
 COLUMN_PT = 210.0
 """Narrowest column of the list (points)."""
 GAP_PT = 12.0
@@ -34,12 +35,14 @@ STEP = 1.25
 
 @dataclass(frozen=True)
 class Slot:
-    """A column of the list on a sheet: its top-left and width (scene pixels) and how many rows it holds."""
+    """A column of the list on a sheet: its top-left and width (scene pixels), how many lines it holds, and the
+    heading on its first line ("" for none)."""
 
     x: float
     y: float
     width: float
     rows: int
+    heading: str = ""
 
 
 def line_step(theme: Theme, px: float) -> float:
@@ -76,7 +79,8 @@ def list_page_count(count: int, first: int, theme: Theme, paper: Paper) -> int:
 
 
 def capacity(slots: list[Slot]) -> int:
-    return sum(s.rows for s in slots)
+    """How many rows of the list ``slots`` hold (headings take a line)."""
+    return sum(max(s.rows - bool(s.heading), 0) for s in slots)
 
 
 def list_slots(theme: Theme, paper: Paper) -> tuple[tuple[float, float], float, list[Slot]]:
@@ -88,7 +92,7 @@ def list_slots(theme: Theme, paper: Paper) -> tuple[tuple[float, float], float, 
     width = (cw - GAP_PT * (n - 1)) / n
     step = line_step(theme, LABEL_PT / k)
     rows = int(ch / k // step)
-    slots = [Slot(j * (width + GAP_PT) / k, step if j == 0 else 0.0, width / k, rows - (j == 0)) for j in range(n)]
+    slots = [Slot(j * (width + GAP_PT) / k, 0.0, width / k, rows, "" if j else CONTINUED) for j in range(n)]
     return shape, k, slots
 
 
@@ -99,13 +103,28 @@ def fill(slots: list[Slot], rows: list[str], px: float, theme: Theme, continued:
     texts = rows + ([f"… continued on p. {continued}"] if continued is not None else [])
     out, k = [], 0
     for slot in slots:
-        for row in range(slot.rows):
+        if k == len(texts):
+            break
+        if slot.heading:
+            out.append(Caption(slot.heading, slot.x, slot.y, px, bold=True, role="contents"))
+        for row in range(bool(slot.heading), slot.rows):
             if k == len(texts):
-                return out
-            text = metrics.elidedText(texts[k], Qt.TextElideMode.ElideRight, slot.width)
+                break
+            text = _elided(texts[k], metrics, slot.width)
             out.append(Caption(text, slot.x, slot.y + row * step, px, role="contents"))
             k += 1
     return out
+
+
+def _elided(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """``text`` cut to ``width`` with "…", keeping its last word when that is the count, "(12)"."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    head, _, count = text.rpartition(" ")
+    if not (head and count.startswith("(") and count.endswith(")") and count[1:-1].isdigit()):
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    tail = " " + count
+    return metrics.elidedText(head, Qt.TextElideMode.ElideRight, max(width - metrics.horizontalAdvance(tail), 0)) + tail
 
 
 def list_sheets(parts: list[list[str]], theme: Theme, paper: Paper, background, badges, title: str, first: int,
@@ -123,7 +142,6 @@ def list_sheets(parts: list[list[str]], theme: Theme, paper: Paper, background, 
                       pt_per_px=k, paper_pt=shape)
         more = n + 1 if n < first + len(parts) - 1 else None
         sheet.captions = page_furniture(frame, k, paper, title, LIST_TITLE, n, total, footer, theme)
-        sheet.captions += [Caption("Pages (continued)", 0, 0, px, bold=True, role="contents"),
-                           *fill(slots, rows, px, theme, more)]
+        sheet.captions += fill(slots, rows, px, theme, more)
         sheets.append(sheet)
     return sheets
