@@ -9,8 +9,8 @@ another page, whatever the size of the map:
    always did);
 3. otherwise the page is labelled by region: each group of its boxes that
    lie close together gets one "p. N" on or next to one of them (those
-   nearest the group's middle tried first), over its own boxes only; the
-   biggest groups are placed first.
+   nearest the group's middle tried first), over its own boxes only; each
+   page's main group is placed before any page's second one.
 
 A region whose label finds no such place is left unlabelled (on very
 crowded overviews); the list of pages still names the page.
@@ -131,10 +131,13 @@ def page_labels(boxes: dict[str, QRectF], page_of: dict[str, int], px: float, th
                 place(text, rect, BOX_ROLE)
             continue
         regions.append(page)
-    clusters = [(page, part) for page in regions for part in _clusters([boxes[s] for s in members[page]], h)]
-    clusters.sort(key=lambda c: (-len(c[1]), c[0]))  # a page's main region before its stray boxes
+    clusters = []
+    for page in regions:
+        parts = sorted(_clusters([boxes[s] for s in members[page]], h), key=len, reverse=True)
+        clusters += [(rank, -len(part), page, part) for rank, part in enumerate(parts)]
+    clusters.sort(key=lambda c: c[:3])  # every page's main region first, the biggest first; then the others
     labelled = set()
-    for page, part in clusters:  # 3. each region of the page
+    for _, _, page, part in clusters:  # 3. each region of the page
         text = f"p. {page}"
         w = metrics.horizontalAdvance(text)
         spot = next((r for r in _spots(part, w, h, gap)
@@ -176,10 +179,12 @@ def _spots(rects: list[QRectF], w: float, h: float, gap: float):
         yield cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, None
     near = sorted(rects, key=lambda r: (r.center().x() - cx) ** 2 + (r.center().y() - cy) ** 2)[:TRIED_BOXES]
     for r in near:
-        x, y = r.center().x(), r.center().y()
-        for left, top in ((x - w / 2, y - h / 2), (x - w / 2, r.top() - h - gap), (x - w / 2, r.bottom() + gap),
-                          (r.left() - w - gap, y - h / 2), (r.right() + gap, y - h / 2)):
-            yield left, top, left + w, top + h, None
+        y = r.center().y()
+        for left in (r.center().x() - w / 2, r.left(), r.right() - w):  # centred on the box, or flush with a side
+            for top in (y - h / 2, r.top() - h - gap, r.bottom() + gap):
+                yield left, top, left + w, top + h, None
+        yield r.left() - w - gap, y - h / 2, r.left() - gap, y + h / 2, None
+        yield r.right() + gap, y - h / 2, r.right() + gap + w, y + h / 2, None
 
 
 def _within(r: tuple, area: tuple) -> bool:
