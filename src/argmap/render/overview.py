@@ -1,16 +1,36 @@
-"""The overview page of a split map: the whole map small, each box marked with its page, and the page list.
+"""The overview page of a split map: the whole map small, each part marked with its page, and the page list.
 
-The boxes carry no text here (it could not be read at this size); every
-label, the legend and the list of pages are printed at a legible size.
+The boxes carry no text here (it could not be read at this size); the page
+labels (:mod:`argmap.render.overview_labels`), the legend and the list of
+pages (:mod:`argmap.render.page_list`) are printed at a legible size. The
+legend and the list share a column on the right; when the list is longer
+than the column, it goes on in the room the map leaves beside or under it,
+then on list pages right after the overview.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF
+from dataclasses import dataclass
 
-from argmap.render.branches import reference
+from PySide6.QtCore import QPointF, QRectF
+
 from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
+from argmap.render.overview_labels import caption_rect, page_labels
+from argmap.render.page_list import (
+    COLUMN_PT,
+    CONTINUED,
+    GAP_PT,
+    HEADING,
+    Slot,
+    capacity,
+    fill,
+    line_step,
+    list_page_count,
+    list_sheets,
+    list_slots,
+    page_rows,
+    rows_per_sheet,
+)
 from argmap.render.paper import (
     LABEL_PT,
     MAX_PT_PER_PX,
@@ -19,45 +39,117 @@ from argmap.render.paper import (
     title_band,
     without_markers,
 )
-from argmap.render.sheet import Caption, Sheet, caption_font
+from argmap.render.sheet import Sheet
 from argmap.render.theme import Theme
 
-COLUMN_PT = 210.0
-"""Width of the column holding the legend and the list of pages (at most 40 % of the page)."""
-GAP_PT = 12.0
+
+@dataclass(frozen=True)
+class Board:
+    """Where things go on the overview (scene pixels of the whole map).
+
+    Attributes
+    ----------
+    shape : (float, float)
+        The page in points.
+    k : float
+        Points per scene pixel.
+    frame : QRectF
+        The page.
+    legend_at : QPointF, optional
+        Top-left of the legend (None: no legend).
+    legend_scale : float
+        The legend's size relative to the map.
+    slots : list of Slot
+        The list's columns on this page, in reading order.
+    room : QRectF
+        Where the page labels may go: left of the column(s) beside the map, inside the margins.
+    """
+
+    shape: tuple[float, float]
+    k: float
+    frame: QRectF
+    legend_at: QPointF | None
+    legend_scale: float
+    slots: list[Slot]
+    room: QRectF
 
 
-def overview(whole, theme: Theme, paper, groups, page_of, amap, background, badges, legend, title, total,
-             footer) -> Sheet:
-    """Page 1 of a split map (see the module docstring)."""
+def overview_board(whole, theme: Theme, paper, badges: bool, legend: bool, rows: int) -> Board:
+    """The overview's geometry for a list of ``rows`` rows (the map's pages, and the comments' when any)."""
     extent = whole.bounds
     shape = _shape(extent, paper)
     cw, ch = paper.content(shape)
-    graded, proposed = shows_tradecraft(whole), shows_proposals(whole)
-    legend_w = legend_size(theme, badges, True, graded, proposed)[0]
+    legend_w, legend_h = legend_size(theme, badges, True, shows_tradecraft(whole), shows_proposals(whole))
     col = min(max(COLUMN_PT, legend_w * SPLIT_BODY_PT / theme.font_px + 8), 0.4 * cw)
     map_w = cw - col - GAP_PT
     k = min(map_w / max(extent.width(), 1.0), ch / max(extent.height(), 1.0), MAX_PT_PER_PX)
-    m = paper.margin_pt
-    left = extent.left() - (m + (map_w - extent.width() * k) / 2) / k
-    top = extent.top() - (m + title_band()) / k
-    frame = QRectF(left, top, shape[0] / k, shape[1] / k)
+    m, top = paper.margin_pt, paper.margin_pt + title_band()
+    step = line_step(theme, LABEL_PT / k) * k
+    y = top + (legend_h * SPLIT_BODY_PT / theme.font_px + GAP_PT if legend else 0.0)
+    columns = [(m + cw - col, y, col, int((top + ch - y) // step), HEADING)]
+    spare_w, pad = map_w - extent.width() * k, (map_w - extent.width() * k) / 2
+    right = m + cw - col - GAP_PT / 2
+    more, full = rows - columns[0][3] + 1, int(ch // step)
+    more += 1 if more > 0 else 0  # the heading of the columns that continue the list
+    if more > 0 and spare_w >= col + GAP_PT:  # beside the map (which moves left)
+        used = min(int(spare_w // (col + GAP_PT)), -(-more // max(full, 1)))
+        columns += [(m + cw - col - j * (col + GAP_PT), top, col, full, CONTINUED if j == used else "")
+                    for j in range(used, 0, -1)]
+        pad = (spare_w - used * (col + GAP_PT)) / 2
+        right -= used * (col + GAP_PT)
+    elif more > 0:  # under the map
+        below = top + extent.height() * k + GAP_PT
+        deep = int((top + ch - below) // step)
+        if deep >= 3:
+            across = min(int((map_w + GAP_PT) // (col + GAP_PT)), -(-more // deep))
+            columns += [(m + j * (col + GAP_PT), below, col, deep, "" if j else CONTINUED) for j in range(across)]
+    frame = QRectF(extent.left() - (m + pad) / k, extent.top() - top / k, shape[0] / k, shape[1] / k)
+    at = lambda x, y: QPointF(frame.left() + x / k, frame.top() + y / k)  # noqa: E731 - page points to scene
+    slots = [Slot(at(x, y).x(), at(x, y).y(), w / k, max(n, 0), head) for x, y, w, n, head in columns]
+    room = QRectF(at(m, m), at(right, shape[1] - m))
+    return Board(shape, k, frame, at(m + cw - col, top) if legend else None, SPLIT_BODY_PT / theme.font_px / k,
+                 slots, room)
+
+
+def first_map_page(board: Board, rows: int, theme: Theme, paper) -> int:
+    """The number of the split map's first page: 2, or after the list pages the overview needs."""
+    return 2 + list_page_count(rows, capacity(board.slots), theme, paper)
+
+
+def overview(board: Board, whole, theme: Theme, paper, amap, groups, page_of, background, badges, title: str,
+             total: int, footer: str, comments: tuple[int, int] | None = None) -> list[Sheet]:
+    """Page 1 of a split map (see the module docstring), then the list pages it needs.
+
+    ``page_of`` numbers the map's pages (``groups``) from :func:`first_map_page` on; ``comments`` is the
+    first and last page of the review comments after the map, when there are any.
+    """
+    first = page_of[groups[0][0]] if groups else 2
+    parts = _parts(page_rows(amap, groups, first, comments), board, theme, paper)
+    k, frame = board.k, board.frame
     sheet = Sheet(without_markers(whole), theme, frame, background, badges, skeleton=True, number=1,
-                  title="overview", pt_per_px=k, paper_pt=shape)
+                  title="overview", pt_per_px=k, paper_pt=board.shape)
     sheet.captions = page_furniture(frame, k, paper, title, f"overview: the map on {len(groups)} pages", 1, total,
                                     footer, theme)
-    sheet.captions += _box_labels(whole, page_of, k, LABEL_PT, theme)
-    x0 = frame.left() + (m + cw - col) / k
-    y = frame.top() + (m + title_band()) / k
-    if legend:
-        scale = SPLIT_BODY_PT / theme.font_px / k
-        sheet.legend_at = QPointF(x0, y)
-        sheet.legend_scale = scale
-        sheet.legend_refs = True
-        y += (legend_size(theme, badges, True, graded, proposed)[1] * scale) + GAP_PT / k
-    bottom = frame.top() + (m + title_band() + ch) / k
-    sheet.captions += _contents(amap, groups, x0, y, bottom, col / k, k, LABEL_PT, theme, total)
-    return sheet
+    obstacles = []
+    if board.legend_at is not None:
+        sheet.legend_at, sheet.legend_scale, sheet.legend_refs = board.legend_at, board.legend_scale, True
+        w, h = legend_size(theme, badges, True, shows_tradecraft(whole), shows_proposals(whole))
+        obstacles.append(QRectF(board.legend_at.x(), board.legend_at.y(), w * board.legend_scale,
+                                h * board.legend_scale))
+    px = LABEL_PT / k
+    contents = fill(board.slots, parts[0], px, theme, 2 if len(parts) > 1 else None)
+    obstacles += [caption_rect(c, theme) for c in sheet.captions + contents]
+    labels, _ = page_labels({sid: box.rect for sid, box in whole.boxes.items()}, page_of, px, theme, board.room,
+                            obstacles)
+    sheet.captions += contents + labels
+    return [sheet, *list_sheets(parts[1:], theme, paper, background, badges, title, 2, total, footer)]
+
+
+def _parts(rows: list[str], board: Board, theme: Theme, paper) -> list[list[str]]:
+    """``rows`` cut into the overview's share and each list page's (:func:`~argmap.render.page_list.rows_per_sheet`)."""
+    counts = rows_per_sheet(len(rows), capacity(board.slots), capacity(list_slots(theme, paper)[2]))
+    starts = [sum(counts[:j]) for j in range(len(counts))]
+    return [rows[a:a + n] for a, n in zip(starts, counts)]
 
 
 def _shape(extent: QRectF, paper) -> tuple[float, float]:
@@ -66,48 +158,3 @@ def _shape(extent: QRectF, paper) -> tuple[float, float]:
         return shapes[0]
     wide = extent.width() >= extent.height()
     return next((s for s in shapes if (s[0] >= s[1]) == wide), shapes[0])
-
-
-def _box_labels(whole, page_of, k: float, label_pt: float, theme: Theme) -> list[Caption]:
-    """The page number of every box: in the box where it fits, just above it where it does not."""
-    px = label_pt / k
-    probe = Caption("", 0, 0, px, bold=True)
-    metrics = QFontMetricsF(caption_font(theme, probe))
-    out = []
-    for sid, box in whole.boxes.items():
-        page = page_of.get(sid)
-        if page is None:
-            continue
-        r = box.rect
-        text = next((t for t in (f"p. {page}", str(page)) if metrics.horizontalAdvance(t) <= r.width() - 4), None)
-        if text is not None and metrics.height() <= r.height() - 2:
-            out.append(Caption(text, r.center().x(), r.center().y() - metrics.height() / 2, px, bold=True,
-                               anchor="middle", role="overview-label"))
-        else:
-            out.append(Caption(f"p. {page}", r.center().x(), r.top() - metrics.height() - 2, px, bold=True,
-                               anchor="middle", role="overview-label"))
-    return out
-
-
-def _contents(amap, groups, x: float, y: float, bottom: float, width: float, k: float, label_pt: float,
-              theme: Theme, total: int = 0) -> list[Caption]:
-    """The list of pages: "p. N  ‘start of its first statement’ (statements)", elided to the column; then the
-    pages after the map's (``total`` pages in all: the review comments)."""
-    px = label_pt / k
-    metrics = QFontMetricsF(caption_font(theme, Caption("", 0, 0, px)))
-    step = metrics.height() * 1.25
-    out = [Caption("Pages", x, y, px, bold=True, role="contents")]
-    y += step
-    rows = max(0, int((bottom - y) // step))
-    for n, group in enumerate(groups, start=2):
-        if n - 2 >= rows - 1 and n - 2 < len(groups) - 1:
-            out.append(Caption(f"… and {len(groups) - (n - 2)} more pages", x, y, px, role="contents"))
-            break
-        text = f"p. {n}  {reference(amap.statements[group[0]]).text} ({len(group)})"
-        out.append(Caption(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), x, y, px, role="contents"))
-        y += step
-    first = len(groups) + 2
-    if total >= first:
-        pages = f"p. {first}" if total == first else f"p. {first}–{total}"
-        out.append(Caption(f"{pages}  Review comments", x, y, px, role="contents"))
-    return out

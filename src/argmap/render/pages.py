@@ -22,7 +22,7 @@ from argmap.render.branches import branch, branch_forest, reference, relation_gr
 from argmap.render.callouts import build_callouts, callouts_rect
 from argmap.render.geometry import Drawing, build_drawing
 from argmap.render.legend import legend_size, shows_proposals, shows_tradecraft
-from argmap.render.overview import overview
+from argmap.render.overview import first_map_page, overview, overview_board
 from argmap.render.page_comments import LIST_TITLE, list_pages, list_shape, page_discs
 from argmap.render.page_fit import PageFitter
 from argmap.render.paper import (
@@ -161,22 +161,27 @@ def paged_sheets(amap: ArgumentMap, whole: Drawing, theme: Theme, paper: Paper, 
         return PagePlan([sheet], {sid: 1 for sid in amap.statements}, False)
     fitter = PageFitter(amap, page_theme(theme, paper), paper)
     groups = plan_pages(amap, fitter, fitter.cannot_join)
-    page_of = {sid: n + 2 for n, group in enumerate(groups) for sid in group}
+    rows = len(groups) + bool(notes)  # the list of pages: the map's, then the comments' (one row)
+    board = overview_board(whole, theme, paper, badges, legend, rows)
+    first = first_map_page(board, rows, theme, paper)
+    page_of = {sid: n + first for n, group in enumerate(groups) for sid in group}
     kids = statement_children(amap)
     content = [_content_sheet(fitter, set(group), page_of, report, paper, background, badges,
-                              _branch_title(amap, group, kids), n) for n, group in enumerate(groups, start=2)]
+                              _branch_title(amap, group, kids), n) for n, group in enumerate(groups, start=first)]
     first_disc: dict[int, int] = {}
     for sheet in content:
         sheet.callouts = page_discs(amap, notes, sheet.drawing, sheet.refs)
         for item in sheet.callouts.items if sheet.callouts else ():
             first_disc.setdefault(item.number, sheet.number)
+    after = first + len(groups)
     lists = [_list_sheet(part, fitter.theme, paper, background, badges, n)
-             for n, part in enumerate(list_pages(notes, first_disc, fitter.theme, paper), start=len(groups) + 2)]
-    total = len(groups) + 1 + len(lists)
+             for n, part in enumerate(list_pages(notes, first_disc, fitter.theme, paper), start=after)]
+    total = after - 1 + len(lists)
     for sheet in content + lists:
         _furnish(sheet, paper, title, total, footer)
-    sheets = [overview(whole, theme, paper, groups, page_of, amap, background, badges, legend, title, total,
-                       footer), *content, *lists]
+    front = overview(board, whole, theme, paper, amap, groups, page_of, background, badges, title, total, footer,
+                     (after, total) if lists else None)
+    sheets = [*front, *content, *lists]
     return PagePlan(sheets, page_of, True)
 
 
