@@ -244,3 +244,26 @@ def test_a_narrow_width_warns_and_offers_the_split(bundled_dialog, qtbot, tmp_pa
     assert "under 7 pt" not in panel.warning.text()
     assert dlg.export_to(tmp_path / "col.png")
     assert len(list(tmp_path.glob("col-*.png"))) == parts
+
+
+def test_the_export_dialog_names_each_kind_of_page(qapp):
+    """The dialog's page count tells the overview, the list pages, the map's pages and the comments apart."""
+    from argmap.analysis import check_map
+    from argmap.model import Comment
+    from argmap.model.synth import argument_like
+    from argmap.render import ExportOptions
+    from argmap.render.export import plan_for_paper
+    from argmap.render.paper import Paper
+    from argmap.ui.export_preview import _count_text
+
+    amap = argument_like(300, seed=3)
+    amap.update(next(iter(amap.statements)), comments=(Comment("Check this against the second source.", "ann"),))
+    plan = plan_for_paper(amap, ExportOptions(fmt="pdf", comments=True), check_map(amap),
+                          Paper("small", 300, 330, 12, "fixed"))
+    n, first = len(plan.sheets), min(plan.page_of.values())
+    lists, maps = first - 2, len(set(plan.page_of.values()))
+    notes = n - 1 - lists - maps
+    assert lists > 1 and notes >= 1
+    assert _count_text(plan) == (f"{n} pages: an overview, {lists} pages listing the pages, {maps} pages of the map, "
+                                 f"split by branch to stay legible, {notes} page{'s' if notes > 1 else ''} of review "
+                                 "comments")

@@ -163,3 +163,4 @@ def test_crowded_regions_get_one_label_each_or_are_reported(qapp):
     named = {_label_page(c.text) for c in labels}
     assert named | set(missing) == set(page_of.values()) and not named & set(missing)
     assert 2 in missing and len(named) > 0.8 * len(set(page_of.values()))
+

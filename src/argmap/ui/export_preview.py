@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.render import ExportError
+from argmap.render.page_comments import LIST_TITLE as COMMENTS_TITLE
+from argmap.render.page_list import LIST_TITLE as PAGES_LIST_TITLE
 from argmap.render.paper import MIN_BODY_PT
 from argmap.render.png import sheet_image
 
@@ -90,11 +92,23 @@ def _framed(image) -> QPixmap:
 
 
 def _count_text(plan) -> str:
+    """What the pages are, e.g. "9 pages: an overview, 2 pages listing the pages, 5 pages of the map, …"."""
     n = len(plan.sheets)
     unit = "page" if plan.options.fmt == "pdf" else "file"
     if n == 1:
         return f"1 {unit}"
-    return f"{n} {unit}s: an overview and {n - 1} {unit}s of the map, split by branch to stay legible"
+    titles = [sheet.title for sheet in plan.sheets]
+    if titles[0] != "overview":
+        return f"{n} {unit}s"
+    lists, notes = titles.count(PAGES_LIST_TITLE), titles.count(COMMENTS_TITLE)
+    parts = ["an overview", _some(lists, unit, "listing the pages"),
+             _some(n - 1 - lists - notes, unit, "of the map, split by branch to stay legible"),
+             _some(notes, unit, "of review comments")]
+    return f"{n} {unit}s: " + ", ".join(p for p in parts if p)
+
+
+def _some(count: int, unit: str, what: str) -> str:
+    return f"{count} {unit}{'s' if count != 1 else ''} {what}" if count else ""
 
 
 class ReportPanel(QWidget):
