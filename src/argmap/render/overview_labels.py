@@ -19,11 +19,11 @@ crowded overviews); the list of pages still names the page.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from argmap.layout.grid import RectGrid
 from argmap.render.sheet import Caption, caption_font, caption_left
 from argmap.render.theme import Theme
 
@@ -35,32 +35,17 @@ TRIED_BOXES = 48
 """How many of a page's boxes (nearest its middle) a region label tries to sit on or beside."""
 
 
-@dataclass
-class _Grid:
-    """Rectangles ``(x0, y0, x1, y1, page)`` bucketed by cell, for quick overlap tests."""
-
-    cell: float
-    cells: dict[tuple[int, int], list[tuple]] = field(default_factory=lambda: defaultdict(list))
-
-    def _keys(self, r: tuple):
-        c = self.cell
-        for i in range(int(r[0] // c), int(r[2] // c) + 1):
-            for j in range(int(r[1] // c), int(r[3] // c) + 1):
-                yield i, j
-
-    def add(self, r: tuple) -> None:
-        for key in self._keys(r):
-            self.cells[key].append(r)
-
-    def hits(self, r: tuple, page: int | None = None, skip: tuple | None = None) -> bool:
-        """Whether ``r`` overlaps a rectangle here (of another page than ``page``, when given)."""
-        for key in self._keys(r):
-            for o in self.cells.get(key, ()):
-                if o is skip or (page is not None and o[4] == page):
-                    continue
-                if r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
-                    return True
-        return False
+def _hits(grid: RectGrid, r: tuple, page: int | None = None, skip=None) -> bool:
+    """Whether ``r`` overlaps a rectangle of ``grid`` (keys ``(id, page)``): of another page than ``page``
+    when given, never the one at key ``skip``."""
+    rects = grid.rects
+    for key in grid.near(r):
+        if key == skip or (page is not None and key[1] == page):
+            continue
+        o = rects[key]
+        if r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
+            return True
+    return False
 
 
 def page_labels(boxes: dict[str, QRectF], page_of: dict[str, int], px: float, theme: Theme, area: QRectF,
@@ -88,16 +73,15 @@ def page_labels(boxes: dict[str, QRectF], page_of: dict[str, int], px: float, th
     for sid in boxes:
         if sid in page_of:
             members[page_of[sid]].append(sid)
-    box_grid, taken = _Grid(4 * h), _Grid(4 * h)
-    own = {sid: (r.left(), r.top(), r.right(), r.bottom(), page_of.get(sid)) for sid, r in boxes.items()}
-    for r in own.values():
-        box_grid.add(r)
+    box_grid, taken = RectGrid(4 * h), RectGrid(4 * h)
+    for sid, r in boxes.items():
+        box_grid.put((sid, page_of.get(sid)), (r.left(), r.top(), r.right(), r.bottom()))
     for r in obstacles:
-        taken.add((r.left(), r.top(), r.right(), r.bottom(), None))
+        taken.put((len(taken), None), (r.left(), r.top(), r.right(), r.bottom()))
     out: list[Caption] = []
 
     def place(text: str, r: tuple, role: str) -> None:
-        taken.add((r[0] - gap, r[1] - gap, r[2] + gap, r[3] + gap, None))
+        taken.put((len(taken), None), (r[0] - gap, r[1] - gap, r[2] + gap, r[3] + gap))
         out.append(Caption(text, (r[0] + r[2]) / 2, r[1], px, bold=True, anchor="middle", role=role))
 
     inside_done = set()
@@ -122,7 +106,7 @@ def page_labels(boxes: dict[str, QRectF], page_of: dict[str, int], px: float, th
                 continue
             r = boxes[sid]
             rect = (r.center().x() - w / 2, r.top() - h - 2, r.center().x() + w / 2, r.top() - 2, None)
-            if (not _within(rect, inside) or box_grid.hits(rect, skip=own[sid]) or taken.hits(rect)
+            if (not _within(rect, inside) or _hits(box_grid, rect, skip=(sid, page)) or _hits(taken, rect)
                     or any(_overlap(rect, t, gap) for t in trial)):
                 break
             trial.append(rect)
@@ -141,7 +125,7 @@ def page_labels(boxes: dict[str, QRectF], page_of: dict[str, int], px: float, th
         text = f"p. {page}"
         w = metrics.horizontalAdvance(text)
         spot = next((r for r in _spots(part, w, h, gap)
-                     if _within(r, inside) and not box_grid.hits(r, page) and not taken.hits(r)), None)
+                     if _within(r, inside) and not _hits(box_grid, r, page) and not _hits(taken, r)), None)
         if spot is not None:
             place(text, spot, PAGE_ROLE)
             labelled.add(page)
