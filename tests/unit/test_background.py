@@ -24,7 +24,8 @@ CASES_FORKING = ["case_the_result_is_computed_in_a_child_and_equals_the_function
                  "case_a_result_bigger_than_a_pipe_buffer_arrives_whole",
                  "case_an_error_in_the_child_is_raised_again_in_the_process",
                  "case_a_child_that_dies_or_sends_nothing_usable_is_replaced_by_the_process",
-                 "case_a_process_with_a_second_thread_never_forks"]
+                 "case_a_process_with_a_second_thread_never_forks",
+                 "case_what_a_child_sends_is_received_as_the_caller_decodes_it"]
 
 
 @pytest.mark.parametrize("case", CASES_FORKING)
@@ -125,3 +126,18 @@ def case_a_process_with_a_second_thread_never_forks():
     finally:
         release.set()
         other.join()
+
+
+def case_what_a_child_sends_is_received_as_the_caller_decodes_it():
+    parent = os.getpid()
+    job = Forked(lambda: {os.getpid(), 3}, send=sorted, receive=lambda data: ("decoded", data))
+    kind, (three, child) = job.result()  # sorted: 3 before any process id above it
+    assert kind == "decoded" and three == 3 and child not in (parent, None)
+
+
+def test_in_one_process_the_value_is_neither_encoded_nor_decoded():
+    def never(_):
+        raise AssertionError("nothing is sent in one process")
+
+    value = {1, 2}
+    assert Forked(lambda: value, fork=False, send=never, receive=never).result() is value

@@ -45,13 +45,19 @@ def can_fork() -> bool:
         return False
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 class Forked:
     """``fn(*args)`` computed by a forked child while the caller goes on; :meth:`result` waits for it.
 
-    ``fn`` must return JSON-able data (dicts, lists, strings, numbers); the
-    result is that data as JSON decodes it (tuples come back as lists).
-    With ``fork=False``, or where :func:`can_fork` says no, nothing is
-    forked and ``fn`` runs when the result is first asked for.
+    A child sends ``send(fn(*args))``, which must be JSON-able (dicts,
+    lists, strings, numbers), and the result is ``receive`` of that data as
+    JSON decodes it (tuples come back as lists); both default to leaving
+    the value as it is. With ``fork=False``, or where :func:`can_fork` says
+    no, nothing is forked: ``fn`` runs when the result is first asked for,
+    and its value is the result as it is (nothing is encoded or decoded).
 
     Examples
     --------
@@ -59,8 +65,9 @@ class Forked:
     6
     """
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, fork: bool = True):
-        self._fn, self._args = fn, args
+    def __init__(self, fn: Callable[..., Any], *args: Any, fork: bool = True,
+                 send: Callable[[Any], Any] = _same, receive: Callable[[Any], Any] = _same):
+        self._fn, self._args, self._send, self._receive = fn, args, send, receive
         self._pid: int | None = None
         self._fd: int | None = None
         self._done = False
@@ -78,7 +85,7 @@ class Forked:
             return
         if pid == 0:  # the child: compute, send, and end without running any clean-up of the parent's
             os.close(read)
-            _child(write, self._fn, self._args)
+            _child(write, lambda: self._send(self._fn(*self._args)))
         os.close(write)
         self._pid, self._fd = pid, read
 
@@ -86,7 +93,7 @@ class Forked:
         """The value of ``fn(*args)``: from the child when it sent one, else computed now."""
         if not self._done:
             data = self._collect()
-            self._value = self._fn(*self._args) if data is None else data["value"]
+            self._value = self._fn(*self._args) if data is None else self._receive(data["value"])
             self._done = True
         return self._value
 
@@ -108,10 +115,10 @@ class Forked:
         return data if isinstance(data, dict) and "value" in data else None
 
 
-def _child(fd: int, fn: Callable[..., Any], args: tuple) -> None:
+def _child(fd: int, work: Callable[[], Any]) -> None:
     status = 1
     try:
-        payload = json.dumps({"value": fn(*args)}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = json.dumps({"value": work()}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with os.fdopen(fd, "wb") as pipe:
             pipe.write(payload)
         status = 0

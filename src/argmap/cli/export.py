@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from argmap.cli.common import EXIT_BAD, EXIT_OK, leave_now, positive_float, positive_int, read_map, say
@@ -90,14 +90,14 @@ def run_export(args, second_core: bool = False) -> int:
         return EXIT_BAD
     from argmap.cli.background import Forked
 
-    checked = None if args.no_badges else Forked(_checked, amap, fork=second_core)
+    checked = None if args.no_badges else Forked(_check, amap, fork=second_core, send=_report_json,
+                                                   receive=_report_back)
     from argmap.app import ensure_gui_app
 
     ensure_gui_app(headless=True)
-    from argmap.analysis.report import Report
     from argmap.render import PRINT_DPI, ExportError, ExportOptions, SmallTextError
     from argmap.render.export import check_legible, plan_export, settle_format, write_plan
-    from argmap.render.export_report import ExportReport
+    from argmap.render.export_report import export_report
 
     theme = {"light": "screen", "dark": "dark"}.get(args.theme, args.theme)
     options = ExportOptions(fmt=fmt, dpi=args.dpi or PRINT_DPI, scale=args.scale, background=args.background,
@@ -106,38 +106,45 @@ def run_export(args, second_core: bool = False) -> int:
                             orientation=args.orientation, width=args.width, height=args.height,
                             split="split" if args.split else "one" if args.one_page else "auto",
                             comments=args.comments)
-    report = None if checked is None else Report.from_json(checked.result())
+    report = None if checked is None else checked.result()
     try:
         options = settle_format(options, out)
         plan = plan_export(amap, options, report)
         if fmt == "png" and args.dpi is None and args.scale is None:
             plan = _within_pixel_limit(plan, amap, report)
         check_legible(plan, amap, report)
-        quality = None if args.quiet else Forked(_quality, plan, fork=second_core)
+        quality = None if args.quiet else Forked(export_report, plan, fork=second_core, send=asdict,
+                                                 receive=_export_report_back)
         written = write_plan(plan, out)
     except SmallTextError as exc:
         return _fail(out, _small_text_advice(exc, out))
     except (ExportError, OSError) as exc:
         return _fail(out, str(exc))
     if quality is not None:
-        _print_report(ExportReport(**quality.result()), written, plan, args.format)
+        _print_report(quality.result(), written, plan, args.format)
     return EXIT_OK
 
 
-def _checked(amap) -> dict:
-    """The check report of ``amap`` as JSON-able data (:meth:`~argmap.analysis.report.Report.to_json`)."""
+def _check(amap):
     from argmap.analysis import check_map
 
-    return check_map(amap).to_json("")
+    return check_map(amap)
 
 
-def _quality(plan) -> dict:
-    """The fields of the export's :class:`~argmap.render.export_report.ExportReport`, as JSON-able data."""
-    from dataclasses import asdict
+def _report_json(report) -> dict:
+    return report.to_json("")
 
-    from argmap.render.export_report import export_report
 
-    return asdict(export_report(plan))
+def _report_back(data: dict):
+    from argmap.analysis.report import Report
+
+    return Report.from_json(data)
+
+
+def _export_report_back(fields: dict):
+    from argmap.render.export_report import ExportReport
+
+    return ExportReport(**fields)
 
 
 def _within_pixel_limit(plan, amap, report):
