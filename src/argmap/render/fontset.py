@@ -1,7 +1,7 @@
 """The fonts and font metrics of a theme, made once per theme (exports use them for every box).
 
-``Theme.font`` builds a copy on each call and a Theme hashes all its fields
-when used as a key; for thousands of boxes both add up. A FontSet is kept per
+``Theme.font`` builds a copy on each call, and a new QFontMetricsF costs
+as much again; for thousands of boxes that adds up. A FontSet is kept per
 theme object (by identity, with the theme held so its id is never reused).
 The fonts here are shared: never change them (``Theme.font`` gives copies to change).
 """
