@@ -341,9 +341,14 @@ def main(out: Path) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def run_script(main) -> None:
+    """Run ``main(folder)`` as the script: under Xvfb when there is no display, into ``argv[1]`` or docs/screenshots."""
     code = _under_xvfb()
     if code is not None:
         raise SystemExit(code)
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     raise SystemExit(main(target))
+
+
+if __name__ == "__main__":
+    run_script(main)

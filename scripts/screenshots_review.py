@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
-from screenshots import _under_xvfb, open_window, settle  # noqa: E402
+from screenshots import open_window, run_script, settle  # noqa: E402
 
 
 def compare_shot(app, window, out: Path, work: Path) -> str:
@@ -125,8 +125,4 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    code = _under_xvfb()
-    if code is not None:
-        raise SystemExit(code)
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    raise SystemExit(main(target))
+    run_script(main)
