@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import best_of
+
 from argmap.analysis import check_map
 from argmap.formats import native, read_file
 from argmap.model.synth import argument_like, with_tradecraft
@@ -36,26 +38,6 @@ PEAK = ("import re, resource, sys\nfrom argmap.cli import main\nrc = main(sys.ar
         "try:\n    kb = int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1))\n"
         "except (OSError, AttributeError):\n    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(kb, file=sys.stderr)\n")
-
-
-def best(func, repeat: int) -> tuple[float, object]:
-    """Smallest wall time of ``repeat`` calls, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
-def best_cpu(func, repeat: int) -> float:
-    """Smallest CPU time (this process) of ``repeat`` calls: less sensitive to a busy machine."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        func()
-        times.append(time.process_time() - start)
-    return min(times)
 
 
 def children_cpu() -> float:
@@ -89,10 +71,10 @@ def measure(n: int, folder: Path, repeat: int, version: int = 1) -> dict:
         amap = with_tradecraft(amap, max(1, n // 100), seed=1)
     path = folder / f"map{n}v{version}.argmap"
     path.write_text(native.dumps(amap), encoding="utf-8")
-    json_s, _ = best(lambda: json.loads(path.read_text(encoding="utf-8")), repeat)
-    load_s, loaded = best(lambda: read_file(path), repeat)
-    check_s, report = best(lambda: check_map(loaded), repeat)
-    check_cpu = best_cpu(lambda: check_map(loaded), repeat)
+    json_s, _ = best_of(lambda: json.loads(path.read_text(encoding="utf-8")), repeat)
+    load_s, loaded = best_of(lambda: read_file(path), repeat)
+    check_s, report = best_of(lambda: check_map(loaded), repeat)
+    check_cpu, _ = best_of(lambda: check_map(loaded), repeat, time.process_time)
     cli_s, cli_median, cli_cpu = cli_times(path, repeat)
     return {"statements": n, "version": version, "sources": len(amap.sources), "MB": path.stat().st_size / 1e6,
             "json.load": json_s, "read_file": load_s,

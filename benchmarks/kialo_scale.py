@@ -17,8 +17,9 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best
 
 from argmap.analysis import check_map
 from argmap.formats import kialo, native
@@ -59,13 +60,6 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def best(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def row(size: int, folder: Path, repeat: int) -> str:

@@ -22,8 +22,9 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best
 
 from argmap.formats import native
 from argmap.formats.diff import diff_documents
@@ -48,13 +49,6 @@ def edited(amap, rng: random.Random, edits: int, tag: str):
     return out
 
 
-def best(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def shell(*args: str, cwd: Path) -> subprocess.CompletedProcess:
