@@ -18,8 +18,6 @@ from argmap.render.theme import Theme
 
 _SETS: dict[int, tuple[Theme, FontSet]] = {}
 MAX_SETS = 64
-MAX_FRAGMENTS = 20_000
-"""Pieces kept per font set before the store starts again (texts of headers, badges: usually a few dozen)."""
 
 
 @dataclass(frozen=True)
@@ -37,21 +35,6 @@ class FontSet:
     theme: Theme
     fragments: dict = field(default_factory=dict, compare=False)
     """Pieces a writer made once for this theme and reuses (e.g. an SVG badge), by the writer's key."""
-
-    def small_width(self, text: str, bold: bool = False) -> float:
-        """``horizontalAdvance`` of ``text`` in the small (or small bold) font, kept per text.
-
-        Header labels, notes and grades repeat from box to box ("CLAIM",
-        "AM001 +1", "B2"): each is measured once, not twice per box.
-        """
-        key = ("width", bold, text)
-        found = self.fragments.get(key)
-        if found is None:
-            if len(self.fragments) > MAX_FRAGMENTS:
-                self.fragments.clear()
-            found = (self.small_bold_metrics if bold else self.small_metrics).horizontalAdvance(text)
-            self.fragments[key] = found
-        return found
 
     def regions(self, rect: QRectF) -> tuple[QRectF, QRectF]:
         """``measure.box_regions(rect, theme)``, without hashing the theme (a test keeps the two equal)."""

@@ -243,17 +243,32 @@ def _measure(text: str, header: str, theme: Theme, graded: bool = False) -> tupl
     return float(width), (float(width + 2 * theme.padding_x), float(math.ceil(box_h)))
 
 
-@lru_cache(maxsize=1024)
 def header_room(header: str, theme: Theme, graded: bool = False) -> float:
-    """Width a box's header needs: its label, the badges and (``graded``) the grade (few distinct headers)."""
-    badge, _, small = _header_metrics(theme)
-    return small.horizontalAdvance(header) + BADGE_SLOTS * (badge + 3) + (grade_slot(theme) if graded else 0.0)
+    """Width a box's header needs: its label, the badges and (``graded``) the grade."""
+    badge = _header_metrics(theme)[0]
+    return small_width(header, theme) + BADGE_SLOTS * (badge + 3) + (grade_slot(theme) if graded else 0.0)
+
+
+@lru_cache(maxsize=4096)
+def small_width(text: str, theme: Theme, bold: bool = False) -> float:
+    """Width of ``text`` in the small (or small bold) font of ``theme``, kept per text.
+
+    Header labels, notes and grades repeat from box to box ("CLAIM",
+    "AM001 +1", "B2"): the measure and every painter and writer ask for
+    each of them once, not once or twice per box.
+    """
+    return (_small_bold_metrics(theme) if bold else _header_metrics(theme)[2]).horizontalAdvance(text)
+
+
+@lru_cache(maxsize=64)
+def _small_bold_metrics(theme: Theme) -> QFontMetricsF:
+    return QFontMetricsF(theme.font(small=True, bold=True))
 
 
 @lru_cache(maxsize=64)
 def grade_slot(theme: Theme) -> float:
     """The header room a grade takes: the widest of "A1" … "F6" in its frame, and the gap beside it."""
-    bold = QFontMetricsF(theme.font(small=True, bold=True))
+    bold = _small_bold_metrics(theme)
     widest = max(bold.horizontalAdvance(f"{letter}{n}") for letter in RELIABILITY for n in range(1, 7))
     return widest + 2 * GRADE_PAD + 3.0
 
@@ -261,7 +276,8 @@ def grade_slot(theme: Theme) -> float:
 def clear_measure_cache() -> None:
     """Forget every cached measurement (e.g. after the installed fonts changed)."""
     _measure.cache_clear()
-    header_room.cache_clear()
+    small_width.cache_clear()
+    _small_bold_metrics.cache_clear()
     wrapped.cache_clear()
     _wide_layout.cache_clear()
     _header_metrics.cache_clear()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from argmap.render.fontset import fonts_of
 from argmap.render.geometry import Edge
 from argmap.render.grades import GRADE_PAD
-from argmap.render.measure import column_fits, is_rtl, text_layout, wrapped
+from argmap.render.measure import column_fits, is_rtl, small_width, text_layout, wrapped
 from argmap.render.paths import end_direction
 from argmap.render.theme import Theme
 
@@ -161,7 +161,7 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
                 right -= d + BADGE_GAP
     grade_rect = QRectF()
     if grade:
-        width = fonts.small_width(grade, bold=True) + 2 * GRADE_PAD
+        width = small_width(grade, theme, bold=True) + 2 * GRADE_PAD
         if right - width - NOTE_GAP >= head.left():  # room for it and the gap before it
             grade_rect = QRectF(right - width, head.top(), width, d)
             right -= width + BADGE_GAP
@@ -169,15 +169,15 @@ def header_layout(rect: QRectF, label: str, theme: Theme, *, badges: bool = True
             grade = ""
     room_right = right + BADGE_GAP - (NOTE_GAP if placed or grade else 0.0)
     text = label
-    if fonts.small_width(text) > room_right - head.left():
+    if small_width(text, theme) > room_right - head.left():
         text = fonts.small_metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, room_right - head.left()))
-    label_w = fonts.small_width(text)
+    label_w = small_width(text, theme)
     result = Header(text, QRectF(head.left(), head.top(), max(0.0, room_right - head.left()), head.height()), placed,
                     grade=grade, grade_rect=grade_rect)
     if badges and severity and note:
         left_limit = head.left() + label_w + NOTE_GAP
         for candidate in (note, note.split()[0]):
-            width = fonts.small_width(candidate, bold=True)
+            width = small_width(candidate, theme, bold=True)
             if room_right - width >= left_limit:
                 result.note = candidate
                 result.note_rect = QRectF(room_right - width, head.top(), width, head.height())
