@@ -1,4 +1,5 @@
-"""Fixtures of the GUI tests: a main window kept apart from the user's files, and clean undo stacks."""
+"""Fixtures of the GUI tests: a main window kept apart from the user's files, a canvas on a map, and clean undo
+stacks."""
 
 from __future__ import annotations
 
@@ -41,6 +42,35 @@ def make_window(qtbot, tmp_path, monkeypatch):
     yield make
     for w in made:
         w.document.undo_stack.setClean()
+
+
+@pytest.fixture
+def make_canvas(qtbot):
+    """Makes canvases: ``make(amap, size=(1000, 700), edit_new=None, focus=True)`` returns ``(doc, scene, view)``.
+
+    A new Document on ``amap``, its MapScene (``edit_new`` set when given:
+    False keeps a new statement from opening its editor) and a shown
+    MapView of ``size``, fitted to the map and focused unless ``focus`` is False.
+    """
+    from argmap.commands.document import Document
+    from argmap.ui.canvas import MapScene, MapView
+
+    def make(amap, size: tuple[int, int] = (1000, 700), edit_new: bool | None = None, focus: bool = True):
+        doc = Document(amap)
+        scene = MapScene(doc)
+        if edit_new is not None:
+            scene.edit_new = edit_new
+        view = MapView(scene)
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        view.fit_all()
+        if focus:
+            view.setFocus()
+        return doc, scene, view
+
+    return make
 
 
 @pytest.fixture

@@ -12,25 +12,15 @@ from argmap.model import Position
 from argmap.model.synth import argument_like
 from argmap.render.paths import edge_path
 from argmap.ui.actions import ACTIONS
-from argmap.ui.canvas import LinkItem, MapScene, MapView, StatementItem
+from argmap.ui.canvas import LinkItem, MapScene, StatementItem
 
 
 @pytest.fixture
-def canvas(qtbot):
+def canvas(make_canvas):
     amap = argument_like(24, seed=5)
     for n, sid in enumerate(amap.statements):  # spread out: no overlaps, every box reachable
         amap.update(sid, position=Position(300.0 * (n % 6), 200.0 * (n // 6)))
-    doc = Document(amap)
-    scene = MapScene(doc)
-    scene.edit_new = False
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1000, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_all()
-    view.setFocus()
-    return doc, scene, view
+    return make_canvas(amap, size=(1000, 800), edit_new=False)
 
 
 def pick(doc, k=0):

@@ -6,31 +6,20 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from argmap.commands.document import Document
 from argmap.layout.edges import EdgeRouter
 from argmap.layout.quality import through_count
 from argmap.model import Position
 from argmap.model.synth import argument_like
 from argmap.render.geometry import element_edges, rect_tuple
 from argmap.render.paths import flatten
-from argmap.ui.canvas import MapScene, MapView
 
 
 @pytest.fixture
-def canvas(qtbot):
+def canvas(make_canvas):
     amap = argument_like(30, seed=8)
     for n, sid in enumerate(amap.statements):
         amap.update(sid, position=Position(300.0 * (n % 6), 190.0 * (n // 6)))
-    doc = Document(amap)
-    scene = MapScene(doc)
-    scene.edit_new = False
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_all()
-    return doc, scene, view
+    return make_canvas(amap, size=(1200, 800), edit_new=False, focus=False)
 
 
 def drawn(scene):

@@ -33,18 +33,8 @@ def small_map() -> ArgumentMap:
 
 
 @pytest.fixture
-def canvas(qtbot):
-    doc = Document(small_map())
-    scene = MapScene(doc)
-    scene.edit_new = False
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1100, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_all()
-    view.setFocus()
-    return doc, scene, view
+def canvas(make_canvas):
+    return make_canvas(small_map(), size=(1100, 700), edit_new=False)
 
 
 def test_boxes_show_their_role_and_follow_the_structure(canvas):

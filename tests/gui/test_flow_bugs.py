@@ -130,21 +130,6 @@ LONG = ("Talking to Iran would reward its meddling in Iraq and weaken every Iraq
         "militias, so the United States should keep up the pressure before it offers any talks at all.")
 
 
-def _canvas(qtbot, amap):
-    from argmap.ui.canvas import MapScene, MapView
-
-    doc = Document(amap)
-    scene = MapScene(doc)
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_all()
-    view.setFocus()
-    return doc, scene, view
-
-
 def _crowded_map() -> ArgumentMap:
     """A conclusion with two premises side by side and an objection beside it, tightly placed."""
     from argmap.model import Conflict, Inference, Position, Statement
@@ -178,10 +163,10 @@ def _dark_pixels(scene, rect, threshold=60) -> int:
                if max(image.pixelColor(x, y).getRgb()[:3]) < threshold)
 
 
-def test_the_editor_covers_the_painted_text_and_shows_its_own_hint(qtbot):
+def test_the_editor_covers_the_painted_text_and_shows_its_own_hint(qtbot, make_canvas):
     from argmap.render.measure import box_regions
 
-    doc, scene, view = _canvas(qtbot, _crowded_map())
+    doc, scene, view = make_canvas(_crowded_map())
     doc.amap.update("a", text="WWWW WWWW WWWW WWWW WWWW WWWW WWWW")
     body = box_regions(scene.statement_item("a").scene_box(), scene.theme)[1]
     assert _dark_pixels(scene, body) > 50  # the text is painted
@@ -195,8 +180,8 @@ def test_the_editor_covers_the_painted_text_and_shows_its_own_hint(qtbot):
     assert not scene.statement_item("a").editing
 
 
-def test_a_new_premise_that_grows_while_typing_never_covers_its_neighbours(qtbot):
-    doc, scene, view = _canvas(qtbot, _crowded_map())
+def test_a_new_premise_that_grows_while_typing_never_covers_its_neighbours(qtbot, make_canvas):
+    doc, scene, view = make_canvas(_crowded_map())
     before = doc.amap.copy()
     scene.select_ids(["r"])
     sid = scene.add_premise()
@@ -215,8 +200,8 @@ def test_a_new_premise_that_grows_while_typing_never_covers_its_neighbours(qtbot
     assert doc.amap == before
 
 
-def test_an_edited_statement_that_grows_pushes_its_neighbours_clear(qtbot):
-    doc, scene, view = _canvas(qtbot, _crowded_map())
+def test_an_edited_statement_that_grows_pushes_its_neighbours_clear(qtbot, make_canvas):
+    doc, scene, view = make_canvas(_crowded_map())
     before = doc.amap.copy()
     scene.select_ids(["a"])
     scene.edit_text("a")
@@ -231,10 +216,10 @@ def test_an_edited_statement_that_grows_pushes_its_neighbours_clear(qtbot):
     assert doc.amap == before
 
 
-def test_add_claim_lands_inside_the_visible_area(qtbot):
+def test_add_claim_lands_inside_the_visible_area(qtbot, make_canvas):
     from argmap.resources_path import example_map
 
-    doc, scene, view = _canvas(qtbot, read_file(example_map()))
+    doc, scene, view = make_canvas(read_file(example_map()))
     scene.edit_new = False
     view.zoom_by(2.5)
     view.centerOn(scene.statement_item(list(doc.amap.statements)[5]).pos())
