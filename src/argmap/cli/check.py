@@ -6,6 +6,7 @@ import json
 import sys
 
 from argmap.cli.common import EXIT_BAD, EXIT_FOUND, EXIT_OK, SEVERITY_RANK, leave_now, read_map
+from argmap.model.text import one_line
 
 
 def add_parser(sub) -> None:
@@ -100,7 +101,6 @@ def format_text_report(name: str, amap, report) -> str:
 
 
 def _short(text: str, width: int = 50) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    return one_line(text, width)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from argmap.model import ArgumentMap, Comment, Conflict, Inference, Source, Statement
+from argmap.model.text import one_line
 
 SHORT = 70
 """Statement texts in the headings are cut to about this many characters."""
@@ -56,8 +57,7 @@ def _head(element) -> str:
 
 
 def _short(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= SHORT else line[: SHORT - 1].rstrip() + "…"
+    return one_line(text, SHORT)
 
 
 def line_of(comment: Comment) -> tuple[str, str]:

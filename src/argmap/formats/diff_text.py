@@ -24,6 +24,7 @@ from argmap.formats.mapdoc import ABSENT, COMMENTS, ELEMENT_LISTS, elements
 from argmap.formats.mapdoc import field as value_of
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
+from argmap.model.text import one_line
 
 TEXT_WIDTH = 40
 MOVED_SHOWN = 12
@@ -197,8 +198,7 @@ def _quote(amap: ArgumentMap, sid: str) -> str:
 
 def short(text: str, width: int = TEXT_WIDTH) -> str:
     """``text`` on one line, cut to ``width`` characters with an ellipsis, in single quotes."""
-    flat = " ".join(str(text).split())
-    return "'" + (flat if len(flat) <= width else flat[: width - 1].rstrip() + "…") + "'"
+    return "'" + one_line(str(text), width) + "'"
 
 
 def _field_change(name: str, old, new) -> str:

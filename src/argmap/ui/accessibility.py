@@ -27,6 +27,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import QAccessibleWidget
 
 from argmap.analysis.roles import relation_counts
+from argmap.model.text import one_line
 from argmap.render.grades import grade_words
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -35,8 +36,7 @@ SHORT = 60
 
 def short(text: str, width: int = SHORT) -> str:
     """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    return one_line(text, width)
 
 
 def counts_phrase(counts: dict[str, int]) -> str:

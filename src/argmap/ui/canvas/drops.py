@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
+from argmap.model.text import one_line
 from argmap.ui.canvas.items import LinkItem, StatementItem
 from argmap.ui.panels.source_text import read_passage
 
@@ -106,5 +107,4 @@ class DropMixin:
 
 
 def _short(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    return one_line(text, width)
