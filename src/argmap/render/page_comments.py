@@ -15,12 +15,13 @@ from dataclasses import replace
 from PySide6.QtCore import QPointF
 
 from argmap.model import ArgumentMap
-from argmap.render.callouts import Callout, Callouts, anchors, list_layout
+from argmap.render.callouts import TITLE, Callout, Callouts, anchors, list_layout
 from argmap.render.geometry import Drawing
 from argmap.render.paper import SPLIT_BODY_PT, Paper
 from argmap.render.theme import Theme
 
-LIST_TITLE = "Comments"
+LIST_TITLE = TITLE
+"""The title of a page of the comments' list: the list's own heading."""
 
 
 def page_discs(amap: ArgumentMap, items: list[Callout], drawing: Drawing, refs) -> Callouts | None:
